@@ -1,0 +1,20 @@
+export { formatWarekiDate } from './wareki';
+export { formatYen } from './money';
+export { computeInvoiceTotals } from './tax';
+export type { InvoiceLine, InvoiceTotals, RateTotal, TaxRate } from './tax';
+export {
+  corporateNumberCheckDigit,
+  isValidCorporateNumber,
+  isValidRegistrationNumber,
+} from './registration-number';
+export {
+  addCalendarDays,
+  fiscalYearOf,
+  isBankBusinessDay,
+  japanToday,
+  paymentDueDate,
+  previousBankBusinessDay,
+} from './business-days';
+export { KanaError, fitZenginField, isZenginKana, toZenginKana } from './kana';
+export { ZenginError, lookupBank, lookupBranch, writeZenginTransferFile } from './zengin';
+export type { AccountType, BankInfo, Requester, Transfer, ZenginTransferInput } from './zengin';

@@ -1,0 +1,8 @@
+/** Formats integer yen with thousands separators: 1234567 → '1,234,567円', -500 → '-500円'. */
+export function formatYen(amount: number): string {
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`yen amount must be a safe integer: ${amount}`);
+  const sign = amount < 0 ? '-' : '';
+  const digits = String(Math.abs(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${digits}円`;
+}

@@ -1,0 +1,54 @@
+import { Pool, type PoolClient } from 'pg';
+
+/**
+ * The slice of a SQL client that platform code needs. Both a `pg` client and a Prisma
+ * transaction client (`$executeRawUnsafe`/`$queryRawUnsafe`) can provide it, so the outbox,
+ * inbox and audit rows commit in the same transaction as a service's own Prisma writes.
+ */
+export interface SqlExecutor {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/** A pool whose connections see only the service's own schema (search_path), as DESIGN.md requires. */
+export function createPool(databaseUrl: string, schema: string, max = 10): Pool {
+  assertIdentifier(schema);
+  return new Pool({
+    connectionString: databaseUrl,
+    max,
+    options: `-c search_path=${schema}`,
+    application_name: schema,
+  });
+}
+
+export function pgExecutor(client: Pool | PoolClient): SqlExecutor {
+  return {
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await client.query(sql, params);
+      return result.rows as Row[];
+    },
+  };
+}
+
+/** Runs `work` in one transaction on one connection; rolls back on any error. */
+export async function withTransaction<T>(
+  pool: Pool,
+  work: (tx: SqlExecutor, client: PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(pgExecutor(client), client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Schema and table names are interpolated into SQL, so they must be plain identifiers. */
+export function assertIdentifier(name: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a valid SQL identifier: ${name}`);
+}
