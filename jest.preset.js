@@ -4,7 +4,11 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
-  moduleNameMapper: { '^@denpyo/([a-z]+)$': '<rootDir>/../../packages/$1/src' },
+  moduleNameMapper: {
+    '^@denpyo/([a-z]+)$': '<rootDir>/../../packages/$1/src',
+    '^@denpyo/([a-z]+)/testing$': '<rootDir>/../../packages/$1/src/testing',
+  },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/../../scripts/jest-totals-reporter.js'],
 };

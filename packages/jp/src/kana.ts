@@ -11,13 +11,14 @@ const FULL_WIDTH_KATAKANA =
 const HALF_WIDTH_KATAKANA = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ';
 
 // Kana that Zengin has no glyph for, written as the character banks expect instead.
+// prettier-ignore
 const KANA_SUBSTITUTES: Record<string, string> = {
   ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ',
   ヵ: 'カ', ヶ: 'ケ', ヰ: 'イ', ヱ: 'エ', ヲ: 'オ',
   ー: '-', '‐': '-', '‑': '-', '−': '-', '\\': '¥',
   '\u3099': VOICED_MARK, // combining marks, as left by NFD
   '\u309A': SEMI_VOICED_MARK,
-}; // prettier-ignore
+};
 
 // ゛゜ are spacing marks whose NFKC form is a space plus the combining mark; map them first.
 const SPACING_TO_COMBINING_MARK: Record<string, string> = { '゛': '\u3099', '゜': '\u309A' };

@@ -251,8 +251,9 @@ function endRecord(): string {
 /** Writes a 総合振込 file. Throws ZenginError naming the field of any invalid input. */
 export function writeZenginTransferFile(input: ZenginTransferInput): Buffer {
   const { requester, transferDate, transfers } = input;
-  if (transfers.length === 0)
+  if (transfers.length === 0) {
     throw new ZenginError('must contain at least one transfer', 'transfers');
+  }
   if (transfers.length > MAX_TRANSFERS) {
     throw new ZenginError(`at most ${MAX_TRANSFERS} transfers fit in one file`, 'transfers');
   }

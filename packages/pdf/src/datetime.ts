@@ -31,5 +31,5 @@ export function japanMidnight(isoDate: string): Date {
 
 /** 令和8年度 for fiscal year 2026 (April 2026 – March 2027). */
 export function formatWarekiFiscalYear(fiscalYear: number): string {
-  return formatWarekiDate(`${fiscalYear}-04-01`).replace(/年.*$/, '年度');
+  return formatWarekiDate(`${fiscalYear}-12-31`).replace(/年.*$/, '年度');
 }

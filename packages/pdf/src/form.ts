@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import { formatWarekiDate } from '@denpyo/jp';
 import { japanMidnight } from './datetime';
 import { japaneseFonts } from './font';
+import { spaced } from './text';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -31,6 +32,7 @@ export function renderPdf(info: DocumentInfo, draw: (doc: Doc) => void): Promise
     const doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
+      bufferPages: true, // page numbers need the page count, known only at the end
       lang: 'ja-JP',
       displayTitle: true,
       info: {
@@ -49,6 +51,7 @@ export function renderPdf(info: DocumentInfo, draw: (doc: Doc) => void): Promise
     doc.registerFont(FONT.bold, fonts.bold);
     doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
     draw(doc);
+    drawPageNumbers(doc, info.documentNumber);
     doc.end();
   });
 }
@@ -59,6 +62,27 @@ function contentLeft(doc: Doc): number {
 
 function contentWidth(doc: Doc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+/** The document number and "n / m" in the bottom margin of every page, so loose pages can be put back together. */
+function drawPageNumbers(doc: Doc, documentNumber: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    doc.switchToPage(index);
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // text inside the margin would otherwise start a new page
+    doc
+      .font(FONT.regular)
+      .fontSize(SIZE.small)
+      .fillColor(COLOR.muted)
+      .text(
+        spaced(documentNumber, `${index - start + 1} / ${count}`),
+        contentLeft(doc),
+        doc.page.height - bottomMargin + 14,
+        { width: contentWidth(doc), align: 'right', lineBreak: false },
+      );
+    doc.page.margins.bottom = bottomMargin;
+  }
 }
 
 /** Issuer at the top left, number and date at the top right, then the centred title. */
@@ -73,7 +97,7 @@ export function drawHeader(doc: Doc, info: DocumentInfo, statement?: string): vo
   doc
     .font(FONT.regular)
     .fontSize(SIZE.body)
-    .text(`文書番号　${info.documentNumber}`, left + width / 2, top, {
+    .text(spaced('文書番号', info.documentNumber), left + width / 2, top, {
       width: width / 2,
       align: 'right',
     })
@@ -218,7 +242,7 @@ export function drawText(
 export function drawVerificationFooter(doc: Doc, hash: string): void {
   const left = contentLeft(doc);
   const width = contentWidth(doc);
-  const text = `検証用ハッシュ（SHA-256）　${hash}`;
+  const text = spaced('検証用ハッシュ（SHA-256）', hash);
   doc.font(FONT.regular).fontSize(SIZE.small);
   const height = doc.heightOfString(text, { width });
   const gap = 8;

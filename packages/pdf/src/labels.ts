@@ -3,6 +3,7 @@ import { formatWarekiDate } from '@denpyo/jp';
 import { formatWarekiDateTime } from './datetime';
 import type { Column } from './form';
 import type { ApprovalRecord, Party, TaxRate } from './types';
+import { spaced } from './text';
 
 export function taxRateLabel(rate: TaxRate): string {
   if (rate === 8) return '8%（軽減税率）';
@@ -14,7 +15,7 @@ export function taxRateLabel(rate: TaxRate): string {
 export function partyLines(party: Party): string {
   const lines = [party.name];
   if (party.address) lines.push(party.address);
-  if (party.registrationNumber) lines.push(`登録番号　${party.registrationNumber}`);
+  if (party.registrationNumber) lines.push(spaced('登録番号', party.registrationNumber));
   return lines.join('\n');
 }
 
@@ -23,10 +24,10 @@ export function periodLabel(period: { start: string; end: string }): string {
 }
 
 export const APPROVAL_COLUMNS: readonly Column[] = [
-  { header: '区分', width: 80 },
+  { header: '区分', width: 60 },
   { header: '職', width: 95 },
-  { header: '氏名', width: 85 },
-  { header: '決裁日時', width: 125, align: 'center' },
+  { header: '氏名', width: 80 },
+  { header: '決裁日時', width: 120, align: 'center' },
   { header: '意見', width: '*' },
 ];
 

@@ -1,1 +1,11 @@
-export {};
+export * from './config';
+export * from './logger';
+export * from './audit';
+export * from './service';
+export * from './db/pool';
+export * from './db/migrator';
+export * from './http/app';
+export * from './http/auth';
+export * from './http/errors';
+export * from './http/idempotency';
+export * from './events/domain-events';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createPool } from '../src/db/pool';
 import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
-import { uniqueSchema } from '../src/testing/names';
+import { uniqueSchema } from '../src/testing';
 
 const databaseUrl = (): string => {
   const url = process.env.TEST_DATABASE_URL;

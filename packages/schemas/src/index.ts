@@ -1,1 +1,9 @@
-export {};
+export * from './values';
+export * from './query';
+export * from './auth';
+export * from './contract';
+export * from './invoice';
+export * from './payment';
+export * from './audit';
+export * from './events';
+export * from './openapi';

@@ -12,6 +12,7 @@ import {
 import { verificationHash } from '../hash';
 import { APPROVAL_COLUMNS, approvalRows, partyLines, periodLabel, taxRateLabel } from '../labels';
 import type { ContractVoucher } from '../types';
+import { spaced } from '../text';
 
 const TITLE = '支出負担行為決議書';
 
@@ -27,7 +28,7 @@ export function renderContractVoucher(voucher: ContractVoucher): Promise<Buffer>
     drawHeader(doc, info, '次のとおり支出負担行為を決議する。');
     drawFieldTable(doc, [
       ['年度', formatWarekiFiscalYear(voucher.fiscalYear)],
-      ['予算科目', `${voucher.budget.code}　${voucher.budget.name}`],
+      ['予算科目', spaced(voucher.budget.code, voucher.budget.name)],
       ['件名', voucher.title],
       ['契約の相手方', partyLines(voucher.vendor)],
       ['契約金額', formatYen(voucher.amount)],

@@ -13,6 +13,7 @@ import {
 import { verificationHash } from '../hash';
 import { APPROVAL_COLUMNS, approvalRows, partyLines, taxRateLabel } from '../labels';
 import type { PaymentOrderVoucher } from '../types';
+import { spaced } from '../text';
 
 const TITLE = '支出命令書';
 
@@ -41,9 +42,9 @@ export function renderPaymentOrderVoucher(voucher: PaymentOrderVoucher): Promise
     drawHeader(doc, info, '次のとおり支出を命令する。');
     drawFieldTable(doc, [
       ['年度', formatWarekiFiscalYear(voucher.fiscalYear)],
-      ['予算科目', `${voucher.budget.code}　${voucher.budget.name}`],
+      ['予算科目', spaced(voucher.budget.code, voucher.budget.name)],
       ['債権者', partyLines(voucher.vendor)],
-      ['契約', `${voucher.contract.documentNumber}　${voucher.contract.title}`],
+      ['契約', spaced(voucher.contract.documentNumber, voucher.contract.title)],
       ['請求書番号', voucher.invoiceNumber],
       ['請求書受付日', formatWarekiDate(voucher.receivedOn)],
       ['支払期日', formatWarekiDate(voucher.dueDate)],

@@ -11,6 +11,7 @@ import {
 } from '../form';
 import { verificationHash } from '../hash';
 import type { BankAccount, RemittanceNotice } from '../types';
+import { spaced } from '../text';
 
 const TITLE = '振込通知書';
 
@@ -21,7 +22,7 @@ const ITEM_COLUMNS: readonly Column[] = [
 ];
 
 function accountLabel(account: BankAccount): string {
-  return `${account.bankName}　${account.branchName}　${account.type}　${account.number}`;
+  return spaced(account.bankName, account.branchName, account.type, account.number);
 }
 
 /** 振込通知書: tells the vendor when and how much the city transfers, per invoice. */
@@ -34,7 +35,7 @@ export function renderRemittanceNotice(notice: RemittanceNotice): Promise<Buffer
   };
   return renderPdf(info, (doc) => {
     drawHeader(doc, info);
-    drawText(doc, `${notice.vendor.name}　御中`, { bold: true, size: 12 });
+    drawText(doc, spaced(notice.vendor.name, '御中'), { bold: true, size: 12 });
     doc.moveDown(0.6);
     drawText(doc, '下記のとおりお振込みしますので、お知らせします。');
     doc.moveDown(0.6);

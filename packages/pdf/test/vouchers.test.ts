@@ -1,0 +1,223 @@
+import {
+  renderContractVoucher,
+  renderPaymentOrderVoucher,
+  renderRemittanceNotice,
+  verificationHash,
+  type ApprovalRecord,
+} from '../src';
+import { contractVoucher, paymentOrderVoucher, remittanceNotice } from './fixtures';
+import { compact, pdfInfo, pdfText } from './pdf-text';
+
+const MAX_BYTES = 100 * 1024;
+
+/** The package loaded into a fresh module registry: freshly parsed fonts, empty glyph caches. */
+function freshCopyOfPackage(): typeof import('../src') {
+  let loaded: typeof import('../src') | undefined;
+  jest.isolateModules(() => {
+    loaded = jest.requireActual<typeof import('../src')>('../src');
+  });
+  if (!loaded) throw new Error('isolated module registry returned nothing');
+  return loaded;
+}
+
+describe('renderContractVoucher', () => {
+  let pdf: Buffer;
+  let text: string;
+  beforeAll(async () => {
+    pdf = await renderContractVoucher(contractVoucher);
+    text = pdfText(pdf);
+  });
+
+  it('prints the title, city, number, 令和 dates and the parties', () => {
+    expect(compact(text)).toContain('支出負担行為決議書');
+    for (const expected of [
+      '横浜市',
+      '契-2026-001234',
+      '令和8年11月24日',
+      '令和8年度',
+      '08-02-01-14',
+      '市道本町線舗装補修工事（その2）',
+      '株式会社みなと建設',
+      'T8010001008843',
+      '令和8年12月1日 から 令和9年3月19日 まで',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('prints the amount with thousands separators and the tax rate', () => {
+    expect(text).toMatch(/契約金額\s+12,345,000円/);
+    expect(text).toMatch(/消費税率\s+10%/);
+  });
+
+  it('prints each approval with role and Japan-time timestamp', () => {
+    expect(text).toMatch(/起案\s+道路課 主任\s+佐藤 花子\s+令和8年11月20日 09:15/);
+    expect(text).toMatch(/決裁\s+都市整備局長\s+高橋 健\s+令和8年11月24日 10:32/);
+    expect(compact(text)).toContain('設計書と内訳を確認済み');
+  });
+
+  it('prints the verification hash of the data it was rendered from', () => {
+    expect(compact(text)).toContain(
+      `検証用ハッシュ（SHA-256）${verificationHash(contractVoucher)}`,
+    );
+  });
+
+  it('sets the PDF title and author and fits on one small page', () => {
+    const info = pdfInfo(pdf);
+    expect(info.Title).toBe('支出負担行為決議書');
+    expect(info.Author).toBe('横浜市');
+    expect(info.Pages).toBe('1');
+    expect(pdf.length).toBeLessThan(MAX_BYTES);
+  });
+
+  it('still shows the approval section when nothing is approved yet', async () => {
+    const draft = pdfText(await renderContractVoucher({ ...contractVoucher, approvals: [] }));
+    expect(draft).toContain('決裁記録なし');
+  });
+
+  it('rejects a malformed voucher date instead of printing it', async () => {
+    await expect(renderContractVoucher({ ...contractVoucher, date: '2026/11/24' })).rejects.toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('renderPaymentOrderVoucher', () => {
+  let pdf: Buffer;
+  let text: string;
+  beforeAll(async () => {
+    pdf = await renderPaymentOrderVoucher(paymentOrderVoucher);
+    text = pdfText(pdf);
+  });
+
+  it('prints the title, contract, invoice and dates', () => {
+    expect(compact(text)).toContain('支出命令書');
+    for (const expected of [
+      '支-2027-000987',
+      '令和9年1月15日',
+      '契-2026-001234',
+      'INV-2027-0042',
+      '令和9年1月8日',
+      '令和9年2月5日',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('prints the lines, subtotal and total with separators, amounts on the same row', () => {
+    expect(text).toMatch(/舗装補修工事 出来高（12月分）\s+10%\s+4,200,000円/);
+    expect(text).toMatch(/現場作業員用 弁当・飲料\s+8%（軽減税率）\s+53,704円/);
+    expect(text).toMatch(/小計（税抜）\s+4,901,704円/);
+    expect(text).toMatch(/合計（税込）\s+5,390,800円/);
+  });
+
+  it('prints the tax breakdown per rate: rate, base and tax', () => {
+    expect(text).toMatch(/10%\s+4,848,000円\s+484,800円/);
+    expect(text).toMatch(/8%（軽減税率）\s+53,704円\s+4,296円/);
+  });
+
+  it('prints the approvals and the verification hash', () => {
+    expect(text).toMatch(/決裁\s+会計管理者\s+渡辺 直樹\s+令和9年1月15日 09:10/);
+    expect(compact(text)).toContain(verificationHash(paymentOrderVoucher));
+  });
+
+  it('sets the PDF metadata and stays small', () => {
+    const info = pdfInfo(pdf);
+    expect(info.Title).toBe('支出命令書');
+    expect(info.Author).toBe('横浜市');
+    expect(pdf.length).toBeLessThan(MAX_BYTES);
+  });
+
+  it('continues long approval lists on a new page and keeps the hash on the last one', async () => {
+    const approvals: ApprovalRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      step: `審査${i + 1}`,
+      name: '伊藤 誠',
+      role: '会計課長',
+      at: '2027-01-14T08:30:00Z',
+    }));
+    const long = { ...paymentOrderVoucher, approvals };
+    const pdfLong = await renderPaymentOrderVoucher(long);
+    const pages = pdfText(pdfLong)
+      .split('\f')
+      .filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, index) =>
+      expect(page).toMatch(new RegExp(`支-2027-000987\\s+${index + 1}\\s*/\\s*${pages.length}`)),
+    );
+    expect(pages.at(-1)).toContain('審査60');
+    expect(compact(pages.at(-1) ?? '')).toContain(verificationHash(long));
+  });
+});
+
+describe('renderRemittanceNotice', () => {
+  let pdf: Buffer;
+  let text: string;
+  beforeAll(async () => {
+    pdf = await renderRemittanceNotice(remittanceNotice);
+    text = pdfText(pdf);
+  });
+
+  it('prints the title, addressee, transfer date and bank account', () => {
+    expect(compact(text)).toContain('振込通知書');
+    for (const expected of [
+      '株式会社みなと建設',
+      '振-2027-000321',
+      '令和9年2月1日',
+      '令和9年2月5日',
+      '横浜銀行',
+      '本町支店',
+      '1234567',
+      'カ）ミナトケンセツ',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('prints each invoice amount and the total with separators', () => {
+    expect(text).toMatch(/INV-2027-0042\s+5,390,800円/);
+    expect(text).toMatch(/INV-2027-0051\s+1,122,000円/);
+    expect(text).toMatch(/合計\s+6,512,800円/);
+  });
+
+  it('prints the verification hash and sets the metadata', () => {
+    expect(compact(text)).toContain(verificationHash(remittanceNotice));
+    const info = pdfInfo(pdf);
+    expect(info.Title).toBe('振込通知書');
+    expect(info.Author).toBe('横浜市');
+    expect(pdf.length).toBeLessThan(MAX_BYTES);
+  });
+});
+
+describe('output', () => {
+  it('is byte-identical for identical data', async () => {
+    const first = await renderPaymentOrderVoucher(paymentOrderVoucher);
+    const second = await renderPaymentOrderVoucher(structuredClone(paymentOrderVoucher));
+    expect(first.equals(second)).toBe(true);
+  });
+
+  it('does not depend on what the process rendered before (shared parsed fonts)', async () => {
+    const warm = await renderRemittanceNotice(remittanceNotice);
+    const isolated = freshCopyOfPackage();
+    expect(isolated.renderRemittanceNotice).not.toBe(renderRemittanceNotice);
+    const fresh = await isolated.renderRemittanceNotice(remittanceNotice);
+    expect(fresh.equals(warm)).toBe(true);
+  });
+
+  it('changes when the data changes', async () => {
+    const first = await renderContractVoucher(contractVoucher);
+    const changed = await renderContractVoucher({ ...contractVoucher, amount: 12_345_001 });
+    expect(first.equals(changed)).toBe(false);
+  });
+
+  it('renders a one-page voucher quickly once the font is loaded', async () => {
+    await renderPaymentOrderVoucher(paymentOrderVoucher); // warm-up: font file read, JIT
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      await renderPaymentOrderVoucher(paymentOrderVoucher);
+      timings.push(performance.now() - start);
+    }
+    const median = timings.sort((a, b) => a - b)[2];
+    expect(median).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses environment variables with a zod schema. A missing or bad variable is reported by name,
+ * all of them at once, so a misconfigured process stops at start-up instead of failing later.
+ */
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+  );
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+/** Entry points call this: print what is wrong and exit non-zero. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, env = process.env): z.infer<S> {
+  try {
+    return parseConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'expected host:port[,host:port…]')).min(1));
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'expected a postgres:// or postgresql:// URL');
+
+/** What every service process reads from its environment. */
+export const serviceEnvSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  /** Each service keeps its tables in its own schema of the database. */
+  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier').optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('127.0.0.1'),
+  KAFKA_BROKERS: commaList.optional(),
+  /** Where the PostgreSQL event log keeps its tables when KAFKA_BROKERS is not set. */
+  EVENT_LOG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier').default('eventlog'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CITY_NAME: z.string().min(1).default('デンピョウ市'),
+});
+export type ServiceEnv = z.infer<typeof serviceEnvSchema>;

@@ -1,0 +1,112 @@
+import type { Logger } from 'pino';
+import { Counter, register as globalRegistry, type Registry } from 'prom-client';
+import {
+  deadLetterTopic,
+  type DeliveredMessage,
+  type EventBus,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-bus';
+import { backoffDelay, sleep } from './timing';
+
+/** Thrown by a handler for a message that can never succeed (e.g. unparseable): no retries. */
+export class PermanentError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PermanentError';
+  }
+}
+
+export interface RetryingSubscribeOptions extends SubscribeOptions {
+  /** Attempts per message before it goes to the dead-letter topic. */
+  maxAttempts?: number;
+  /** Delay before the first retry; doubles per attempt, capped at 30 s. */
+  backoffMs?: number;
+  logger: Logger;
+  /** Where `denpyo_dead_letters_total` is registered; prom-client's global registry by default. */
+  registry?: Registry;
+}
+
+const DEAD_LETTERS_METRIC = 'denpyo_dead_letters_total';
+const MAX_BACKOFF_MS = 30_000;
+const MAX_ERROR_HEADER_LENGTH = 1000;
+
+/**
+ * Subscribes with a retry budget per message: a failing message is tried `maxAttempts` times
+ * with backoff (a PermanentError skips the retries), then published to `<topic>.dlq` with the
+ * error and its origin in headers, counted, and committed so the partition moves on. If even the
+ * dead-letter publish fails, the message is not committed and the bus delivers it again.
+ */
+export async function subscribeWithRetry(
+  bus: EventBus,
+  options: RetryingSubscribeOptions,
+): Promise<Subscription> {
+  const { groupId, topics, handle, logger, maxAttempts = 5, backoffMs = 200 } = options;
+  const deadLetters = deadLetterCounter(options.registry ?? globalRegistry);
+  const stopping = new AbortController();
+
+  const handleWithRetries = async (message: DeliveredMessage): Promise<void> => {
+    const origin = {
+      groupId,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await handle(message);
+        return;
+      } catch (error) {
+        if (!(error instanceof PermanentError) && attempt < maxAttempts) {
+          logger.warn({ ...origin, err: error, attempt }, 'event handler failed; retrying');
+          await sleep(backoffDelay(attempt, backoffMs, MAX_BACKOFF_MS), stopping.signal);
+          // Not committed: whoever holds the partition next starts this message afresh.
+          if (stopping.signal.aborted) throw new Error('Stopped while retrying', { cause: error });
+          continue;
+        }
+        await bus.publish([deadLetter(message, error, attempt)]);
+        deadLetters.inc({ topic: message.topic, group: groupId });
+        logger.error({ ...origin, err: error, attempts: attempt }, 'event sent to dead letters');
+        return;
+      }
+    }
+  };
+
+  const subscription = await bus.subscribe({ groupId, topics, handle: handleWithRetries });
+  return {
+    async stop() {
+      stopping.abort();
+      await subscription.stop();
+    },
+  };
+}
+
+function deadLetter(message: DeliveredMessage, error: unknown, attempts: number) {
+  const description =
+    error instanceof Error ? `${error.name}: ${error.message}` : `Non-error thrown: ${String(error)}`;
+  return {
+    topic: deadLetterTopic(message.topic),
+    key: message.key,
+    value: message.value,
+    headers: {
+      ...message.headers,
+      'x-error': description.slice(0, MAX_ERROR_HEADER_LENGTH),
+      'x-original-topic': message.topic,
+      'x-original-partition': String(message.partition),
+      'x-original-offset': message.offset,
+      'x-attempts': String(attempts),
+    },
+  };
+}
+
+/** One counter per registry, shared by all subscriptions registered there. */
+function deadLetterCounter(registry: Registry): Counter<'topic' | 'group'> {
+  const existing = registry.getSingleMetric(DEAD_LETTERS_METRIC);
+  if (existing) return existing as Counter<'topic' | 'group'>;
+  return new Counter({
+    name: DEAD_LETTERS_METRIC,
+    help: 'Events that kept failing and were published to a dead-letter topic',
+    labelNames: ['topic', 'group'],
+    registers: [registry],
+  });
+}

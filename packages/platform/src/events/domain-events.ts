@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EVENT_PAYLOADS,
+  EVENT_VERSION,
+  eventTopic,
+  parseEvent,
+  type DomainEvent,
+  type EventOf,
+  type EventPayload,
+  type EventType,
+} from '@denpyo/schemas';
+import type { SqlExecutor } from '../db/pool';
+import type { ConsumerDefinition } from '../service';
+import { PermanentError } from './consumer';
+import { appendToOutbox } from './outbox';
+
+export interface EventContext {
+  actor: string;
+  correlationId: string;
+  /** The event that caused this one, when a consumer publishes in reaction to another event. */
+  causationId?: string | null;
+}
+
+/** Builds an envelope whose payload is checked against the pinned event contract. */
+export function buildEvent<T extends EventType>(
+  type: T,
+  aggregateId: string,
+  payload: EventPayload<T>,
+  context: EventContext,
+): EventOf<T> {
+  return {
+    id: randomUUID(),
+    type,
+    version: EVENT_VERSION,
+    occurredAt: new Date().toISOString(),
+    aggregateId,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? null,
+    actor: context.actor,
+    payload: EVENT_PAYLOADS[type].parse(payload) as EventPayload<T>,
+  } as EventOf<T>;
+}
+
+/** Puts the event in the outbox, in the caller's transaction: it is published iff the change commits. */
+export async function recordEvent(tx: SqlExecutor, event: DomainEvent): Promise<void> {
+  await appendToOutbox(tx, {
+    eventId: event.id,
+    topic: eventTopic(event.type),
+    key: event.aggregateId,
+    envelope: event,
+  });
+}
+
+export type EventHandlers = { [T in EventType]?: (event: EventOf<T>) => Promise<void> };
+
+/**
+ * One subscription per topic for a service, dispatching each event to the handler for its type
+ * (one handler per event type); types the service does not handle are skipped. A single group
+ * per topic keeps the per-aggregate order between event types (received before rejected).
+ */
+export function eventConsumer(groupId: string, topic: string, handlers: EventHandlers): ConsumerDefinition {
+  return {
+    groupId,
+    topics: [topic],
+    async handle(message) {
+      let event: DomainEvent;
+      try {
+        event = parseEvent(JSON.parse(message.value));
+      } catch (error) {
+        throw new PermanentError(`Unreadable event: ${(error as Error).message}`);
+      }
+      const handler = handlers[event.type] as ((event: DomainEvent) => Promise<void>) | undefined;
+      if (handler) await handler(event);
+    },
+  };
+}

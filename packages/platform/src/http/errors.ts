@@ -1,0 +1,109 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError, type z } from 'zod';
+import type { Logger } from '../logger';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error with an HTTP meaning; the one error mapper turns it into problem+json (RFC 9457). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldError[]) =>
+  new HttpError(400, 'Bad Request', detail, errors);
+export const unauthorized = (detail = 'A valid bearer token is required') =>
+  new HttpError(401, 'Unauthorized', detail);
+export const forbidden = (detail = 'Your role does not allow this') =>
+  new HttpError(403, 'Forbidden', detail);
+export const notFound = (what: string) => new HttpError(404, 'Not Found', `${what} was not found`);
+export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
+export const unprocessable = (detail: string, errors?: FieldError[]) =>
+  new HttpError(422, 'Unprocessable Content', detail, errors);
+export const unavailable = (detail: string) => new HttpError(503, 'Service Unavailable', detail);
+
+export function zodFieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+/** Parses `value` or throws a 400 naming every invalid field. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw badRequest(`Invalid ${where}`, zodFieldErrors(result.error));
+  return result.data;
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P03', // cannot_connect_now
+  '08006', // connection_failure
+  '08001',
+]);
+
+/** True for errors that mean "a dependency is down", which clients may retry (503). */
+export function isUnavailableError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (typeof candidate.code === 'string' && CONNECTION_ERROR_CODES.has(candidate.code)) return true;
+    if (typeof candidate.message === 'string' && /Connection terminated|connect ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect/i.test(candidate.message)) return true;
+    current = candidate.cause ?? candidate.meta?.driverAdapterError;
+  }
+  return false;
+}
+
+export function problemBody(status: number, title: string, detail?: string, errors?: FieldError[]) {
+  return {
+    type: status >= 500 ? 'about:blank' : `https://denpyo.example/problems/${status}`,
+    title,
+    status,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) =>
+  next(new HttpError(404, 'Not Found', `No route for ${req.method} ${req.path}`));
+
+/** The one place errors become HTTP responses: never a stack trace, never a 500 for bad input. */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    let problem: ReturnType<typeof problemBody>;
+    const bodyParserType = (error as { type?: string }).type;
+    if (error instanceof HttpError) {
+      problem = problemBody(error.status, error.title, error.detail, error.errors);
+    } else if (error instanceof ZodError) {
+      problem = problemBody(400, 'Bad Request', 'Invalid request', zodFieldErrors(error));
+    } else if (bodyParserType === 'entity.parse.failed') {
+      problem = problemBody(400, 'Bad Request', 'The body is not valid JSON');
+    } else if (bodyParserType === 'entity.too.large') {
+      problem = problemBody(413, 'Content Too Large', 'The body is larger than this endpoint accepts');
+    } else if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
+      problem = problemBody(415, 'Unsupported Media Type', 'Send JSON encoded as UTF-8');
+    } else if (isUnavailableError(error)) {
+      logger.warn({ err: error, path: req.path }, 'dependency unavailable');
+      problem = problemBody(503, 'Service Unavailable', 'A dependency is unavailable; retry later');
+      res.setHeader('Retry-After', '5');
+    } else {
+      logger.error({ err: error, path: req.path }, 'unhandled error');
+      problem = problemBody(500, 'Internal Server Error', 'An unexpected error occurred');
+    }
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  };
+}

@@ -1,0 +1,4 @@
+// Helpers for tests of services built on the platform (imported as '@denpyo/platform/testing').
+export * from './names';
+export * from './prisma-schema-check';
+export * from './service-env';

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@denpyo/schemas';
+import type { ServiceEnv } from '../config';
+import { issueToken } from '../http/auth';
+import { uniqueSchema } from './names';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+/** Environment for a service under test: the jest run's database, a fresh schema, any free port. */
+export function testServiceEnv(name: string, overrides: Partial<ServiceEnv> = {}): ServiceEnv {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: use the platform jest globalSetup');
+  return {
+    DATABASE_URL: databaseUrl,
+    DB_SCHEMA: uniqueSchema(name),
+    EVENT_LOG_SCHEMA: uniqueSchema('eventlog'),
+    PORT: 0,
+    HOST: '127.0.0.1',
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    CITY_NAME: 'テスト市',
+    ...overrides,
+  };
+}
+
+/** A bearer header for a test user with the given role (vendors get a vendor id). */
+export async function bearer(role: Role, options: { username?: string; vendorId?: string } = {}): Promise<string> {
+  const token = await issueToken(
+    {
+      username: options.username ?? `${role}-${randomUUID().slice(0, 8)}`,
+      roles: [role],
+      ...(role === 'vendor' ? { vendorId: options.vendorId ?? randomUUID() } : {}),
+    },
+    TEST_JWT_SECRET,
+  );
+  return `Bearer ${token}`;
+}

@@ -1,0 +1,32 @@
+import { z } from './zod';
+import { RoleSchema, UuidSchema } from './values';
+
+export const LoginRequestSchema = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+// vendorId is present exactly for users with the `vendor` role.
+export const AuthUserSchema = z.object({
+  username: z.string(),
+  roles: z.array(RoleSchema),
+  vendorId: UuidSchema.optional(),
+});
+export type AuthUser = z.infer<typeof AuthUserSchema>;
+
+export const LoginResponseSchema = z.object({
+  token: z.string(),
+  user: AuthUserSchema,
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const PortalUserCreateRequestSchema = z.strictObject({
+  username: z
+    .string()
+    .min(3)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/, 'may contain only a-z, 0-9, ".", "_" and "-"'),
+  password: z.string().min(8).max(256),
+});
+export type PortalUserCreateRequest = z.infer<typeof PortalUserCreateRequestSchema>;

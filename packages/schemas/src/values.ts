@@ -1,0 +1,85 @@
+// Value types shared by every wire format. Conventions: amounts are integer yen kept within
+// JSON's safe integers; dates are 'YYYY-MM-DD' in Japan time; optional fields are omitted,
+// never null (except where a schema says `nullable`).
+import { isValidCorporateNumber, isValidRegistrationNumber } from '@denpyo/jp';
+import { z } from './zod';
+
+export const YenSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+export type Yen = z.infer<typeof YenSchema>;
+
+export const PositiveYenSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+export type PositiveYen = z.infer<typeof PositiveYenSchema>;
+
+// zod's ISO date format already rejects impossible calendar dates (2026-02-30, 2023-02-29).
+export const IsoDateSchema = z.iso.date();
+export type IsoDate = z.infer<typeof IsoDateSchema>;
+
+// An instant with an explicit zone ('Z' or an offset), as `Date#toISOString()` writes it.
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export type IsoDateTime = z.infer<typeof IsoDateTimeSchema>;
+
+// The year in which a fiscal year starts (FY2026 = 2026-04-01 .. 2027-03-31).
+export const FiscalYearSchema = z.int().min(2019).max(2100);
+export type FiscalYear = z.infer<typeof FiscalYearSchema>;
+
+// Consumption tax rates in percent: standard, reduced, exempt. zod-to-openapi renders only the
+// first value of a multi-value literal, hence the explicit enum.
+const TAX_RATES = [10, 8, 0] as const;
+export const TaxRateSchema = z
+  .literal(TAX_RATES)
+  .openapi({ type: 'integer', enum: [...TAX_RATES] });
+export type TaxRate = z.infer<typeof TaxRateSchema>;
+
+export const UuidSchema = z.uuid();
+export type Uuid = z.infer<typeof UuidSchema>;
+
+export const CorporateNumberSchema = z
+  .string()
+  .regex(/^\d{13}$/, { error: 'must be 13 digits', abort: true })
+  .refine(isValidCorporateNumber, 'check digit does not match');
+export type CorporateNumber = z.infer<typeof CorporateNumberSchema>;
+
+export const RegistrationNumberSchema = z
+  .string()
+  .regex(/^T\d{13}$/, { error: "must be 'T' followed by 13 digits", abort: true })
+  .refine(isValidRegistrationNumber, 'check digit does not match');
+export type RegistrationNumber = z.infer<typeof RegistrationNumberSchema>;
+
+export const BankAccountTypeSchema = z.enum(['ordinary', 'current', 'savings']);
+export type BankAccountType = z.infer<typeof BankAccountTypeSchema>;
+
+// Whether holderKana is valid Zengin kana is checked by the service with @denpyo/jp.
+export const BankAccountSchema = z.strictObject({
+  bankCode: z.string().regex(/^\d{4}$/, 'must be 4 digits'),
+  branchCode: z.string().regex(/^\d{3}$/, 'must be 3 digits'),
+  type: BankAccountTypeSchema,
+  number: z.string().regex(/^\d{1,7}$/, 'must be 1 to 7 digits'),
+  holderKana: z.string().min(1).max(30),
+});
+export type BankAccount = z.infer<typeof BankAccountSchema>;
+
+export const RoleSchema = z.enum([
+  'procurement',
+  'approver',
+  'accountant',
+  'auditor',
+  'admin',
+  'vendor',
+]);
+export type Role = z.infer<typeof RoleSchema>;
+
+// 款・項・目・節 (kan, kou, moku, setsu): four two-digit levels joined by dots, e.g. '01.02.03.04'.
+export const BudgetCodeSchema = z
+  .string()
+  .regex(/^\d{2}(\.\d{2}){3}$/, "must be 款.項.目.節 as four two-digit groups, e.g. '01.02.03.04'");
+export type BudgetCode = z.infer<typeof BudgetCodeSchema>;
+
+// RFC 9457 problem details; `errors` names each invalid field (path joined with '.').
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().min(400).max(599),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
