@@ -1,9 +1,17 @@
 // Shared jest settings: ts-jest compiles TypeScript (needs the TS JS API, hence TypeScript 5.9);
-// workspace imports resolve to sources so tests never depend on a stale build.
+// workspace imports resolve to sources so tests never depend on a stale build. Tests compile to
+// plain CommonJS: the generated Prisma client loads its query compiler with import(), which
+// jest's sandbox allows only under --experimental-vm-modules (built code keeps native import()).
+// Transpile only (isolatedModules): types are checked by `tsc --noEmit` in the typecheck task.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true } },
+    ],
+  },
   moduleNameMapper: {
     '^@denpyo/([a-z]+)$': '<rootDir>/../../packages/$1/src',
     '^@denpyo/([a-z]+)/testing$': '<rootDir>/../../packages/$1/src/testing',

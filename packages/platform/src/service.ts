@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { loadConfigOrExit, serviceEnvSchema, type ServiceEnv } from './config';
 import { migrate, PLATFORM_MIGRATIONS } from './db/migrator';
-import { createPool } from './db/pool';
+import { createPool, isDatabaseReachable } from './db/pool';
 import { subscribeWithRetry } from './events/consumer';
 import { createEventBus } from './events/create-event-bus';
 import type { DeliveredMessage, EventBus, Subscription } from './events/event-bus';
@@ -67,6 +67,7 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
   const bus = await createEventBus({
     kafkaBrokers: env.KAFKA_BROKERS,
     databaseUrl: env.DATABASE_URL,
+    eventLogSchema: env.EVENT_LOG_SCHEMA,
     clientId: `denpyo-${definition.name}`,
     logger,
   });
@@ -89,7 +90,7 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
     logger,
     registry,
     readiness: async () => ({
-      database: await pool.query('SELECT 1').then(() => true, () => false),
+      database: await isDatabaseReachable(pool),
       eventBus: await bus.isReady(),
       ...(parts.readiness ? await parts.readiness() : {}),
     }),

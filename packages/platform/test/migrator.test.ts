@@ -51,7 +51,9 @@ describe('migrator', () => {
       '2_bad': 'CREATE TABLE b (id int); SELECT no_such_function()',
       '3_never': 'CREATE TABLE c (id int)',
     });
-    await expect(migrate(pool, schema, [{ stream: 'service', dir }])).rejects.toThrow(/2_bad failed/);
+    await expect(migrate(pool, schema, [{ stream: 'service', dir }])).rejects.toThrow(
+      /2_bad failed/,
+    );
     const tables = await pool.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`,
       [schema],
@@ -63,7 +65,9 @@ describe('migrator', () => {
     const dir = migrationDir({ '1_t': 'CREATE TABLE t (id int)' });
     await migrate(pool, schema, [{ stream: 'service', dir }]);
     writeFileSync(join(dir, '1_t', 'migration.sql'), 'CREATE TABLE t (id bigint)');
-    await expect(migrate(pool, schema, [{ stream: 'service', dir }])).rejects.toThrow(/changed after it was applied/);
+    await expect(migrate(pool, schema, [{ stream: 'service', dir }])).rejects.toThrow(
+      /changed after it was applied/,
+    );
   });
 
   it('lets concurrent starters race safely: each migration applied exactly once', async () => {
@@ -76,7 +80,9 @@ describe('migrator', () => {
 
   it('makes the audit trail append-only', async () => {
     await migrate(pool, schema, [PLATFORM_MIGRATIONS]);
-    await pool.query(`INSERT INTO audit_log (actor, action, entity_type, entity_id) VALUES ('a', 'x', 'y', '1')`);
+    await pool.query(
+      `INSERT INTO audit_log (actor, action, entity_type, entity_id) VALUES ('a', 'x', 'y', '1')`,
+    );
     await expect(pool.query(`UPDATE audit_log SET actor = 'b'`)).rejects.toThrow(/append-only/);
     await expect(pool.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });

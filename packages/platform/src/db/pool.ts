@@ -15,6 +15,8 @@ export function createPool(databaseUrl: string, schema: string, max = 10): Pool 
   return new Pool({
     connectionString: databaseUrl,
     max,
+    // Fail fast (then 503) instead of queueing requests while the database is away.
+    connectionTimeoutMillis: 5_000,
     options: `-c search_path=${schema}`,
     application_name: schema,
   });
@@ -51,4 +53,21 @@ export async function withTransaction<T>(
 /** Schema and table names are interpolated into SQL, so they must be plain identifiers. */
 export function assertIdentifier(name: string): void {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a valid SQL identifier: ${name}`);
+}
+
+/** For /ready: true when the database answers within `timeoutMs`. */
+export async function isDatabaseReachable(pool: Pool, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = pool.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -83,7 +83,9 @@ export async function subscribeWithRetry(
 
 function deadLetter(message: DeliveredMessage, error: unknown, attempts: number) {
   const description =
-    error instanceof Error ? `${error.name}: ${error.message}` : `Non-error thrown: ${String(error)}`;
+    error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : `Non-error thrown: ${String(error)}`;
   return {
     topic: deadLetterTopic(message.topic),
     key: message.key,

@@ -9,10 +9,12 @@ import {
   type EventPayload,
   type EventType,
 } from '@denpyo/schemas';
+import { appendAudit, type AuditRecord } from '../audit';
 import type { SqlExecutor } from '../db/pool';
 import type { ConsumerDefinition } from '../service';
 import { PermanentError } from './consumer';
 import { appendToOutbox } from './outbox';
+import { prismaExecutor, type PrismaRawClient } from './prisma-executor';
 
 export interface EventContext {
   actor: string;
@@ -58,7 +60,11 @@ export type EventHandlers = { [T in EventType]?: (event: EventOf<T>) => Promise<
  * (one handler per event type); types the service does not handle are skipped. A single group
  * per topic keeps the per-aggregate order between event types (received before rejected).
  */
-export function eventConsumer(groupId: string, topic: string, handlers: EventHandlers): ConsumerDefinition {
+export function eventConsumer(
+  groupId: string,
+  topic: string,
+  handlers: EventHandlers,
+): ConsumerDefinition {
   return {
     groupId,
     topics: [topic],
@@ -73,4 +79,20 @@ export function eventConsumer(groupId: string, topic: string, handlers: EventHan
       if (handler) await handler(event);
     },
   };
+}
+
+export interface Change {
+  audit: AuditRecord;
+  /** Published by the outbox relay once the transaction commits. */
+  events?: DomainEvent[];
+}
+
+/**
+ * The audit entry and outbox rows of a state change, written in the change's own (Prisma)
+ * transaction: both exist iff the change commits. Wake the outbox relay after the commit.
+ */
+export async function recordChange(tx: PrismaRawClient, change: Change): Promise<void> {
+  const executor = prismaExecutor(tx);
+  await appendAudit(executor, change.audit);
+  for (const event of change.events ?? []) await recordEvent(executor, event);
 }

@@ -53,7 +53,7 @@ export class KafkaBus implements EventBus {
       brokers: options.brokers,
       connectionTimeout: 1000,
       requestTimeout: 10_000,
-      retry: { ...RETRY_BACKOFF, retries: 5 },
+      retry: { initialRetryTime: 300, maxRetryTime: 2000, retries: 2 },
       logLevel: logLevel.WARN,
       logCreator: pinoLogCreator(logger),
     });
@@ -61,6 +61,8 @@ export class KafkaBus implements EventBus {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      // A send fails within ~2 s when the broker is away; the outbox relay retries it later.
+      retry: { initialRetryTime: 300, maxRetryTime: 2000, retries: 3 },
       // The Java client's murmur2 placement, so other Kafka clients agree on partitions.
       createPartitioner: Partitioners.DefaultPartitioner,
     });
@@ -170,9 +172,7 @@ class KafkaSubscription implements Subscription {
         .disconnect()
         .catch(() => undefined)
         .then(() => (this.stopped ? undefined : this.start()))
-        .catch((restartError: Error) =>
-          this.restartLater(this.consumer as Consumer, restartError),
-        );
+        .catch((restartError: Error) => this.restartLater(this.consumer as Consumer, restartError));
     }, RETRY_BACKOFF.maxRetryTime);
   }
 
@@ -214,7 +214,6 @@ function pinoLogCreator(logger: Logger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
       const { message, ...extra } = log;
-      delete extra.timestamp; // pino stamps its own
       const fields = { ...extra, namespace: `kafkajs.${namespace}` };
       if (level === logLevel.ERROR) logger.error(fields, message);
       else if (level === logLevel.WARN) logger.warn(fields, message);

@@ -25,7 +25,8 @@ import { backoffDelay, sleep, WakeSignal, withTimeout } from './timing';
  *   at the beginning of the log (like Kafka's `fromBeginning`). Members of a group share the
  *   partitions: each member claims its fair share (ceil(partitions / members)) with session
  *   advisory locks on a connection of its own, so a member that dies releases its partitions and
- *   the others take them over at their next claim round (`claimIntervalMs`).
+ *   the others take them over at their next claim round (`claimIntervalMs`). As with Kafka,
+ *   the members of one group are expected to subscribe to the same topics.
  * - Consumers are woken by LISTEN/NOTIFY (one listener connection per instance), with a slow
  *   safety poll (`pollIntervalMs`) for notifications missed while reconnecting.
  * - Delivery is at least once: a handler that rejects gets the same message again (after a
@@ -131,7 +132,10 @@ export class PostgresEventLog implements EventBus {
   async publish(messages: BusMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const counts = await this.ensureTopics(messages.map((m) => m.topic));
-    const byPartition = new Map<string, { topic: string; partition: number; items: BusMessage[] }>();
+    const byPartition = new Map<
+      string,
+      { topic: string; partition: number; items: BusMessage[] }
+    >();
     for (const message of messages) {
       const partition = partitionForKey(message.key, counts.get(message.topic) as number);
       const id = topicPartitionId(message.topic, partition);
@@ -153,7 +157,11 @@ export class PostgresEventLog implements EventBus {
         );
         const first = BigInt(head.first);
         group.items.forEach((item, i) =>
-          rows.push({ ...item, partition: group.partition, offset: (first + BigInt(i)).toString() }),
+          rows.push({
+            ...item,
+            partition: group.partition,
+            offset: (first + BigInt(i)).toString(),
+          }),
         );
       }
       await tx.query(
@@ -400,9 +408,7 @@ class PgSubscription implements Subscription {
     client.on('error', (error) => this.lockLost(client, error));
     try {
       await client.connect();
-      await client.query('SELECT pg_advisory_lock_shared($1::bigint)', [
-        this.memberKey.toString(),
-      ]);
+      await client.query('SELECT pg_advisory_lock_shared($1::bigint)', [this.memberKey.toString()]);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -475,7 +481,12 @@ class PartitionWorker {
       } catch (error) {
         failures += 1;
         this.settings.logger.warn(
-          { err: error, groupId: this.options.groupId, topic: this.topic, partition: this.partition },
+          {
+            err: error,
+            groupId: this.options.groupId,
+            topic: this.topic,
+            partition: this.partition,
+          },
           'event log message not handled; delivering it again',
         );
         await sleep(backoffDelay(failures, 100, MAX_BACKOFF_MS), this.abort.signal);
@@ -491,8 +502,10 @@ class PartitionWorker {
     );
     const from = committed.rows[0]?.next_offset ?? '0';
     const batch = await pool.query<StoredMessage>(
+      // ORDER BY names the table's bigint column: the bare name would sort the text alias.
       `SELECT "offset"::text AS offset, key, value, headers FROM messages
-       WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
+       WHERE topic = $1 AND partition = $2 AND "offset" >= $3
+       ORDER BY messages."offset" LIMIT $4`,
       [this.topic, this.partition, from, this.settings.batchSize],
     );
     let handled = 0;

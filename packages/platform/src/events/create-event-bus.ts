@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { EventBus } from './event-bus';
+import { KafkaBus } from './kafka-bus';
+import { PostgresEventLog } from './postgres-event-log';
+
+export interface EventBusConfig {
+  /** KAFKA_BROKERS: when set, the bus is Kafka; otherwise the PostgreSQL event log. */
+  kafkaBrokers?: string[];
+  /** Database of the event log; every service sharing the bus must point at the same one. */
+  databaseUrl: string;
+  /** Schema of the event log (EVENT_LOG_SCHEMA), `eventlog` by default. */
+  eventLogSchema?: string;
+  clientId: string;
+  logger: Logger;
+}
+
+export async function createEventBus(config: EventBusConfig): Promise<EventBus> {
+  if (config.kafkaBrokers && config.kafkaBrokers.length > 0) {
+    config.logger.info({ brokers: config.kafkaBrokers }, 'event bus: Kafka');
+    return KafkaBus.create({
+      brokers: config.kafkaBrokers,
+      clientId: config.clientId,
+      logger: config.logger,
+    });
+  }
+  config.logger.info({ schema: config.eventLogSchema ?? 'eventlog' }, 'event bus: PostgreSQL log');
+  return PostgresEventLog.start({
+    databaseUrl: config.databaseUrl,
+    schema: config.eventLogSchema,
+    logger: config.logger,
+  });
+}

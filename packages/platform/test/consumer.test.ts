@@ -1,0 +1,149 @@
+import { Registry } from 'prom-client';
+import { PermanentError, subscribeWithRetry } from '../src/events/consumer';
+import { deadLetterTopic, type DeliveredMessage, type Subscription } from '../src/events/event-bus';
+import { PostgresEventLog } from '../src/events/postgres-event-log';
+import { uniqueSchema } from '../src/testing/names';
+import { silentLogger, testDatabaseUrl, uniqueName, waitFor } from './event-helpers';
+
+describe('subscribeWithRetry', () => {
+  let bus: PostgresEventLog;
+  let topic: string;
+  let registry: Registry;
+  let deadLetters: DeliveredMessage[];
+  const subscriptions: Subscription[] = [];
+
+  beforeEach(async () => {
+    bus = await PostgresEventLog.start({
+      databaseUrl: testDatabaseUrl(),
+      schema: uniqueSchema('evlog'),
+      logger: silentLogger,
+    });
+    topic = uniqueName('orders');
+    registry = new Registry();
+    deadLetters = [];
+    subscriptions.push(
+      await bus.subscribe({
+        groupId: 'dlq-reader',
+        topics: [deadLetterTopic(topic)],
+        handle: async (message) => {
+          deadLetters.push(message);
+        },
+      }),
+    );
+  });
+
+  afterEach(async () => {
+    await Promise.all(subscriptions.splice(0).map((s) => s.stop()));
+    await bus.close();
+  });
+
+  async function subscribe(
+    handle: (message: DeliveredMessage) => Promise<void>,
+    groupId = 'invoice-projection',
+  ): Promise<Subscription> {
+    const subscription = await subscribeWithRetry(bus, {
+      groupId,
+      topics: [topic],
+      handle,
+      maxAttempts: 3,
+      backoffMs: 10,
+      logger: silentLogger,
+      registry,
+    });
+    subscriptions.push(subscription);
+    return subscription;
+  }
+
+  const deadLetterCount = async () =>
+    (await registry.getSingleMetric('denpyo_dead_letters_total')?.get())?.values ?? [];
+
+  it('retries a failing message, then dead-letters it with its origin and moves on', async () => {
+    const attempts: string[] = [];
+    await subscribe(async (message) => {
+      attempts.push(message.value);
+      if (message.value === 'poison') throw new Error('amount does not match the contract');
+    });
+    await bus.publish([
+      { topic, key: 'invoice-1', value: 'poison', headers: { 'x-trace': 't1' } },
+      { topic, key: 'invoice-1', value: 'fine' },
+    ]);
+    await waitFor('the next message of the key', () => attempts.includes('fine'));
+    await waitFor('the dead letter', () => deadLetters.length === 1);
+
+    expect(attempts).toEqual(['poison', 'poison', 'poison', 'fine']);
+    const [letter] = deadLetters;
+    expect(letter).toMatchObject({
+      key: 'invoice-1',
+      value: 'poison',
+      headers: {
+        'x-trace': 't1',
+        'x-error': 'Error: amount does not match the contract',
+        'x-original-topic': topic,
+        'x-attempts': '3',
+      },
+    });
+    expect(letter.headers?.['x-original-partition']).toMatch(/^\d$/);
+    expect(letter.headers?.['x-original-offset']).toBe('0');
+    expect(await deadLetterCount()).toEqual([
+      expect.objectContaining({ value: 1, labels: { topic, group: 'invoice-projection' } }),
+    ]);
+  });
+
+  it('dead-letters a PermanentError at once', async () => {
+    let calls = 0;
+    await subscribe(async () => {
+      calls += 1;
+      throw new PermanentError('Unreadable event: Unexpected token');
+    });
+    await bus.publish([{ topic, key: 'k', value: '{not json' }]);
+    await waitFor('the dead letter', () => deadLetters.length === 1);
+    expect(calls).toBe(1);
+    expect(deadLetters[0].headers).toMatchObject({
+      'x-error': 'PermanentError: Unreadable event: Unexpected token',
+      'x-attempts': '1',
+    });
+  });
+
+  it('handles a message that succeeds within its attempts, without a dead letter', async () => {
+    const handled: string[] = [];
+    let failures = 0;
+    await subscribe(async (message) => {
+      if (failures < 2) {
+        failures += 1;
+        throw new Error('database busy');
+      }
+      handled.push(message.value);
+    });
+    await bus.publish([{ topic, key: 'k', value: 'v' }]);
+    await waitFor('the message', () => handled.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deadLetters).toEqual([]);
+    expect(await deadLetterCount()).toEqual([]);
+  });
+
+  it('stops without waiting out the backoff, leaving the message for the next consumer', async () => {
+    const subscription = await subscribeWithRetry(bus, {
+      groupId: 'slow-retries',
+      topics: [topic],
+      handle: async () => {
+        throw new Error('always failing');
+      },
+      maxAttempts: 3,
+      backoffMs: 60_000,
+      logger: silentLogger,
+      registry,
+    });
+    await bus.publish([{ topic, key: 'k', value: 'kept' }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await subscription.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    const handled: string[] = [];
+    await subscribe(async (message) => {
+      handled.push(message.value);
+    }, 'slow-retries');
+    await waitFor('the message again', () => handled.length === 1);
+    expect(deadLetters).toEqual([]);
+  });
+});

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Pool } from 'pg';
+import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
+import { createPool, withTransaction } from '../src/db/pool';
+import type { DeliveredMessage, Subscription } from '../src/events/event-bus';
+import { KafkaBus } from '../src/events/kafka-bus';
+import { appendToOutbox, OutboxRelay } from '../src/events/outbox';
+import { uniqueSchema } from '../src/testing/names';
+import { describeEventBusContract } from './event-bus.contract';
+import { silentLogger, testDatabaseUrl, uniqueName, waitFor } from './event-helpers';
+
+/**
+ * Runs against a real broker named by KAFKA_TEST_BROKERS (e.g. `node infra/kafka/kafka.mjs up`,
+ * then KAFKA_TEST_BROKERS=127.0.0.1:9092). Without it the suite is skipped, unless
+ * REQUIRE_KAFKA=1 (CI), which makes that a failure. The broker-restart test also needs
+ * KAFKA_TEST_CONTROL=1 and the local broker on 127.0.0.1:9092, because it stops and starts it.
+ */
+const brokers = process.env.KAFKA_TEST_BROKERS?.split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
+const LOCAL_BROKER = '127.0.0.1:9092';
+const mayControlBroker =
+  process.env.KAFKA_TEST_CONTROL === '1' && brokers?.length === 1 && brokers[0] === LOCAL_BROKER;
+const KAFKA_SCRIPT = join(__dirname, '..', '..', '..', 'infra', 'kafka', 'kafka.mjs');
+
+if (!brokers?.length) {
+  if (process.env.REQUIRE_KAFKA === '1') {
+    it('needs a Kafka broker (REQUIRE_KAFKA=1)', () => {
+      throw new Error('REQUIRE_KAFKA=1 but KAFKA_TEST_BROKERS is not set');
+    });
+  } else {
+    process.stderr.write('kafka-bus.test: KAFKA_TEST_BROKERS not set, Kafka tests skipped\n');
+    describe.skip('KafkaBus (needs KAFKA_TEST_BROKERS)', () => {
+      it('runs against a broker', () => undefined);
+    });
+  }
+} else {
+  const kafkaBrokers = brokers;
+  const admin = () =>
+    new Kafka({
+      clientId: 'denpyo-test-admin',
+      brokers: kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
+
+  async function createTopics(topics: string[]): Promise<void> {
+    const client = admin();
+    await client.connect();
+    try {
+      await client.createTopics({
+        topics: topics.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })),
+        waitForLeaders: true,
+      });
+    } finally {
+      await client.disconnect();
+    }
+  }
+
+  async function deleteTopics(topics: string[]): Promise<void> {
+    const client = admin();
+    await client.connect();
+    try {
+      await client.deleteTopics({ topics });
+    } finally {
+      await client.disconnect();
+    }
+  }
+
+  describeEventBusContract('KafkaBus', async (topics) => {
+    await createTopics(topics);
+    const bus = await KafkaBus.create({
+      brokers: kafkaBrokers,
+      clientId: 'denpyo-contract-test',
+      logger: silentLogger,
+    });
+    return {
+      bus,
+      async cleanup() {
+        await bus.close();
+        await deleteTopics(topics);
+      },
+    };
+  });
+
+  const broker = (command: 'up' | 'down') =>
+    promisify(execFile)(process.execPath, [KAFKA_SCRIPT, command], { timeout: 60_000 });
+
+  (mayControlBroker ? describe : describe.skip)('KafkaBus when the broker restarts', () => {
+    let pool: Pool;
+    let bus: KafkaBus;
+    let relay: OutboxRelay;
+    let subscription: Subscription | undefined;
+    const topic = uniqueName('restart');
+
+    beforeAll(async () => {
+      await createTopics([topic]);
+      const schema = uniqueSchema('kafka_outbox');
+      pool = createPool(testDatabaseUrl(), schema);
+      await migrate(pool, schema, [PLATFORM_MIGRATIONS]);
+      bus = await KafkaBus.create({
+        brokers: kafkaBrokers,
+        clientId: 'denpyo-restart-test',
+        logger: silentLogger,
+      });
+      relay = new OutboxRelay({ pool, bus, logger: silentLogger, idleMs: 200 });
+    });
+
+    afterAll(async () => {
+      await broker('up'); // whatever happened, leave the broker running
+      await relay.stop();
+      await subscription?.stop();
+      await bus.close();
+      await pool.end();
+      await deleteTopics([topic]);
+    });
+
+    const commitEvent = async (n: number) => {
+      await withTransaction(pool, (tx) =>
+        appendToOutbox(tx, {
+          eventId: randomUUID(),
+          topic,
+          key: 'contract-1',
+          envelope: { n },
+        }),
+      );
+      relay.wake();
+    };
+
+    it('reports not ready, keeps events in the outbox, and catches up once it is back', async () => {
+      const seen: DeliveredMessage[] = [];
+      subscription = await bus.subscribe({
+        groupId: uniqueName('g'),
+        topics: [topic],
+        handle: async (message) => {
+          seen.push(message);
+        },
+      });
+      relay.start();
+      await commitEvent(0);
+      await waitFor('the first event', () => seen.length === 1);
+
+      await broker('down');
+      expect(await bus.isReady()).toBe(false);
+      for (const n of [1, 2, 3]) await commitEvent(n);
+      await waitFor(
+        'a failed publish attempt',
+        async () => {
+          const rows = await pool.query(
+            'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL AND attempts > 0',
+          );
+          return rows.rows[0].n === 3;
+        },
+        30_000,
+      );
+      expect(await relay.pending()).toBe(3);
+
+      await broker('up');
+      await waitFor('the events committed while it was down', () => seen.length === 4, 40_000);
+      expect(seen.map((m) => (JSON.parse(m.value) as { n: number }).n)).toEqual([0, 1, 2, 3]);
+      expect(await relay.pending()).toBe(0);
+      expect(await bus.isReady()).toBe(true);
+    }, 90_000);
+  });
+}

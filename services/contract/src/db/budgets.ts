@@ -1,0 +1,56 @@
+import type { Budget, BudgetCreateRequest } from '@denpyo/schemas';
+import type { Budget as BudgetRow } from '../generated/prisma/client';
+import { toYen, type Db } from './prisma';
+
+export interface BudgetKey {
+  fiscalYear: number;
+  code: string;
+}
+
+export async function insertBudget(
+  db: Db,
+  budget: BudgetCreateRequest,
+  createdAt: Date,
+): Promise<Budget> {
+  const row = await db.budget.create({
+    data: { ...budget, amount: BigInt(budget.amount), createdAt },
+  });
+  return toBudget(row);
+}
+
+export async function findBudget(db: Db, key: BudgetKey): Promise<Budget | undefined> {
+  const row = await db.budget.findUnique({ where: { fiscalYear_code: key } });
+  return row ? toBudget(row) : undefined;
+}
+
+/**
+ * Commits `amount` of the line's available money, race-free: one conditional UPDATE, so of
+ * concurrent approvals only those that still fit succeed. False (nothing changed) when it does not fit.
+ */
+export async function encumber(db: Db, key: BudgetKey, amount: number): Promise<boolean> {
+  const updated = await db.$executeRaw`
+    UPDATE budgets SET encumbered = encumbered + ${BigInt(amount)}
+    WHERE fiscal_year = ${key.fiscalYear} AND code = ${key.code} AND amount - encumbered >= ${BigInt(amount)}`;
+  return updated === 1;
+}
+
+export async function addSpent(db: Db, key: BudgetKey, amount: number): Promise<void> {
+  await db.budget.update({
+    where: { fiscalYear_code: key },
+    data: { spent: { increment: BigInt(amount) } },
+  });
+}
+
+function toBudget(row: BudgetRow): Budget {
+  const amount = toYen(row.amount);
+  const encumbered = toYen(row.encumbered);
+  return {
+    fiscalYear: row.fiscalYear,
+    code: row.code,
+    name: row.name,
+    amount,
+    encumbered,
+    spent: toYen(row.spent),
+    available: amount - encumbered,
+  };
+}

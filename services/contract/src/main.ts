@@ -1,0 +1,4 @@
+import { runService } from '@denpyo/platform';
+import { contractService } from './service';
+
+void runService(contractService);

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { buildEvent, type RunningService } from '@denpyo/platform';
+import { TOPICS, type DomainEvent } from '@denpyo/schemas';
+import request from 'supertest';
+import { createPrisma } from '../src/db/prisma';
+import { addInvoicedAmount } from '../src/db/contracts';
+import { applyOnce } from '../src/events/consumers';
+import type { PrismaClient } from '../src/generated/prisma/client';
+import {
+  approve,
+  as,
+  createBudget,
+  createSubmittedContract,
+  createVendor,
+  eventually,
+  startContractService,
+} from './support';
+
+describe('consumers of invoice and payment events', () => {
+  let service: RunningService;
+  let prisma: PrismaClient;
+  let vendorId: string;
+  beforeAll(async () => {
+    service = await startContractService();
+    prisma = createPrisma(service.runtime);
+    vendorId = await createVendor(service);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await service.stop();
+  });
+
+  const context = { actor: 'invoice-service', correlationId: 'test' };
+
+  async function approvedContract(amount: number) {
+    const budgetCode = await createBudget(service, 10_000_000);
+    const id = await createSubmittedContract(service, { vendorId, budgetCode, amount });
+    expect((await approve(service, id, 'approver-a')).status).toBe(200);
+    return { id, budgetCode };
+  }
+
+  /** Publishes on the service's own bus, keyed by contract so the messages keep their order. */
+  const deliver = (topic: string, contractId: string, ...events: DomainEvent[]) =>
+    service.runtime.bus.publish(
+      events.map((event) => ({ topic, key: contractId, value: JSON.stringify(event) })),
+    );
+
+  const contract = async (id: string) =>
+    (
+      await request(service.app)
+        .get(`/api/contracts/${id}`)
+        .set('Authorization', await as('auditor'))
+        .expect(200)
+    ).body;
+  const budget = async (code: string) =>
+    (
+      await request(service.app)
+        .get(`/api/budgets/2026/${code}`)
+        .set('Authorization', await as('auditor'))
+        .expect(200)
+    ).body;
+
+  const invoiceReceived = (contractId: string, total: number) =>
+    buildEvent(
+      'InvoiceReceived',
+      randomUUID(),
+      {
+        invoiceId: randomUUID(),
+        contractId,
+        vendorId,
+        invoiceNumber: `INV-${total}`,
+        total,
+        receivedOn: '2026-07-01',
+        dueDate: '2026-07-31',
+      },
+      context,
+    );
+
+  it('adds received invoices once each, even when an event is delivered twice', async () => {
+    const { id } = await approvedContract(500_000);
+    const first = invoiceReceived(id, 100_000);
+    const last = invoiceReceived(id, 1);
+    await deliver(TOPICS.invoice, id, first, first, last);
+    // `last` is handled after both copies of `first` (same key, same partition).
+    await eventually(async () =>
+      expect(await contract(id)).toMatchObject({ invoicedAmount: 100_001 }),
+    );
+    expect(await contract(id)).toMatchObject({ remainingAmount: 399_999 });
+    await deliver(TOPICS.invoice, id, first, last);
+    const sentinel = invoiceReceived(id, 10);
+    await deliver(TOPICS.invoice, id, sentinel);
+    await eventually(async () =>
+      expect(await contract(id)).toMatchObject({ invoicedAmount: 100_011 }),
+    );
+  });
+
+  it('releases a rejected invoice once', async () => {
+    const { id } = await approvedContract(500_000);
+    const received = invoiceReceived(id, 200_000);
+    const rejected = buildEvent(
+      'InvoiceRejected',
+      received.aggregateId,
+      { invoiceId: received.payload.invoiceId, contractId: id, total: 200_000, reason: '金額誤り' },
+      context,
+    );
+    const sentinel = invoiceReceived(id, 7);
+    await deliver(TOPICS.invoice, id, received, rejected, rejected, sentinel);
+    await eventually(async () =>
+      expect(await contract(id)).toMatchObject({ invoicedAmount: 7, remainingAmount: 499_993 }),
+    );
+  });
+
+  it('adds an executed payment to the contract and to the budget line spent, once', async () => {
+    const { id, budgetCode } = await approvedContract(800_000);
+    const executed = (amount: number) =>
+      buildEvent(
+        'PaymentExecuted',
+        randomUUID(),
+        {
+          paymentId: randomUUID(),
+          invoiceId: randomUUID(),
+          contractId: id,
+          vendorId,
+          amount,
+          transferDate: '2026-07-31',
+          batchId: randomUUID(),
+        },
+        { actor: 'payment-service', correlationId: 'test' },
+      );
+    const payment = executed(300_000);
+    const sentinel = executed(1);
+    await deliver(TOPICS.payment, id, payment, payment, sentinel);
+    await eventually(async () => expect(await contract(id)).toMatchObject({ paidAmount: 300_001 }));
+    expect(await budget(budgetCode)).toMatchObject({ spent: 300_001, encumbered: 800_000 });
+  });
+
+  it('leaves no trace of a handler that fails mid-transaction, and applies the redelivery once', async () => {
+    const { id } = await approvedContract(500_000);
+    const event = invoiceReceived(id, 40_000);
+    const failing = applyOnce(prisma, event, async (tx) => {
+      await addInvoicedAmount(tx, id, 40_000, new Date());
+      throw new Error('crash after the write');
+    });
+    await expect(failing).rejects.toThrow('crash after the write');
+    expect(await contract(id)).toMatchObject({ invoicedAmount: 0 });
+    const inbox = await service.runtime.pool.query('SELECT 1 FROM inbox WHERE event_id = $1', [
+      event.id,
+    ]);
+    expect(inbox.rowCount).toBe(0);
+
+    await deliver(TOPICS.invoice, id, event, event);
+    const sentinel = invoiceReceived(id, 2);
+    await deliver(TOPICS.invoice, id, sentinel);
+    await eventually(async () =>
+      expect(await contract(id)).toMatchObject({ invoicedAmount: 40_002 }),
+    );
+  });
+});

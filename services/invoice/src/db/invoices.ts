@@ -1,0 +1,190 @@
+import type {
+  Invoice,
+  InvoiceCreateRequest,
+  InvoiceListQuery,
+  InvoiceStatus,
+  TaxRate,
+} from '@denpyo/schemas';
+import type { InvoiceReceipt } from '../domain/receipt';
+import type { Prisma } from '../generated/prisma/client';
+import { fromIsoDate, toIsoDate } from './dates';
+import type { Db, Tx } from './prisma';
+
+/** The invoice as the API returns it: the shared Invoice schema plus the payment order fields. */
+export interface InvoiceView extends Invoice {
+  paymentOrderNumber?: string;
+  rejectedBy?: string;
+  rejectedAt?: string;
+}
+
+const withDetails = {
+  lines: { orderBy: { lineNo: 'asc' } },
+  taxes: { orderBy: { rate: 'desc' } },
+} as const satisfies Prisma.InvoiceInclude;
+
+type InvoiceRow = Prisma.InvoiceGetPayload<{ include: typeof withDetails }>;
+
+export interface NewInvoice {
+  id: string;
+  documentNumber: string;
+  vendorId: string;
+  createdBy: string;
+  request: InvoiceCreateRequest;
+  receipt: InvoiceReceipt;
+}
+
+/** Inserts the invoice with its lines and taxes; a duplicate invoice number throws P2002. */
+export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<InvoiceView> {
+  const { request, receipt } = invoice;
+  const row = await tx.invoice.create({
+    data: {
+      id: invoice.id,
+      documentNumber: invoice.documentNumber,
+      contractId: request.contractId,
+      vendorId: invoice.vendorId,
+      invoiceNumber: request.invoiceNumber,
+      issueDate: fromIsoDate(request.issueDate),
+      registrationNumber: request.registrationNumber,
+      status: 'received',
+      receivedOn: fromIsoDate(receipt.receivedOn),
+      subtotal: BigInt(receipt.subtotal),
+      total: BigInt(receipt.total),
+      dueDate: fromIsoDate(receipt.dueDate),
+      createdBy: invoice.createdBy,
+      lines: {
+        create: request.lines.map((line, index) => ({
+          lineNo: index + 1,
+          description: line.description,
+          amount: BigInt(line.amount),
+          taxRate: line.taxRate,
+        })),
+      },
+      taxes: {
+        create: receipt.taxes.map((tax) => ({
+          rate: tax.rate,
+          base: BigInt(tax.base),
+          tax: BigInt(tax.tax),
+        })),
+      },
+    },
+    include: withDetails,
+  });
+  return toInvoiceView(row);
+}
+
+export async function findInvoice(db: Db | Tx, id: string): Promise<InvoiceView | null> {
+  const row = await db.invoice.findUnique({ where: { id }, include: withDetails });
+  return row ? toInvoiceView(row) : null;
+}
+
+/** Locks the invoice row until the transaction ends, so its status cannot change underneath. */
+export async function lockInvoice(tx: Tx, id: string): Promise<InvoiceView | null> {
+  await tx.$queryRaw`SELECT id FROM invoices WHERE id = ${id}::uuid FOR UPDATE`;
+  return findInvoice(tx, id);
+}
+
+export type InvoiceStatusChange =
+  | { status: 'inspected'; by: string; at: Date }
+  | { status: 'approved'; by: string; at: Date; paymentOrderNumber: string }
+  | { status: 'rejected'; by: string; at: Date; reason: string };
+
+export async function changeInvoiceStatus(
+  tx: Tx,
+  id: string,
+  change: InvoiceStatusChange,
+): Promise<InvoiceView> {
+  const row = await tx.invoice.update({
+    where: { id },
+    data: statusColumns(change),
+    include: withDetails,
+  });
+  return toInvoiceView(row);
+}
+
+function statusColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
+  switch (change.status) {
+    case 'inspected':
+      return { status: change.status, inspectedBy: change.by, inspectedAt: change.at };
+    case 'approved':
+      return {
+        status: change.status,
+        approvedBy: change.by,
+        approvedAt: change.at,
+        paymentOrderNumber: change.paymentOrderNumber,
+      };
+    case 'rejected':
+      return {
+        status: change.status,
+        rejectedBy: change.by,
+        rejectedAt: change.at,
+        rejectedReason: change.reason,
+      };
+  }
+}
+
+const LIST_LIMIT = 1000;
+
+/** Staff search: from/to bound receivedOn (inclusive), minAmount/maxAmount bound total. */
+export async function listInvoices(db: Db, query: InvoiceListQuery): Promise<InvoiceView[]> {
+  const rows = await db.invoice.findMany({
+    where: {
+      status: query.status,
+      contractId: query.contractId,
+      vendorId: query.vendorId,
+      receivedOn: {
+        gte: query.from === undefined ? undefined : fromIsoDate(query.from),
+        lte: query.to === undefined ? undefined : fromIsoDate(query.to),
+      },
+      total: {
+        gte: query.minAmount === undefined ? undefined : BigInt(query.minAmount),
+        lte: query.maxAmount === undefined ? undefined : BigInt(query.maxAmount),
+      },
+    },
+    include: withDetails,
+    orderBy: [{ receivedOn: 'desc' }, { documentNumber: 'desc' }],
+    take: LIST_LIMIT,
+  });
+  return rows.map(toInvoiceView);
+}
+
+function toInvoiceView(row: InvoiceRow): InvoiceView {
+  return {
+    id: row.id,
+    documentNumber: row.documentNumber,
+    contractId: row.contractId,
+    vendorId: row.vendorId,
+    invoiceNumber: row.invoiceNumber,
+    issueDate: toIsoDate(row.issueDate),
+    registrationNumber: row.registrationNumber,
+    lines: row.lines.map((line) => ({
+      description: line.description,
+      amount: Number(line.amount),
+      taxRate: line.taxRate as TaxRate,
+    })),
+    status: row.status as InvoiceStatus,
+    receivedOn: toIsoDate(row.receivedOn),
+    subtotal: Number(row.subtotal),
+    taxes: row.taxes.map((tax) => ({
+      rate: tax.rate as TaxRate,
+      base: Number(tax.base),
+      tax: Number(tax.tax),
+    })),
+    total: Number(row.total),
+    dueDate: toIsoDate(row.dueDate),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    ...optional('inspectedBy', row.inspectedBy),
+    ...optional('inspectedAt', row.inspectedAt?.toISOString()),
+    ...optional('paymentOrderNumber', row.paymentOrderNumber),
+    ...optional('approvedBy', row.approvedBy),
+    ...optional('approvedAt', row.approvedAt?.toISOString()),
+    ...optional('rejectedBy', row.rejectedBy),
+    ...optional('rejectedAt', row.rejectedAt?.toISOString()),
+    ...optional('rejectedReason', row.rejectedReason),
+  };
+}
+
+/** Optional fields are omitted, never null (schemas/values.ts convention). */
+function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
+  return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}

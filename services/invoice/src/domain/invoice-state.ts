@@ -1,0 +1,25 @@
+import type { InvoiceStatus } from '@denpyo/schemas';
+
+/** What a user can do to an invoice after it is received. */
+export type InvoiceAction = 'inspect' | 'approve' | 'reject';
+
+// 検収 comes before the payment order; a rejection is possible until the order is issued.
+const TRANSITIONS: Record<InvoiceAction, { from: readonly InvoiceStatus[]; to: InvoiceStatus }> = {
+  inspect: { from: ['received'], to: 'inspected' },
+  approve: { from: ['inspected'], to: 'approved' },
+  reject: { from: ['received', 'inspected'], to: 'rejected' },
+};
+
+/** The statuses an action may start from. */
+export function statusesAllowing(action: InvoiceAction): readonly InvoiceStatus[] {
+  return TRANSITIONS[action].from;
+}
+
+/** The status an action leads to. */
+export function statusAfter(action: InvoiceAction): InvoiceStatus {
+  return TRANSITIONS[action].to;
+}
+
+export function canApply(action: InvoiceAction, status: InvoiceStatus): boolean {
+  return TRANSITIONS[action].from.includes(status);
+}

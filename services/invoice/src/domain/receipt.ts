@@ -1,0 +1,72 @@
+import { computeInvoiceTotals, paymentDueDate, type InvoiceTotals } from '@denpyo/jp';
+import type { AuthUser, InvoiceCreateRequest } from '@denpyo/schemas';
+
+/** What this service knows of the contract an invoice is made out against. */
+export interface ContractTerms {
+  vendorId: string;
+  amount: number;
+  invoicedTotal: number;
+}
+
+/** What this service knows of the vendor (absent when its VendorRegistered was not seen yet). */
+export interface VendorTerms {
+  invoiceRegistrationNumber: string | null;
+}
+
+export interface InvoiceReceipt extends InvoiceTotals {
+  receivedOn: string;
+  dueDate: string;
+}
+
+export type ReceiptAssessment =
+  { accepted: true; receipt: InvoiceReceipt } | { accepted: false; reason: string; path?: string };
+
+export function remainingAmount(contract: ContractTerms): number {
+  return contract.amount - contract.invoicedTotal;
+}
+
+/**
+ * Decides whether an invoice may be received against a contract and computes its totals and
+ * payment deadline. The remaining-amount check here is advisory (it gives the clearest reason);
+ * the authoritative one is the conditional update of the contract's invoiced total.
+ */
+export function assessInvoice(
+  request: Pick<InvoiceCreateRequest, 'registrationNumber' | 'lines'>,
+  contract: ContractTerms,
+  vendor: VendorTerms | null,
+  user: AuthUser,
+  receivedOn: string,
+): ReceiptAssessment {
+  if (actsForAVendor(user) && user.vendorId !== contract.vendorId) {
+    return {
+      accepted: false,
+      reason: 'The contract belongs to another vendor',
+      path: 'contractId',
+    };
+  }
+  const registered = vendor?.invoiceRegistrationNumber;
+  if (registered && registered !== request.registrationNumber) {
+    return {
+      accepted: false,
+      reason: `The registration number does not match the vendor's (${registered})`,
+      path: 'registrationNumber',
+    };
+  }
+  const totals = computeInvoiceTotals(request.lines);
+  if (totals.total > remainingAmount(contract)) {
+    return { accepted: false, reason: exceedsRemaining(totals.total, remainingAmount(contract)) };
+  }
+  return {
+    accepted: true,
+    receipt: { ...totals, receivedOn, dueDate: paymentDueDate(receivedOn) },
+  };
+}
+
+export function exceedsRemaining(total: number, remaining: number): string {
+  return `The invoice total ${total} exceeds the contract's remaining amount ${remaining}`;
+}
+
+/** A vendor user invoices only its own contracts; procurement staff invoice on anyone's behalf. */
+function actsForAVendor(user: AuthUser): boolean {
+  return !user.roles.includes('procurement');
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { startService, type RunningService } from '@denpyo/platform';
+import { testServiceEnv } from '@denpyo/platform/testing';
+import { projectApprovedContract } from '../src/db/projections';
+import { createPrismaClient, type Db } from '../src/db/prisma';
+import { CONSUMER_GROUP, handleOnce } from '../src/events/contract-consumer';
+import { invoiceService } from '../src/service';
+import {
+  contractApproved,
+  eventually,
+  publishContractEvent,
+  registrationNumber,
+  vendorRegistered,
+} from './helpers';
+
+let service: RunningService;
+let prisma: Db;
+
+beforeAll(async () => {
+  service = await startService(invoiceService, testServiceEnv('invoice'));
+  prisma = createPrismaClient(service.runtime);
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+  await service.stop();
+});
+
+async function count(sql: string, params: unknown[]): Promise<number> {
+  const { rows } = await service.runtime.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${sql}`,
+    params,
+  );
+  return rows[0].n;
+}
+
+const inboxCount = (eventId: string) =>
+  count('inbox WHERE consumer = $1 AND event_id = $2', [CONSUMER_GROUP, eventId]);
+
+describe('contract topic consumer', () => {
+  it('projects a registered vendor with its registration number', async () => {
+    const vendorId = randomUUID();
+    const registration = registrationNumber('555555555555');
+    await publishContractEvent(service, vendorRegistered(vendorId, registration));
+    const row = await eventually(async () => {
+      const { rows } = await service.runtime.pool.query(
+        'SELECT name, invoice_registration_number FROM vendors WHERE vendor_id = $1',
+        [vendorId],
+      );
+      return rows[0];
+    });
+    expect(row).toEqual({
+      name: '株式会社デンピョウ建設',
+      invoice_registration_number: registration,
+    });
+  });
+
+  it('applies a redelivered ContractApproved once', async () => {
+    const contractId = randomUUID();
+    const event = contractApproved(contractId, randomUUID(), 3_000_000);
+    await publishContractEvent(service, event);
+    await publishContractEvent(service, event);
+    // A later event on the same key proves both deliveries were handled.
+    const marker = vendorRegistered(randomUUID());
+    await publishContractEvent(service, { ...marker, aggregateId: contractId });
+    await eventually(async () => (await inboxCount(marker.id)) === 1);
+
+    expect(await inboxCount(event.id)).toBe(1);
+    const { rows } = await service.runtime.pool.query(
+      `SELECT document_number, amount::int, invoiced_total::int, fiscal_year, budget_code, tax_rate
+       FROM approved_contracts WHERE contract_id = $1`,
+      [contractId],
+    );
+    expect(rows).toEqual([
+      {
+        document_number: 'CT-2026-000007',
+        amount: 3_000_000,
+        invoiced_total: 0,
+        fiscal_year: 2026,
+        budget_code: '08.02.01.15',
+        tax_rate: 10,
+      },
+    ]);
+  });
+
+  it('leaves nothing behind when the handler fails halfway, and applies the redelivery once', async () => {
+    const contractId = randomUUID();
+    const event = contractApproved(contractId, randomUUID(), 1_000);
+    const contractRows = () => count('approved_contracts WHERE contract_id = $1', [contractId]);
+
+    await expect(
+      handleOnce(prisma, event, async (tx) => {
+        await projectApprovedContract(tx, event.payload);
+        throw new Error('crashed after the write');
+      }),
+    ).rejects.toThrow('crashed after the write');
+    expect(await contractRows()).toBe(0);
+    expect(await inboxCount(event.id)).toBe(0);
+
+    const apply = (tx: Parameters<Parameters<typeof handleOnce>[2]>[0]) =>
+      projectApprovedContract(tx, event.payload);
+    await handleOnce(prisma, event, apply);
+    await handleOnce(prisma, event, apply);
+    expect(await contractRows()).toBe(1);
+    expect(await inboxCount(event.id)).toBe(1);
+  });
+});

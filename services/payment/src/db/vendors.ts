@@ -1,0 +1,59 @@
+import { BankAccountTypeSchema, type BankAccount, type VendorRegistered } from '@denpyo/schemas';
+import type { Vendor } from '../generated/prisma/client';
+import type { Db, Tx } from './client';
+
+/** What the payment service knows of a vendor: whom to pay, and where. */
+export interface VendorRecord {
+  id: string;
+  name: string;
+  registrationNumber?: string;
+  bankAccount: BankAccount;
+}
+
+/** The latest registration wins, so a re-published vendor updates its bank account. */
+export async function upsertVendor(tx: Tx, vendor: VendorRegistered, at: Date): Promise<void> {
+  const data = {
+    name: vendor.name,
+    nameKana: vendor.nameKana,
+    registrationNumber: vendor.invoiceRegistrationNumber ?? null,
+    bankCode: vendor.bankAccount.bankCode,
+    branchCode: vendor.bankAccount.branchCode,
+    accountType: vendor.bankAccount.type,
+    accountNumber: vendor.bankAccount.number,
+    holderKana: vendor.bankAccount.holderKana,
+    updatedAt: at,
+  };
+  await tx.vendor.upsert({
+    where: { id: vendor.vendorId },
+    create: { id: vendor.vendorId, ...data },
+    update: data,
+  });
+}
+
+export async function findVendors(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, VendorRecord>> {
+  const rows = await db.vendor.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(rows.map((row) => [row.id, toVendorRecord(row)]));
+}
+
+export async function findVendor(db: Db, id: string): Promise<VendorRecord | undefined> {
+  const row = await db.vendor.findUnique({ where: { id } });
+  return row ? toVendorRecord(row) : undefined;
+}
+
+function toVendorRecord(row: Vendor): VendorRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.registrationNumber ? { registrationNumber: row.registrationNumber } : {}),
+    bankAccount: {
+      bankCode: row.bankCode,
+      branchCode: row.branchCode,
+      type: BankAccountTypeSchema.parse(row.accountType),
+      number: row.accountNumber,
+      holderKana: row.holderKana,
+    },
+  };
+}

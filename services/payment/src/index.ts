@@ -1,0 +1,2 @@
+export { createPaymentService, type PaymentServiceOptions } from './service';
+export { paymentEnvSchema, requesterFromEnv, type PaymentEnv } from './config';

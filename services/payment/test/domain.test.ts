@@ -1,0 +1,229 @@
+import { addCalendarDays, isBankBusinessDay } from '@denpyo/jp';
+import fc from 'fast-check';
+import { accountTypeLabel, bankAccountProblem } from '../src/domain/bank-account';
+import { remittanceNotice, zenginFileName, zenginInput } from '../src/domain/documents';
+import {
+  approvalRefusal,
+  batchMembershipErrors,
+  batchTotal,
+  MAX_FILE_TOTAL,
+  MAX_TRANSFER_AMOUNT,
+  remittanceRefusal,
+  settlementRefusal,
+  transferDateProblem,
+  zenginLimitErrors,
+  zenginRefusal,
+  type BatchCandidate,
+} from '../src/domain/transfer-batch';
+import { TEST_REQUESTER } from './helpers';
+
+const ACCOUNT = {
+  bankCode: '0001',
+  branchCode: '001',
+  type: 'ordinary',
+  number: '1234567',
+  holderKana: 'ｶ)ﾃｽﾄ',
+} as const;
+
+describe('transferDateProblem', () => {
+  const today = '2026-11-24'; // a Tuesday
+
+  test('accepts today and later bank business days', () => {
+    expect(transferDateProblem('2026-11-24', today)).toBeUndefined();
+    expect(transferDateProblem('2026-11-25', today)).toBeUndefined();
+  });
+
+  test.each([
+    ['2026-11-20', 'in the past'],
+    ['2026-11-28', 'not a bank business day'], // Saturday
+    ['2026-11-29', 'not a bank business day'], // Sunday
+    ['2027-02-23', 'not a bank business day'], // 天皇誕生日, a Tuesday
+    ['2026-12-31', 'not a bank business day'], // year-end closure
+    ['2099-01-05', 'no holiday data'],
+  ])('refuses %s (%s)', (date, reason) => {
+    expect(transferDateProblem(date, today)).toContain(reason);
+  });
+
+  test('agrees with the bank calendar for every date from today on', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), (offset) => {
+        const date = addCalendarDays(today, offset);
+        expect(transferDateProblem(date, today) === undefined).toBe(isBankBusinessDay(date));
+      }),
+    );
+  });
+});
+
+describe('batchMembershipErrors', () => {
+  const candidate = (id: string, overrides: Partial<BatchCandidate> = {}): BatchCandidate => ({
+    id,
+    status: 'scheduled',
+    vendorId: 'v1',
+    amount: 1000,
+    ...overrides,
+  });
+
+  test('names each payment that is missing, not scheduled or has no usable account, at its index', () => {
+    const errors = batchMembershipErrors(
+      ['a', 'b', 'c', 'd'],
+      [candidate('a'), candidate('c', { status: 'batched' }), candidate('d', { vendorId: 'v2' })],
+      (vendorId) => (vendorId === 'v2' ? 'no account' : undefined),
+    );
+    expect(errors).toEqual([
+      { path: 'paymentIds.1', message: 'payment b does not exist' },
+      { path: 'paymentIds.2', message: 'payment c is batched, not scheduled' },
+      { path: 'paymentIds.3', message: 'payment d: no account' },
+    ]);
+  });
+
+  test('is empty exactly when every payment can be batched', () => {
+    const statuses = fc.constantFrom('scheduled', 'batched', 'paid', 'failed' as const);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            id: fc.uuid(),
+            status: statuses,
+            known: fc.boolean(),
+            accountOk: fc.boolean(),
+          }),
+          {
+            selector: (p) => p.id,
+            minLength: 1,
+          },
+        ),
+        (payments) => {
+          const found = payments
+            .filter((p) => p.known)
+            .map((p) => candidate(p.id, { status: p.status, vendorId: p.id }));
+          const okVendors = new Set(payments.filter((p) => p.accountOk).map((p) => p.id));
+          const errors = batchMembershipErrors(
+            payments.map((p) => p.id),
+            found,
+            (vendorId) => (okVendors.has(vendorId) ? undefined : 'no account'),
+          );
+          const bad = payments.filter((p) => !p.known || p.status !== 'scheduled' || !p.accountOk);
+          expect(errors).toHaveLength(bad.length);
+        },
+      ),
+    );
+  });
+});
+
+describe('zenginLimitErrors and batchTotal', () => {
+  test('the total is the sum of the amounts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 1e9 })), (amounts) => {
+        expect(batchTotal(amounts.map((amount) => ({ amount })))).toBe(
+          amounts.reduce((a, b) => a + b, 0),
+        );
+      }),
+    );
+  });
+
+  test('refuses a transfer or a file larger than the Zengin fields', () => {
+    const big = {
+      id: 'a',
+      status: 'scheduled',
+      vendorId: 'v',
+      amount: MAX_TRANSFER_AMOUNT + 1,
+    } as const;
+    expect(zenginLimitErrors(['a'], [big])).toEqual([
+      expect.objectContaining({ path: 'paymentIds.0' }),
+    ]);
+    const many = Array.from({ length: 101 }, (_, i) => ({
+      ...big,
+      id: String(i),
+      amount: MAX_TRANSFER_AMOUNT,
+    }));
+    expect(
+      zenginLimitErrors(
+        many.map((p) => p.id),
+        many,
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        path: 'paymentIds',
+        message: expect.stringContaining(String(MAX_FILE_TOTAL)),
+      }),
+    ]);
+    expect(zenginLimitErrors(['a'], [{ ...big, amount: MAX_TRANSFER_AMOUNT }])).toEqual([]);
+  });
+});
+
+describe('batch transitions', () => {
+  test('four eyes: the creator never approves, another accountant approves a draft once', () => {
+    expect(approvalRefusal({ status: 'draft', createdBy: 'alice' }, 'alice')?.kind).toBe(
+      'forbidden',
+    );
+    expect(approvalRefusal({ status: 'draft', createdBy: 'alice' }, 'bob')).toBeUndefined();
+    expect(approvalRefusal({ status: 'approved', createdBy: 'alice' }, 'bob')?.kind).toBe(
+      'conflict',
+    );
+  });
+
+  test('the Zengin file needs approval; settling needs an approved batch', () => {
+    expect(zenginRefusal({ status: 'draft', createdBy: 'a' })?.kind).toBe('conflict');
+    expect(zenginRefusal({ status: 'approved', createdBy: 'a' })).toBeUndefined();
+    expect(zenginRefusal({ status: 'settled', createdBy: 'a' })).toBeUndefined();
+    expect(settlementRefusal({ status: 'approved', createdBy: 'a' })).toBeUndefined();
+    expect(settlementRefusal({ status: 'settled', createdBy: 'a' })?.kind).toBe('conflict');
+    expect(settlementRefusal({ status: 'draft', createdBy: 'a' })?.kind).toBe('conflict');
+  });
+
+  test('a remittance notice exists once the transfer is approved', () => {
+    expect(remittanceRefusal({ status: 'scheduled' }, undefined)?.kind).toBe('conflict');
+    expect(
+      remittanceRefusal({ status: 'batched' }, { status: 'draft', createdBy: 'a' })?.kind,
+    ).toBe('conflict');
+    expect(
+      remittanceRefusal({ status: 'batched' }, { status: 'approved', createdBy: 'a' }),
+    ).toBeUndefined();
+    expect(
+      remittanceRefusal({ status: 'paid' }, { status: 'settled', createdBy: 'a' }),
+    ).toBeUndefined();
+  });
+});
+
+describe('bank accounts and documents', () => {
+  test('an account must name a real bank and branch and a Zengin kana holder', () => {
+    expect(bankAccountProblem(ACCOUNT)).toBeUndefined();
+    expect(bankAccountProblem(undefined)).toContain('not known');
+    expect(bankAccountProblem({ ...ACCOUNT, bankCode: '0002' })).toContain('unknown bank');
+    expect(bankAccountProblem({ ...ACCOUNT, branchCode: '999' })).toContain('unknown branch');
+    expect(bankAccountProblem({ ...ACCOUNT, holderKana: '株式会社' })).toContain('Zengin kana');
+    expect(accountTypeLabel('current')).toBe('当座');
+  });
+
+  test('the Zengin input carries one transfer per payment to its account', () => {
+    const input = zenginInput(TEST_REQUESTER, '2026-11-25', [{ amount: 5, bankAccount: ACCOUNT }]);
+    expect(input.transfers).toEqual([
+      {
+        bankCode: '0001',
+        branchCode: '001',
+        accountType: 'ordinary',
+        accountNumber: '1234567',
+        holderKana: 'ｶ)ﾃｽﾄ',
+        amount: 5,
+      },
+    ]);
+    expect(zenginFileName('x')).toBe('zengin-x.txt');
+  });
+
+  test('the remittance notice names the bank and branch from zengin-code', () => {
+    const notice = remittanceNotice({
+      city: 'テスト市',
+      date: '2026-11-24',
+      transferDate: '2026-11-25',
+      item: { paymentId: 'abcdef12-0000', invoiceNumber: 'INV-1', amount: 1100 },
+      payee: { name: '株式会社テスト', bankAccount: ACCOUNT },
+    });
+    expect(notice).toMatchObject({
+      documentNumber: '振込-20261125-ABCDEF12',
+      vendor: { name: '株式会社テスト' },
+      bankAccount: { bankName: 'みずほ', branchName: '東京営業部', type: '普通' },
+      items: [{ invoiceNumber: 'INV-1', amount: 1100 }],
+      total: 1100,
+    });
+  });
+});

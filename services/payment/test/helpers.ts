@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { addCalendarDays, isBankBusinessDay, japanToday, type Requester } from '@denpyo/jp';
+import { buildEvent, startService, type RunningService } from '@denpyo/platform';
+import { bearer, testServiceEnv } from '@denpyo/platform/testing';
+import {
+  eventTopic,
+  type EventPayload,
+  type Payment,
+  type PaymentOrdered,
+  type VendorRegistered,
+} from '@denpyo/schemas';
+import request from 'supertest';
+import { createPaymentService } from '../src/service';
+
+export const TEST_REQUESTER: Requester = {
+  code: '1234567890',
+  nameKana: 'ﾃｽﾄｼ',
+  bankCode: '0001',
+  branchCode: '001',
+  accountType: 'current',
+  accountNumber: '7654321',
+};
+
+export function startPaymentService(): Promise<RunningService> {
+  return startService(
+    createPaymentService({ requester: TEST_REQUESTER }),
+    testServiceEnv('payment'),
+  );
+}
+
+/** Retries `check` until it stops throwing, so tests can wait for consumers to catch up. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Publishes an event as its producing service would, on the service's own bus. */
+export async function publish<T extends Parameters<typeof buildEvent>[0]>(
+  service: RunningService,
+  type: T,
+  aggregateId: string,
+  payload: EventPayload<T>,
+  eventId?: string,
+) {
+  const event = buildEvent(type, aggregateId, payload, {
+    actor: 'test',
+    correlationId: randomUUID(),
+  });
+  const envelope = eventId ? { ...event, id: eventId } : event;
+  await service.runtime.bus.publish([
+    { topic: eventTopic(type), key: aggregateId, value: JSON.stringify(envelope) },
+  ]);
+  return envelope;
+}
+
+export function vendorRegistered(overrides: Partial<VendorRegistered> = {}): VendorRegistered {
+  return {
+    vendorId: randomUUID(),
+    name: '株式会社テスト商事',
+    nameKana: 'カブシキガイシャテストシヨウジ',
+    bankAccount: {
+      bankCode: '0001',
+      branchCode: '001',
+      type: 'ordinary',
+      number: '1234567',
+      holderKana: 'ｶ)ﾃｽﾄｼﾖｳｼﾞ',
+    },
+    ...overrides,
+  };
+}
+
+export function paymentOrdered(
+  vendorId: string,
+  overrides: Partial<PaymentOrdered> = {},
+): PaymentOrdered {
+  return {
+    invoiceId: randomUUID(),
+    contractId: randomUUID(),
+    vendorId,
+    invoiceNumber: `INV-${randomUUID().slice(0, 8)}`,
+    amount: 110_000,
+    dueDate: addCalendarDays(japanToday(), 30),
+    orderedBy: 'accountant',
+    documentNumber: 'R8-支出-0001',
+    ...overrides,
+  };
+}
+
+export const as = (role: Parameters<typeof bearer>[0], username?: string, vendorId?: string) =>
+  bearer(role, { ...(username ? { username } : {}), ...(vendorId ? { vendorId } : {}) });
+
+export async function registerVendor(
+  service: RunningService,
+  overrides: Partial<VendorRegistered> = {},
+): Promise<VendorRegistered> {
+  const vendor = vendorRegistered(overrides);
+  await publish(service, 'VendorRegistered', vendor.vendorId, vendor);
+  await eventually(async () => {
+    const { rows } = await service.runtime.pool.query('SELECT 1 FROM vendors WHERE id = $1', [
+      vendor.vendorId,
+    ]);
+    if (rows.length !== 1) throw new Error('vendor not projected yet');
+  });
+  return vendor;
+}
+
+/** Publishes PaymentOrdered and waits until the payment is listed. */
+export async function orderPayment(
+  service: RunningService,
+  vendorId: string,
+  overrides: Partial<PaymentOrdered> = {},
+): Promise<Payment> {
+  const order = paymentOrdered(vendorId, overrides);
+  await publish(service, 'PaymentOrdered', order.invoiceId, order);
+  return eventually(async () => {
+    const res = await request(service.app)
+      .get('/api/payments')
+      .query({ invoiceId: order.invoiceId })
+      .set('Authorization', await as('accountant'));
+    const [payment] = res.body as Payment[];
+    if (!payment) throw new Error('payment not scheduled yet');
+    return payment;
+  });
+}
+
+/** The first date from `from` on (inclusive) that satisfies `predicate`. */
+export function firstDateFrom(from: string, predicate: (date: string) => boolean): string {
+  let date = from;
+  while (!predicate(date)) date = addCalendarDays(date, 1);
+  return date;
+}
+
+export const nextBusinessDay = () =>
+  firstDateFrom(addCalendarDays(japanToday(), 1), (date) => isBankBusinessDay(date));
+
+const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+export const nextSaturday = () =>
+  firstDateFrom(addCalendarDays(japanToday(), 1), (date) => weekday(date) === 6);
+const YEAR_END = ['12-31', '01-01', '01-02', '01-03'];
+/** A national holiday on a weekday, so only the holiday calendar makes it a non-business day. */
+export const nextWeekdayHoliday = () =>
+  firstDateFrom(
+    addCalendarDays(japanToday(), 1),
+    (date) =>
+      weekday(date) !== 0 &&
+      weekday(date) !== 6 &&
+      !YEAR_END.includes(date.slice(5)) &&
+      !isBankBusinessDay(date),
+  );
+export const previousBusinessDay = () => {
+  let date = addCalendarDays(japanToday(), -1);
+  while (!isBankBusinessDay(date)) date = addCalendarDays(date, -1);
+  return date;
+};
+
+/** Reads a binary body (supertest would otherwise decode text/plain as UTF-8). */
+export function binary(
+  res: NodeJS.ReadableStream,
+  callback: (error: Error | null, body: Buffer) => void,
+): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}

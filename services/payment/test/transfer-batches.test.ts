@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import type { RunningService } from '@denpyo/platform';
+import type { Payment, TransferBatch } from '@denpyo/schemas';
+import iconv from 'iconv-lite';
+import request from 'supertest';
+import {
+  as,
+  binary,
+  eventually,
+  nextBusinessDay,
+  nextSaturday,
+  nextWeekdayHoliday,
+  orderPayment,
+  previousBusinessDay,
+  publish,
+  registerVendor,
+  startPaymentService,
+  TEST_REQUESTER,
+} from './helpers';
+
+let service: RunningService;
+let vendorId: string;
+const HOLDER_KANA = 'ｶ)ﾃﾞﾝﾋﾟﾖｳｹﾝｾﾂ';
+
+beforeAll(async () => {
+  service = await startPaymentService();
+  vendorId = (
+    await registerVendor(service, {
+      bankAccount: {
+        bankCode: '0005',
+        branchCode: '100',
+        type: 'ordinary',
+        number: '7654321',
+        holderKana: HOLDER_KANA,
+      },
+    })
+  ).vendorId;
+});
+
+afterAll(() => service.stop());
+
+const api = () => request(service.app);
+
+async function createBatch(
+  paymentIds: string[],
+  username = 'accountant',
+  transferDate = nextBusinessDay(),
+) {
+  return api()
+    .post('/api/transfer-batches')
+    .set('Authorization', await as('accountant', username))
+    .send({ transferDate, paymentIds });
+}
+
+async function approvedBatch(
+  amounts: number[],
+): Promise<{ batch: TransferBatch; payments: Payment[] }> {
+  const payments = await Promise.all(
+    amounts.map((amount) => orderPayment(service, vendorId, { amount })),
+  );
+  const created = await createBatch(payments.map((payment) => payment.id));
+  expect(created.status).toBe(201);
+  const approved = await api()
+    .post(`/api/transfer-batches/${created.body.id}/approve`)
+    .set('Authorization', await as('accountant', 'accountant2'));
+  expect(approved.status).toBe(200);
+  return { batch: approved.body as TransferBatch, payments };
+}
+
+async function outboxExecuted(batchId: string): Promise<{ paymentId: string; amount: number }[]> {
+  const { rows } = await service.runtime.pool.query<{
+    payload: { paymentId: string; amount: number };
+  }>(
+    `SELECT envelope->'payload' AS payload FROM outbox
+     WHERE envelope->>'type' = 'PaymentExecuted' AND envelope->'payload'->>'batchId' = $1::text`,
+    [batchId],
+  );
+  return rows.map((row) => row.payload);
+}
+
+describe('creating a transfer batch', () => {
+  test('puts scheduled payments in a draft batch and marks them batched', async () => {
+    const payments = await Promise.all(
+      [100_000, 23_456].map((amount) => orderPayment(service, vendorId, { amount })),
+    );
+    const transferDate = nextBusinessDay();
+    const res = await createBatch(
+      payments.map((payment) => payment.id),
+      'accountant',
+      transferDate,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'draft',
+      count: 2,
+      total: 123_456,
+      transferDate,
+      createdBy: 'accountant',
+    });
+    expect([...res.body.paymentIds].sort()).toEqual(payments.map((payment) => payment.id).sort());
+    const listed = await api()
+      .get('/api/payments')
+      .query({ status: 'batched', vendorId })
+      .set('Authorization', await as('auditor'));
+    expect(listed.body.map((payment: Payment) => payment.id)).toEqual(
+      expect.arrayContaining(res.body.paymentIds),
+    );
+    expect(listed.body.every((payment: Payment) => payment.batchId !== undefined)).toBe(true);
+    const fetched = await api()
+      .get(`/api/transfer-batches/${res.body.id}`)
+      .set('Authorization', await as('procurement'));
+    expect(fetched.body).toEqual(res.body);
+  });
+
+  test.each([
+    ['in the past', previousBusinessDay],
+    ['on a Saturday', nextSaturday],
+    ['on a weekday national holiday', nextWeekdayHoliday],
+  ])('refuses a transfer date %s with 422 and changes nothing', async (_label, date) => {
+    const payment = await orderPayment(service, vendorId);
+    const res = await createBatch([payment.id], 'accountant', date());
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'transferDate' })]);
+    const again = await api()
+      .get('/api/payments')
+      .query({ invoiceId: payment.invoiceId })
+      .set('Authorization', await as('accountant'));
+    expect(again.body[0].status).toBe('scheduled');
+  });
+
+  test('refuses a payment that is already batched, naming it, and changes nothing', async () => {
+    const [batched, free] = await Promise.all([
+      orderPayment(service, vendorId),
+      orderPayment(service, vendorId),
+    ]);
+    expect((await createBatch([batched.id])).status).toBe(201);
+    const res = await createBatch([free.id, batched.id]);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      { path: 'paymentIds.1', message: expect.stringContaining(batched.id) },
+    ]);
+    const freeNow = await api()
+      .get('/api/payments')
+      .query({ invoiceId: free.invoiceId })
+      .set('Authorization', await as('accountant'));
+    expect(freeNow.body[0].status).toBe('scheduled');
+  });
+
+  test('refuses unknown payments and payments whose vendor has no known account', async () => {
+    const unknownVendorPayment = await orderPayment(service, randomUUID());
+    const missing = randomUUID();
+    const res = await createBatch([missing, unknownVendorPayment.id]);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      { path: 'paymentIds.0', message: expect.stringContaining('does not exist') },
+      { path: 'paymentIds.1', message: expect.stringContaining('bank account is not known') },
+    ]);
+  });
+
+  test('answers bad input with 400 and wrong roles with 403', async () => {
+    const bad = await api()
+      .post('/api/transfer-batches')
+      .set('Authorization', await as('accountant'))
+      .send({ transferDate: '2026-02-30', paymentIds: ['x'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual([
+      'transferDate',
+      'paymentIds.0',
+    ]);
+    const procurement = await api()
+      .post('/api/transfer-batches')
+      .set('Authorization', await as('procurement'))
+      .send({ transferDate: nextBusinessDay(), paymentIds: [randomUUID()] });
+    expect(procurement.status).toBe(403);
+    expect(
+      (
+        await api()
+          .get('/api/transfer-batches/not-a-uuid')
+          .set('Authorization', await as('auditor'))
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api()
+          .get(`/api/transfer-batches/${randomUUID()}`)
+          .set('Authorization', await as('auditor'))
+      ).status,
+    ).toBe(404);
+  });
+
+  test('concurrent batches never share a payment', async () => {
+    const payments = await Promise.all(
+      Array.from({ length: 6 }, () => orderPayment(service, vendorId, { amount: 1_000 })),
+    );
+    const ids = payments.map((payment) => payment.id);
+    // Eight accountants race for overlapping pairs and the full set at once.
+    const requests = [
+      ...ids.map((id, i) => [id, ids[(i + 1) % ids.length] as string]),
+      ids,
+      [...ids].reverse(),
+    ];
+    const responses = await Promise.all(
+      requests.map((paymentIds, i) => createBatch(paymentIds, `accountant-${i}`)),
+    );
+    const created = responses
+      .filter((res) => res.status === 201)
+      .map((res) => res.body as TransferBatch);
+    expect(responses.every((res) => res.status === 201 || res.status === 422)).toBe(true);
+    expect(created.length).toBeGreaterThan(0);
+    const claimed = created.flatMap((batch) => batch.paymentIds);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    for (const batch of created) {
+      expect(batch.count).toBe(batch.paymentIds.length);
+      expect(batch.total).toBe(batch.count * 1_000);
+    }
+    const { rows } = await service.runtime.pool.query<{ batch_id: string; n: number }>(
+      'SELECT batch_id, count(*)::int AS n FROM payments WHERE id = ANY($1::uuid[]) AND batch_id IS NOT NULL GROUP BY batch_id',
+      [ids],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.batch_id, row.n]))).toEqual(
+      Object.fromEntries(created.map((batch) => [batch.id, batch.count])),
+    );
+  });
+});
+
+describe('approving a transfer batch (four eyes)', () => {
+  test('the creator cannot approve; another accountant can, once', async () => {
+    const payment = await orderPayment(service, vendorId);
+    const created = await createBatch([payment.id], 'alice');
+    const byCreator = await api()
+      .post(`/api/transfer-batches/${created.body.id}/approve`)
+      .set('Authorization', await as('accountant', 'alice'));
+    expect(byCreator.status).toBe(403);
+    const byApprover = await api()
+      .post(`/api/transfer-batches/${created.body.id}/approve`)
+      .set('Authorization', await as('approver', 'bob'));
+    expect(byApprover.status).toBe(403);
+    const bySecond = await api()
+      .post(`/api/transfer-batches/${created.body.id}/approve`)
+      .set('Authorization', await as('accountant', 'carol'));
+    expect(bySecond.status).toBe(200);
+    expect(bySecond.body).toMatchObject({
+      status: 'approved',
+      approvedBy: 'carol',
+      createdBy: 'alice',
+    });
+    const again = await api()
+      .post(`/api/transfer-batches/${created.body.id}/approve`)
+      .set('Authorization', await as('accountant', 'dave'));
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('the Zengin file', () => {
+  test('is refused before approval', async () => {
+    const payment = await orderPayment(service, vendorId);
+    const created = await createBatch([payment.id]);
+    const res = await api()
+      .get(`/api/transfer-batches/${created.body.id}/zengin`)
+      .set('Authorization', await as('accountant'));
+    expect(res.status).toBe(409);
+  });
+
+  test('is 120-byte Shift_JIS records with CRLF whose trailer matches the batch', async () => {
+    const { batch } = await approvedBatch([100_000, 2_500_000, 37]);
+    const res = await api()
+      .get(`/api/transfer-batches/${batch.id}/zengin`)
+      .set('Authorization', await as('accountant', 'erin'))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=Shift_JIS');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="zengin-${batch.id}.txt"`,
+    );
+
+    const bytes = res.body as Buffer;
+    const recordCount = 1 + batch.count + 2;
+    expect(bytes.length).toBe(recordCount * 122);
+    const records = Array.from({ length: recordCount }, (_, i) => {
+      const record = bytes.subarray(i * 122, i * 122 + 122);
+      expect(record.subarray(120).toString('latin1')).toBe('\r\n');
+      return iconv.decode(record.subarray(0, 120), 'Shift_JIS');
+    });
+    expect(records.map((record) => record[0])).toEqual([
+      '1',
+      ...Array<string>(batch.count).fill('2'),
+      '8',
+      '9',
+    ]);
+
+    const [header, ...rest] = records;
+    expect(header?.slice(4, 14)).toBe(TEST_REQUESTER.code);
+    expect(header?.slice(54, 58)).toBe(
+      batch.transferDate.slice(5, 7) + batch.transferDate.slice(8, 10),
+    );
+    const data = rest.slice(0, batch.count);
+    for (const record of data) {
+      expect(record.slice(1, 5)).toBe('0005');
+      expect(record.slice(20, 23)).toBe('100');
+      expect(record.slice(43, 50)).toBe('7654321');
+      expect(record.slice(50, 80).trimEnd()).toBe(HOLDER_KANA);
+    }
+    expect(data.map((record) => Number(record.slice(80, 90))).sort((a, b) => a - b)).toEqual([
+      37, 100_000, 2_500_000,
+    ]);
+    const trailer = rest[batch.count] ?? '';
+    expect(Number(trailer.slice(1, 7))).toBe(batch.count);
+    expect(Number(trailer.slice(7, 19))).toBe(batch.total);
+    expect(batch.total).toBe(2_600_037);
+
+    const audit = await api()
+      .get('/api/audit')
+      .query({ entityType: 'transfer_batch' })
+      .set('Authorization', await as('auditor'));
+    expect(audit.body).toContainEqual(
+      expect.objectContaining({
+        action: 'transfer-batch.zengin-downloaded',
+        actor: 'erin',
+        entityId: batch.id,
+        amount: batch.total,
+      }),
+    );
+  });
+
+  test('pays the account that was approved even if the vendor changes it afterwards', async () => {
+    const vendor = await registerVendor(service);
+    const payment = await orderPayment(service, vendor.vendorId);
+    const created = await createBatch([payment.id], 'frank');
+    await api()
+      .post(`/api/transfer-batches/${created.body.id}/approve`)
+      .set('Authorization', await as('accountant', 'grace'));
+    await publish(service, 'VendorRegistered', vendor.vendorId, {
+      ...vendor,
+      bankAccount: { ...vendor.bankAccount, number: '9999999' },
+    });
+    await eventually(async () => {
+      const { rows } = await service.runtime.pool.query(
+        'SELECT account_number FROM vendors WHERE id = $1',
+        [vendor.vendorId],
+      );
+      expect(rows[0].account_number).toBe('9999999');
+    });
+    const res = await api()
+      .get(`/api/transfer-batches/${created.body.id}/zengin`)
+      .set('Authorization', await as('accountant'))
+      .buffer(true)
+      .parse(binary);
+    const data = iconv.decode((res.body as Buffer).subarray(122, 242), 'Shift_JIS');
+    expect(data.slice(43, 50)).toBe(vendor.bankAccount.number.padStart(7, '0'));
+  });
+});
+
+describe('settling a batch', () => {
+  test('marks its payments paid and puts one PaymentExecuted per payment in the outbox', async () => {
+    const { batch, payments } = await approvedBatch([5_000, 6_000]);
+    const res = await api()
+      .post(`/api/transfer-batches/${batch.id}/settle`)
+      .set('Authorization', await as('accountant'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: batch.id, status: 'settled' });
+    const paid = await api()
+      .get('/api/payments')
+      .query({ status: 'paid', vendorId })
+      .set('Authorization', await as('accountant'));
+    for (const payment of payments) {
+      expect(paid.body).toContainEqual(
+        expect.objectContaining({
+          id: payment.id,
+          status: 'paid',
+          transferDate: batch.transferDate,
+        }),
+      );
+    }
+    const executed = await outboxExecuted(batch.id);
+    expect(executed.map((event) => event.paymentId).sort()).toEqual(
+      payments.map((payment) => payment.id).sort(),
+    );
+    expect(executed.reduce((sum, event) => sum + event.amount, 0)).toBe(batch.total);
+  });
+
+  test('settling twice, even at once, is 409 and never counted twice', async () => {
+    const { batch } = await approvedBatch([7_000]);
+    const settle = async () =>
+      api()
+        .post(`/api/transfer-batches/${batch.id}/settle`)
+        .set('Authorization', await as('accountant'));
+    const statuses = (await Promise.all([settle(), settle()])).map((res) => res.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    expect((await settle()).status).toBe(409);
+    expect(await outboxExecuted(batch.id)).toHaveLength(1);
+  });
+
+  test('a draft batch cannot be settled', async () => {
+    const payment = await orderPayment(service, vendorId);
+    const created = await createBatch([payment.id]);
+    const res = await api()
+      .post(`/api/transfer-batches/${created.body.id}/settle`)
+      .set('Authorization', await as('accountant'));
+    expect(res.status).toBe(409);
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { serviceEnvSchema, type ServiceEnv } from '@denpyo/platform';
+
+const flag = z
+  .enum(['1', 'true', '0', 'false', ''])
+  .transform((value) => value === '1' || value === 'true');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
+
+/** The portal's own settings when neither the environment nor the caller gives them. */
+export const PORTAL_DEFAULTS = {
+  DEMO_MODE: false,
+  CONTRACT_URL: 'http://127.0.0.1:3001',
+  INVOICE_URL: 'http://127.0.0.1:3002',
+  PAYMENT_URL: 'http://127.0.0.1:3003',
+  PROXY_TIMEOUT_MS: 30_000,
+};
+
+/** What the portal reads from its environment: the common service settings plus its own. */
+export const portalEnvSchema = serviceEnvSchema.extend({
+  /** Seeds the demo users of API.md (password `demo`); never set in production. */
+  DEMO_MODE: flag.default(PORTAL_DEFAULTS.DEMO_MODE),
+  CONTRACT_URL: httpUrl.default(PORTAL_DEFAULTS.CONTRACT_URL),
+  INVOICE_URL: httpUrl.default(PORTAL_DEFAULTS.INVOICE_URL),
+  PAYMENT_URL: httpUrl.default(PORTAL_DEFAULTS.PAYMENT_URL),
+  /** How long a forwarded request may wait for its service before the caller gets a 503. */
+  PROXY_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(PORTAL_DEFAULTS.PROXY_TIMEOUT_MS),
+});
+export type PortalEnv = z.infer<typeof portalEnvSchema>;
+
+/**
+ * What `startPortal` takes: a service environment plus any of the portal's own settings, so a
+ * test can pass `{ ...testServiceEnv('portal'), CONTRACT_URL: contract.url }`.
+ */
+export type PortalOptions = ServiceEnv & Partial<Omit<PortalEnv, keyof ServiceEnv>>;
+
+export function withPortalDefaults(options: PortalOptions): PortalEnv {
+  return { ...PORTAL_DEFAULTS, ...definedOnly(options) };
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,67 @@
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Request, RequestHandler, Response } from 'express';
+import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
+import { problemBody, type Logger } from '@denpyo/platform';
+import { resolveUpstream, type UpstreamService } from '../domain/routes';
+
+export interface GatewayOptions {
+  upstreams: Readonly<Record<UpstreamService, string>>;
+  /** How long an upstream may take to answer before the caller gets a 503. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/**
+ * Forwards every /api request that a service owns (domain/routes.ts) to that service: method,
+ * path, query, headers and body as sent; status, headers and body (PDFs, the Shift_JIS Zengin
+ * file, problem+json) streamed back unchanged. Mount it at the app root so it sees full paths.
+ */
+export function gateway(options: GatewayOptions): RequestHandler {
+  const proxy = createProxyMiddleware<Request, Response>({
+    pathFilter: (_pathname, req) => resolveUpstream(req.url) !== undefined,
+    router: (req) => options.upstreams[upstreamOf(req.url)],
+    pathRewrite: (url) => resolveUpstream(url)?.url,
+    changeOrigin: true,
+    xfwd: true,
+    proxyTimeout: options.timeoutMs,
+    on: {
+      proxyReq: (proxyReq, req, res) => {
+        // The ids the portal assigned (or accepted) travel on, so one action traces end to end.
+        for (const header of ['x-request-id', 'x-correlation-id']) {
+          const value = res.getHeader(header);
+          if (typeof value === 'string') proxyReq.setHeader(header, value);
+        }
+        // The portal's JSON parser has already read JSON bodies; this writes them upstream.
+        fixRequestBody(proxyReq, req);
+      },
+      error: (error, req, res) => {
+        options.logger.warn({ err: error, url: req.url }, 'upstream service unavailable');
+        if (!isHttpResponse(res) || res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const problem = problemBody(
+          503,
+          'Service Unavailable',
+          `The ${upstreamOf(req.originalUrl)} service is unavailable; retry later`,
+        );
+        res.statusCode = 503;
+        res.setHeader('Content-Type', 'application/problem+json');
+        res.setHeader('Retry-After', '5');
+        res.end(JSON.stringify(problem));
+      },
+    },
+  });
+  return proxy;
+}
+
+function upstreamOf(url: string): UpstreamService {
+  const route = resolveUpstream(url);
+  if (!route) throw new Error(`No upstream owns ${url}`);
+  return route.service;
+}
+
+function isHttpResponse(res: ServerResponse | Socket): res is ServerResponse {
+  return 'writeHead' in res;
+}

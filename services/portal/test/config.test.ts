@@ -1,0 +1,60 @@
+import { ConfigError, parseConfig } from '@denpyo/platform';
+import { portalEnvSchema, withPortalDefaults } from '../src/config';
+
+const REQUIRED = {
+  DATABASE_URL: 'postgres://localhost/denpyo',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('portal configuration', () => {
+  it('defaults to the services on their default ports and no demo users', () => {
+    const env = parseConfig(portalEnvSchema, REQUIRED);
+    expect(env).toMatchObject({
+      DEMO_MODE: false,
+      CONTRACT_URL: 'http://127.0.0.1:3001',
+      INVOICE_URL: 'http://127.0.0.1:3002',
+      PAYMENT_URL: 'http://127.0.0.1:3003',
+      PROXY_TIMEOUT_MS: 30_000,
+    });
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+    ['false', false],
+  ])('reads DEMO_MODE=%s as %s', (value, expected) => {
+    expect(parseConfig(portalEnvSchema, { ...REQUIRED, DEMO_MODE: value }).DEMO_MODE).toBe(
+      expected,
+    );
+  });
+
+  it('names every bad variable', () => {
+    expect(() =>
+      parseConfig(portalEnvSchema, { ...REQUIRED, DEMO_MODE: 'yes', CONTRACT_URL: 'ftp://x' }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      parseConfig(portalEnvSchema, { ...REQUIRED, DEMO_MODE: 'yes', CONTRACT_URL: 'ftp://x' }),
+    ).toThrow(/DEMO_MODE[\s\S]*CONTRACT_URL/);
+  });
+
+  it('fills in what a caller of startPortal leaves out, keeping what it gives', () => {
+    const service = parseConfig(portalEnvSchema, REQUIRED);
+    const options = withPortalDefaults({
+      DATABASE_URL: service.DATABASE_URL,
+      HOST: service.HOST,
+      JWT_SECRET: service.JWT_SECRET,
+      LOG_LEVEL: service.LOG_LEVEL,
+      EVENT_LOG_SCHEMA: service.EVENT_LOG_SCHEMA,
+      CITY_NAME: service.CITY_NAME,
+      INVOICE_URL: 'http://invoice:8080',
+      PAYMENT_URL: undefined,
+    });
+    expect(options).toMatchObject({
+      CONTRACT_URL: 'http://127.0.0.1:3001',
+      INVOICE_URL: 'http://invoice:8080',
+      PAYMENT_URL: 'http://127.0.0.1:3003',
+      DEMO_MODE: false,
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { closeServer, listen } from '@denpyo/platform';
+import { freePort, testServiceEnv } from '@denpyo/platform/testing';
+import type { PortalOptions } from '../src/config';
+
+/** Portal settings for a test: the jest run's database, a fresh schema, any free port. */
+export function testPortalOptions(overrides: Partial<PortalOptions> = {}): PortalOptions {
+  return {
+    ...testServiceEnv('portal'),
+    // Nothing listens on port 1: a test names the services it needs.
+    CONTRACT_URL: 'http://127.0.0.1:1',
+    INVOICE_URL: 'http://127.0.0.1:1',
+    PAYMENT_URL: 'http://127.0.0.1:1',
+    ...overrides,
+  };
+}
+
+/** What a stand-in service saw of one request. */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+export interface StandIn {
+  url: string;
+  seen: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * A small real HTTP server standing in for one of the remote services (contract, invoice,
+ * payment): it records every request, raw body included, and answers as `routes` says.
+ */
+export async function startStandIn(routes: (app: Express) => void): Promise<StandIn> {
+  const app = express();
+  const seen: SeenRequest[] = [];
+  app.use(express.raw({ type: () => true, limit: '1mb' }));
+  app.use((req, _res, next) => {
+    seen.push({
+      method: req.method,
+      url: req.originalUrl,
+      headers: req.headers,
+      body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    });
+    next();
+  });
+  routes(app);
+  const server: Server = await listen(app, 0, '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, seen, close: () => closeServer(server) };
+}
+
+/** A URL where nothing listens: a service that is down. */
+export async function deadServiceUrl(): Promise<string> {
+  return `http://127.0.0.1:${await freePort()}`;
+}
