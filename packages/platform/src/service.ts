@@ -124,7 +124,13 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
 /** Entry point of a service process: fail-fast config, start, stop gracefully on SIGTERM/SIGINT. */
 export async function runService(definition: ServiceDefinition): Promise<void> {
   const env = loadConfigOrExit(serviceEnvSchema);
-  const service = await startService(definition, env);
+  let service: RunningService;
+  try {
+    service = await startService(definition, env);
+  } catch (error) {
+    process.stderr.write(`${definition.name} service failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  }
   const shutdown = (signal: string) => {
     service.runtime.logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 15_000);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ServiceDefinition } from '@denpyo/platform';
 import { createPrisma } from './db/prisma';
-import { contractConsumers } from './events/consumers';
+import { contractConsumer } from './events/consumers';
 import { mountContractApi } from './http/router';
 
 /** Vendors, budgets, contracts, approval routes and commitment (支出負担行為). */
@@ -13,7 +13,7 @@ export const contractService: ServiceDefinition = {
     const prisma = createPrisma(runtime);
     return {
       mount: (app) => mountContractApi(app, { prisma, runtime }),
-      consumers: contractConsumers(prisma),
+      consumers: [contractConsumer(prisma)],
       close: () => prisma.$disconnect(),
     };
   },

@@ -1,7 +1,4 @@
 import { runService } from '@denpyo/platform';
 import { invoiceService } from './service';
 
-runService(invoiceService).catch((error: unknown) => {
-  process.stderr.write(`invoice service failed to start: ${String(error)}\n`);
-  process.exit(1);
-});
+void runService(invoiceService);

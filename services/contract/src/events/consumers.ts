@@ -36,34 +36,33 @@ export async function applyOnce(
 
 /**
  * The contract's view of invoices and payments: invoiced and paid amounts per contract, and
- * what has been spent per budget line.
+ * what has been spent per budget line. One subscription to both topics: the event log gives
+ * each member of a group a share of the partitions of every topic, so the members of one group
+ * must all subscribe to the same topics.
  */
-export function contractConsumers(prisma: PrismaClient): ConsumerDefinition[] {
-  return [
-    eventConsumer(CONSUMER_GROUP, TOPICS.invoice, {
-      InvoiceReceived: (event) =>
-        applyOnce(prisma, event, async (tx) => {
-          const { contractId, total } = event.payload;
-          const after = await addInvoicedAmount(tx, contractId, total, new Date(event.occurredAt));
-          await auditProjection(tx, event, 'contract.invoiced', contractId, total, after);
-        }),
-      InvoiceRejected: (event) =>
-        applyOnce(prisma, event, async (tx) => {
-          const { contractId, total } = event.payload;
-          const after = await addInvoicedAmount(tx, contractId, -total, new Date(event.occurredAt));
-          await auditProjection(tx, event, 'contract.invoiceReleased', contractId, total, after);
-        }),
-    }),
-    eventConsumer(CONSUMER_GROUP, TOPICS.payment, {
-      PaymentExecuted: (event) =>
-        applyOnce(prisma, event, async (tx) => {
-          const { contractId, amount } = event.payload;
-          const after = await addPaidAmount(tx, contractId, amount, new Date(event.occurredAt));
-          await addSpent(tx, after.budget, amount);
-          await auditProjection(tx, event, 'contract.paid', contractId, amount, after);
-        }),
-    }),
-  ];
+export function contractConsumer(prisma: PrismaClient): ConsumerDefinition {
+  const consumer = eventConsumer(CONSUMER_GROUP, TOPICS.invoice, {
+    InvoiceReceived: (event) =>
+      applyOnce(prisma, event, async (tx) => {
+        const { contractId, total } = event.payload;
+        const after = await addInvoicedAmount(tx, contractId, total, new Date(event.occurredAt));
+        await auditProjection(tx, event, 'contract.invoiced', contractId, total, after);
+      }),
+    InvoiceRejected: (event) =>
+      applyOnce(prisma, event, async (tx) => {
+        const { contractId, total } = event.payload;
+        const after = await addInvoicedAmount(tx, contractId, -total, new Date(event.occurredAt));
+        await auditProjection(tx, event, 'contract.invoiceReleased', contractId, total, after);
+      }),
+    PaymentExecuted: (event) =>
+      applyOnce(prisma, event, async (tx) => {
+        const { contractId, amount } = event.payload;
+        const after = await addPaidAmount(tx, contractId, amount, new Date(event.occurredAt));
+        await addSpent(tx, after.budget, amount);
+        await auditProjection(tx, event, 'contract.paid', contractId, amount, after);
+      }),
+  });
+  return { ...consumer, topics: [TOPICS.invoice, TOPICS.payment] };
 }
 
 function auditProjection(
