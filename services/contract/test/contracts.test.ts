@@ -300,6 +300,28 @@ describe('contracts', () => {
       expect(contracts.filter((contract) => contract.status === 'submitted')).toHaveLength(5);
     });
 
+    it('records racing sign-offs on one contract one after the other and encumbers once', async () => {
+      const budgetCode = await createBudget(service, 5_000_000);
+      const id = await createSubmittedContract(service, {
+        vendorId,
+        budgetCode,
+        amount: 2_000_000,
+      });
+
+      const responses = await Promise.all([
+        approve(service, id, 'approver-a'),
+        approve(service, id, 'approver-b'),
+        approve(service, id, 'approver-a'),
+      ]);
+
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 409]);
+      const contract = await getContract(id);
+      expect(contract.status).toBe('approved');
+      expect(contract.approvals.map((approval: { step: number }) => approval.step)).toEqual([1, 2]);
+      expect(await getBudget(budgetCode)).toMatchObject({ encumbered: 2_000_000 });
+      expect(await outboxEvents(service, 'ContractApproved', id)).toHaveLength(1);
+    });
+
     it('keeps Σ approved amounts = encumbered ≤ amount for mixed amounts raced together', async () => {
       const budgetCode = await createBudget(service, 900_000);
       const amounts = [400_000, 350_000, 300_000, 250_000, 200_000, 150_000, 100_000];

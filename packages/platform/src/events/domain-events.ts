@@ -56,18 +56,15 @@ export async function recordEvent(tx: SqlExecutor, event: DomainEvent): Promise<
 export type EventHandlers = { [T in EventType]?: (event: EventOf<T>) => Promise<void> };
 
 /**
- * One subscription per topic for a service, dispatching each event to the handler for its type
- * (one handler per event type); types the service does not handle are skipped. A single group
- * per topic keeps the per-aggregate order between event types (received before rejected).
+ * A service's one subscription (one consumer group, all the topics it reads), dispatching each
+ * event to the handler for its type (one handler per event type); other types are skipped. One
+ * group per service keeps the per-aggregate order between event types (received before
+ * rejected), and Kafka and the event log both expect a group's members to share one subscription.
  */
-export function eventConsumer(
-  groupId: string,
-  topic: string,
-  handlers: EventHandlers,
-): ConsumerDefinition {
+export function eventConsumer(groupId: string, topics: string[], handlers: EventHandlers): ConsumerDefinition {
   return {
     groupId,
-    topics: [topic],
+    topics,
     async handle(message) {
       let event: DomainEvent;
       try {

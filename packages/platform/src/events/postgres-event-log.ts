@@ -26,7 +26,8 @@ import { backoffDelay, sleep, WakeSignal, withTimeout } from './timing';
  *   partitions: each member claims its fair share (ceil(partitions / members)) with session
  *   advisory locks on a connection of its own, so a member that dies releases its partitions and
  *   the others take them over at their next claim round (`claimIntervalMs`). As with Kafka,
- *   the members of one group are expected to subscribe to the same topics.
+ *   the members of one group should subscribe to the same topics; membership is counted per
+ *   subscription so a mismatch cannot leave a partition unread.
  * - Consumers are woken by LISTEN/NOTIFY (one listener connection per instance), with a slow
  *   safety poll (`pollIntervalMs`) for notifications missed while reconnecting.
  * - Delivery is at least once: a handler that rejects gets the same message again (after a
@@ -337,7 +338,10 @@ class PgSubscription implements Subscription {
     private readonly partitions: TopicPartition[],
     private readonly hooks: Hooks,
   ) {
-    this.memberKey = advisoryKey(settings.schema, 'member', options.groupId);
+    // Members count per group *and* subscription, so a group whose instances read different
+    // topics never leaves a partition unclaimed.
+    const subscription = [...options.topics].sort().join(',');
+    this.memberKey = advisoryKey(settings.schema, 'member', options.groupId, subscription);
   }
 
   async start(): Promise<void> {

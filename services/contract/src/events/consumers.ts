@@ -36,12 +36,10 @@ export async function applyOnce(
 
 /**
  * The contract's view of invoices and payments: invoiced and paid amounts per contract, and
- * what has been spent per budget line. One subscription to both topics: the event log gives
- * each member of a group a share of the partitions of every topic, so the members of one group
- * must all subscribe to the same topics.
+ * what has been spent per budget line: one subscription to both topics.
  */
 export function contractConsumer(prisma: PrismaClient): ConsumerDefinition {
-  const consumer = eventConsumer(CONSUMER_GROUP, TOPICS.invoice, {
+  return eventConsumer(CONSUMER_GROUP, [TOPICS.invoice, TOPICS.payment], {
     InvoiceReceived: (event) =>
       applyOnce(prisma, event, async (tx) => {
         const { contractId, total } = event.payload;
@@ -62,7 +60,6 @@ export function contractConsumer(prisma: PrismaClient): ConsumerDefinition {
         await auditProjection(tx, event, 'contract.paid', contractId, amount, after);
       }),
   });
-  return { ...consumer, topics: [TOPICS.invoice, TOPICS.payment] };
 }
 
 function auditProjection(

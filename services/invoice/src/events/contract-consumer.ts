@@ -12,7 +12,7 @@ export const CONSUMER_GROUP = 'invoice-service';
 
 /** Keeps the vendor and approved-contract projections from the contract service's topic. */
 export function contractTopicConsumer(prisma: Db): ConsumerDefinition {
-  return eventConsumer(CONSUMER_GROUP, TOPICS.contract, {
+  return eventConsumer(CONSUMER_GROUP, [TOPICS.contract], {
     VendorRegistered: (event) =>
       handleOnce(prisma, event, (tx) => projectVendor(tx, event.payload)),
     ContractApproved: (event) =>
