@@ -3,12 +3,12 @@ import {
   prismaExecutor,
   recordInbox,
   type ConsumerDefinition,
+  recordChange,
 } from '@denpyo/platform';
 import { TOPICS, type DomainEvent } from '@denpyo/schemas';
 import { addSpent } from '../db/budgets';
 import { addInvoicedAmount, addPaidAmount, type ProjectionUpdate } from '../db/contracts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { recordChange } from './record-change';
 
 export const CONSUMER_GROUP = 'contract-service';
 

@@ -5,12 +5,12 @@ import {
   parseOr400,
   requireRole,
   STAFF_ROLES,
+  recordChange,
 } from '@denpyo/platform';
 import { BudgetCreateRequestSchema, BudgetKeyParamsSchema } from '@denpyo/schemas';
 import { Router } from 'express';
 import { findBudget, insertBudget } from '../db/budgets';
 import { isUniqueViolation } from '../db/prisma';
-import { recordChange } from '../events/record-change';
 import type { HttpDeps } from './deps';
 
 export function budgetRouter({ prisma }: HttpDeps): Router {

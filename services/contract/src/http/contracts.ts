@@ -8,6 +8,8 @@ import {
   requireRole,
   STAFF_ROLES,
   unprocessable,
+  recordChange,
+  type Change,
 } from '@denpyo/platform';
 import {
   ContractApproveRequestSchema,
@@ -34,7 +36,6 @@ import { findVendor } from '../db/vendors';
 import { decideApproval, decideReject, decideSubmit } from '../domain/contract';
 import type { Decision } from '../domain/refusal';
 import type { Prisma } from '../generated/prisma/client';
-import { recordChange, type Change } from '../events/record-change';
 import type { HttpDeps } from './deps';
 import { refusalError } from './refusal';
 import { contractVoucherPdf } from './voucher';

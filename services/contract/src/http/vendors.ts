@@ -8,12 +8,12 @@ import {
   requireRole,
   STAFF_ROLES,
   unprocessable,
+  recordChange,
 } from '@denpyo/platform';
 import { IdParamsSchema, VendorCreateRequestSchema } from '@denpyo/schemas';
 import { Router } from 'express';
 import { findVendor, insertVendor } from '../db/vendors';
 import { checkVendor } from '../domain/vendor';
-import { recordChange } from '../events/record-change';
 import type { HttpDeps } from './deps';
 
 export function vendorRouter({ prisma, runtime }: HttpDeps): Router {

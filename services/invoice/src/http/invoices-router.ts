@@ -12,6 +12,7 @@ import {
   requireRole,
   STAFF_ROLES,
   unprocessable,
+  recordChange,
 } from '@denpyo/platform';
 import {
   IdParamsSchema,
@@ -40,7 +41,6 @@ import {
 import { canApply, statusesAllowing, type InvoiceAction } from '../domain/invoice-state';
 import { assessInvoice, exceedsRemaining, remainingAmount } from '../domain/receipt';
 import { mayIssuePaymentOrder } from '../domain/separation-of-duties';
-import { recordChange } from '../events/record-change';
 
 export interface InvoicesRouterDeps {
   prisma: Db;
@@ -98,20 +98,22 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
       });
       await recordChange(tx, {
         audit: auditOf(req, 'invoice.received', null, created),
-        event: buildEvent(
-          'InvoiceReceived',
-          created.id,
-          {
-            invoiceId: created.id,
-            contractId: created.contractId,
-            vendorId: created.vendorId,
-            invoiceNumber: created.invoiceNumber,
-            total: created.total,
-            receivedOn: created.receivedOn,
-            dueDate: created.dueDate,
-          },
-          eventContext(req),
-        ),
+        events: [
+          buildEvent(
+            'InvoiceReceived',
+            created.id,
+            {
+              invoiceId: created.id,
+              contractId: created.contractId,
+              vendorId: created.vendorId,
+              invoiceNumber: created.invoiceNumber,
+              total: created.total,
+              receivedOn: created.receivedOn,
+              dueDate: created.dueDate,
+            },
+            eventContext(req),
+          ),
+        ],
       });
       return created;
     });
@@ -232,7 +234,7 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
       const changed = await changeInvoiceStatus(tx, id, change);
       await recordChange(tx, {
         audit: auditOf(req, `invoice.${change.status}`, before, changed),
-        event: event(changed),
+        events: [event(changed)],
       });
       return changed;
     });
