@@ -6,6 +6,7 @@ export * from './db/pool';
 export * from './db/migrator';
 export * from './http/app';
 export * from './http/auth';
+export * from './http/audit-router';
 export * from './http/errors';
 export * from './http/idempotency';
 export * from './events/domain-events';

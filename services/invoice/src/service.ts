@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { authenticate, idempotency, type ServiceDefinition } from '@denpyo/platform';
+import { auditRouter, authenticate, idempotency, type ServiceDefinition } from '@denpyo/platform';
 import { createPrismaClient } from './db/prisma';
 import { contractTopicConsumer } from './events/contract-consumer';
-import { auditRouter } from './http/audit-router';
 import { invoicesRouter } from './http/invoices-router';
 import { voucherRouter } from './http/voucher-router';
 

@@ -1,6 +1,5 @@
-import { authenticate, idempotency } from '@denpyo/platform';
+import { auditRouter, authenticate, idempotency } from '@denpyo/platform';
 import type { Express } from 'express';
-import { auditRouter } from './audit';
 import { budgetRouter } from './budgets';
 import { contractRouter } from './contracts';
 import type { HttpDeps } from './deps';
@@ -14,6 +13,6 @@ export function mountContractApi(app: Express, deps: HttpDeps): void {
     vendorRouter(deps),
     budgetRouter(deps),
     contractRouter(deps),
-    auditRouter(deps),
+    auditRouter(deps.runtime.pool),
   );
 }

@@ -1,14 +1,20 @@
-import { parseOr400, pgExecutor, requireRole, searchAudit } from '@denpyo/platform';
-import { AuditQuerySchema, type AuditEntry } from '@denpyo/schemas';
 import { Router } from 'express';
-import type { HttpDeps } from './deps';
+import type { Pool } from 'pg';
+import { AuditQuerySchema, type AuditEntry } from '@denpyo/schemas';
+import { searchAudit } from '../audit';
+import { pgExecutor } from '../db/pool';
+import { requireRole } from './auth';
+import { parseOr400 } from './errors';
 
-/** The audit trail of this service, searchable by date, amount and counterparty (電子帳簿保存法). */
-export function auditRouter({ runtime }: HttpDeps): Router {
+/**
+ * `GET /audit`: a service's audit trail, searchable by date range, amount range and
+ * counterparty (電子帳簿保存法), for auditors, administrators and accountants.
+ */
+export function auditRouter(pool: Pool): Router {
   const router = Router();
   router.get('/audit', requireRole('auditor', 'admin', 'accountant'), async (req, res) => {
     const query = parseOr400(AuditQuerySchema, req.query, 'query');
-    const rows = await searchAudit(pgExecutor(runtime.pool), query);
+    const rows = await searchAudit(pgExecutor(pool), query);
     const entries: AuditEntry[] = rows.map(({ amount, counterparty, before, after, ...rest }) => ({
       ...rest,
       ...(amount !== null ? { amount } : {}),
