@@ -4,7 +4,4 @@ import { createPaymentService } from './service';
 
 const requester = requesterFromEnv(loadConfigOrExit(paymentEnvSchema));
 
-runService(createPaymentService({ requester })).catch((error: unknown) => {
-  process.stderr.write(`payment service failed to start: ${String(error)}\n`);
-  process.exit(1);
-});
+void runService(createPaymentService({ requester }));

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { Requester } from '@denpyo/jp';
-import { authenticate, idempotency, type ServiceDefinition } from '@denpyo/platform';
+import { auditRouter, authenticate, idempotency, type ServiceDefinition } from '@denpyo/platform';
 import { createPrismaClient } from './db/client';
 import { paymentConsumers } from './events/handlers';
-import { auditRouter } from './http/audit';
 import { paymentsRouter } from './http/payments';
 import { transferBatchesRouter } from './http/transfer-batches';
 
@@ -29,7 +28,7 @@ export function createPaymentService(options: PaymentServiceOptions): ServiceDef
             idempotency(runtime.pool),
             paymentsRouter(context),
             transferBatchesRouter(context),
-            auditRouter(context),
+            auditRouter(context.runtime.pool),
           );
         },
         consumers: paymentConsumers(prisma, () => runtime.relay.wake()),

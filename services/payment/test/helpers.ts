@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Stream } from 'node:stream';
 import { addCalendarDays, isBankBusinessDay, japanToday, type Requester } from '@denpyo/jp';
 import { buildEvent, startService, type RunningService } from '@denpyo/platform';
 import { bearer, testServiceEnv } from '@denpyo/platform/testing';
@@ -161,10 +162,7 @@ export const previousBusinessDay = () => {
 };
 
 /** Reads a binary body (supertest would otherwise decode text/plain as UTF-8). */
-export function binary(
-  res: NodeJS.ReadableStream,
-  callback: (error: Error | null, body: Buffer) => void,
-): void {
+export function binary(res: Stream, callback: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));

@@ -188,6 +188,28 @@ describe('creating a transfer batch', () => {
     ).toBe(404);
   });
 
+  test('a repeated Idempotency-Key replays the first batch and creates no second one', async () => {
+    const payment = await orderPayment(service, vendorId);
+    const body = { transferDate: nextBusinessDay(), paymentIds: [payment.id] };
+    const authorization = await as('accountant', 'ivy');
+    const send = () =>
+      api()
+        .post('/api/transfer-batches')
+        .set('Authorization', authorization)
+        .set('Idempotency-Key', `batch-${payment.id}`)
+        .send(body);
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    const { rows } = await service.runtime.pool.query(
+      'SELECT id FROM transfer_batches WHERE created_by = $1',
+      ['ivy'],
+    );
+    expect(rows).toEqual([{ id: first.body.id }]);
+  });
+
   test('concurrent batches never share a payment', async () => {
     const payments = await Promise.all(
       Array.from({ length: 6 }, () => orderPayment(service, vendorId, { amount: 1_000 })),

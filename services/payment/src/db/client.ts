@@ -1,9 +1,9 @@
+import type { ServiceRuntime } from '@denpyo/platform';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
 /** A Prisma client on the service's pool, whose search_path is already the service schema. */
-export function createPrismaClient(runtime: { pool: Pool; schema: string }): PrismaClient {
+export function createPrismaClient(runtime: Pick<ServiceRuntime, 'pool' | 'schema'>): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg(runtime.pool, { schema: runtime.schema }) });
 }
 

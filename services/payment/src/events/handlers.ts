@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  appendAudit,
   buildEvent,
   eventConsumer,
   prismaExecutor,
-  recordEvent,
+  recordChange,
   recordInbox,
   type ConsumerDefinition,
 } from '@denpyo/platform';
@@ -41,8 +40,8 @@ export async function schedulePayment(
   event: EventOf<'PaymentOrdered'>,
 ): Promise<ScheduleOutcome> {
   return prisma.$transaction(async (tx): Promise<ScheduleOutcome> => {
-    const sql = prismaExecutor(tx);
-    if (!(await recordInbox(sql, CONSUMER_GROUP, event.id, event.type))) return 'redelivered';
+    if (!(await recordInbox(prismaExecutor(tx), CONSUMER_GROUP, event.id, event.type)))
+      return 'redelivered';
     const order = event.payload;
     const paymentId = randomUUID();
     if (!(await insertScheduledPayment(tx, paymentId, order, new Date()))) {
@@ -56,25 +55,26 @@ export async function schedulePayment(
       amount: order.amount,
       dueDate: order.dueDate,
     };
-    await appendAudit(sql, {
-      actor: SERVICE_ACTOR,
-      action: 'payment.scheduled',
-      entityType: 'payment',
-      entityId: paymentId,
-      amount: order.amount,
-      counterparty: order.vendorId,
-      before: null,
-      after: { ...scheduled, invoiceNumber: order.invoiceNumber, status: 'scheduled' },
-      correlationId: event.correlationId,
-    });
-    await recordEvent(
-      sql,
-      buildEvent('PaymentScheduled', paymentId, scheduled, {
+    await recordChange(tx, {
+      audit: {
         actor: SERVICE_ACTOR,
+        action: 'payment.scheduled',
+        entityType: 'payment',
+        entityId: paymentId,
+        amount: order.amount,
+        counterparty: order.vendorId,
+        before: null,
+        after: { ...scheduled, invoiceNumber: order.invoiceNumber, status: 'scheduled' },
         correlationId: event.correlationId,
-        causationId: event.id,
-      }),
-    );
+      },
+      events: [
+        buildEvent('PaymentScheduled', paymentId, scheduled, {
+          actor: SERVICE_ACTOR,
+          correlationId: event.correlationId,
+          causationId: event.id,
+        }),
+      ],
+    });
     return 'scheduled';
   });
 }
@@ -84,10 +84,8 @@ export function paymentConsumers(
   onPublished: () => void,
 ): ConsumerDefinition[] {
   return [
-    eventConsumer(CONSUMER_GROUP, TOPICS.contract, {
+    eventConsumer(CONSUMER_GROUP, [TOPICS.contract, TOPICS.invoice], {
       VendorRegistered: (event) => projectVendor(prisma, event),
-    }),
-    eventConsumer(CONSUMER_GROUP, TOPICS.invoice, {
       PaymentOrdered: async (event) => {
         if ((await schedulePayment(prisma, event)) === 'scheduled') onPublished();
       },

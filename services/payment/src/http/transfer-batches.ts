@@ -8,8 +8,8 @@ import {
   notFound,
   parseOr400,
   pgExecutor,
-  prismaExecutor,
-  recordEvent,
+  type AuditRecord,
+  recordChange,
   requireRole,
   STAFF_ROLES,
   unprocessable,
@@ -63,8 +63,9 @@ export function transferBatchesRouter({ prisma, runtime, requester }: HttpContex
       'body',
     );
     const dateProblem = transferDateProblem(transferDate, japanToday());
-    if (dateProblem)
+    if (dateProblem) {
       throw unprocessable(dateProblem, [{ path: 'transferDate', message: dateProblem }]);
+    }
 
     const batch = await prisma.$transaction(async (tx) => {
       // Locked first: a concurrent batch naming the same payment waits, then finds it batched.
@@ -79,8 +80,9 @@ export function transferBatchesRouter({ prisma, runtime, requester }: HttpContex
         ),
         ...zenginLimitErrors(paymentIds, payments),
       ];
-      if (errors.length > 0)
+      if (errors.length > 0) {
         throw unprocessable('These payments cannot be put in a transfer batch', errors);
+      }
 
       const id = randomUUID();
       const total = batchTotal(payments);
@@ -192,22 +194,23 @@ export function transferBatchesRouter({ prisma, runtime, requester }: HttpContex
           transferDate: before.transferDate,
           batchId: id,
         };
-        await audit(tx, req, {
-          action: 'payment.paid',
-          entityType: 'payment',
-          entityId: payment.id,
-          amount: payment.amount,
-          counterparty: payment.vendorId,
-          before: { status: 'batched' },
-          after: { status: payment.status, transferDate: before.transferDate },
-        });
-        await recordEvent(
-          prismaExecutor(tx),
-          buildEvent('PaymentExecuted', payment.id, executed, {
-            actor,
-            correlationId: req.correlationId,
+        await recordChange(tx, {
+          audit: auditEntry(req, {
+            action: 'payment.paid',
+            entityType: 'payment',
+            entityId: payment.id,
+            amount: payment.amount,
+            counterparty: payment.vendorId,
+            before: { status: 'batched' },
+            after: { status: payment.status, transferDate: before.transferDate },
           }),
-        );
+          events: [
+            buildEvent('PaymentExecuted', payment.id, executed, {
+              actor,
+              correlationId: req.correlationId,
+            }),
+          ],
+        });
       }
       const after = await requireBatch(tx, id);
       await audit(tx, req, {
@@ -250,14 +253,13 @@ async function requireBatch(tx: Tx, id: string): Promise<TransferBatch> {
   return batch;
 }
 
-function audit(
-  tx: Tx,
-  req: Request,
-  entry: Omit<Parameters<typeof appendAudit>[1], 'actor' | 'correlationId'>,
-): Promise<void> {
-  return appendAudit(prismaExecutor(tx), {
-    ...entry,
-    actor: currentUser(req).username,
-    correlationId: req.correlationId,
-  });
+type AuditFields = Omit<AuditRecord, 'actor' | 'correlationId'>;
+
+/** The audit entry of a request: the caller is the actor, the request carries the correlation. */
+function auditEntry(req: Request, entry: AuditFields): AuditRecord {
+  return { ...entry, actor: currentUser(req).username, correlationId: req.correlationId };
+}
+
+function audit(tx: Tx, req: Request, entry: AuditFields): Promise<void> {
+  return recordChange(tx, { audit: auditEntry(req, entry) });
 }
