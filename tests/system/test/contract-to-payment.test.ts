@@ -5,7 +5,7 @@ import { eventually, kafkaBrokersForTests, startSystem, type RunningSystem } fro
 
 // The whole flow of API.md through the portal, once per event-bus adapter.
 const kafkaBrokers = kafkaBrokersForTests();
-const adapters: [string, string[] | undefined][] = [['PostgreSQL event log', undefined]];
+const adapters: [string, string[] | undefined][] = [['the PostgreSQL event log', undefined]];
 if (kafkaBrokers) adapters.push(['Kafka', kafkaBrokers]);
 else process.stdout.write('contract-to-payment: KAFKA_TEST_BROKERS not set, the Kafka flow is skipped\n');
 
@@ -15,7 +15,7 @@ function nextBankBusinessDay(after: string): string {
   return day;
 }
 
-describe.each(adapters)('contract to payment on the %s', (_name, brokers) => {
+describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
   let system: RunningSystem;
   const tokens: Record<string, string> = {};
   const api = () => request(system.portal.app);
