@@ -1,3 +1,4 @@
+import { eventually } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { buildEvent, type RunningService } from '@denpyo/platform';
 import { TOPICS, type DomainEvent } from '@denpyo/schemas';
@@ -12,7 +13,6 @@ import {
   createBudget,
   createSubmittedContract,
   createVendor,
-  eventually,
   startContractService,
 } from './support';
 

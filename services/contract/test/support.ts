@@ -118,16 +118,3 @@ export async function outboxEvents(service: RunningService, type: string, aggreg
   ]);
   return rows.map((row) => row.envelope);
 }
-
-/** Polls `check` until it stops throwing or the time is up (then throws its last error). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { startService, type RunningService } from '@denpyo/platform';
-import { testServiceEnv } from '@denpyo/platform/testing';
+import { testServiceEnv, waitFor } from '@denpyo/platform/testing';
 import { projectApprovedContract } from '../src/db/projections';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { CONSUMER_GROUP, handleOnce } from '../src/events/contract-consumer';
 import { invoiceService } from '../src/service';
 import {
   contractApproved,
-  eventually,
   publishContractEvent,
   registrationNumber,
   vendorRegistered,
@@ -42,7 +41,7 @@ describe('contract topic consumer', () => {
     const vendorId = randomUUID();
     const registration = registrationNumber('555555555555');
     await publishContractEvent(service, vendorRegistered(vendorId, registration));
-    const row = await eventually(async () => {
+    const row = await waitFor(async () => {
       const { rows } = await service.runtime.pool.query(
         'SELECT name, invoice_registration_number FROM vendors WHERE vendor_id = $1',
         [vendorId],
@@ -63,7 +62,7 @@ describe('contract topic consumer', () => {
     // A later event on the same key proves both deliveries were handled.
     const marker = vendorRegistered(randomUUID());
     await publishContractEvent(service, { ...marker, aggregateId: contractId });
-    await eventually(async () => (await inboxCount(marker.id)) === 1);
+    await waitFor(async () => (await inboxCount(marker.id)) === 1);
 
     expect(await inboxCount(event.id)).toBe(1);
     const { rows } = await service.runtime.pool.query(

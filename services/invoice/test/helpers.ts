@@ -1,3 +1,4 @@
+import { waitFor } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { corporateNumberCheckDigit } from '@denpyo/jp';
 import { buildEvent, type RunningService } from '@denpyo/platform';
@@ -7,20 +8,6 @@ import {
   type EventType,
   type InvoiceCreateRequest,
 } from '@denpyo/schemas';
-
-/** Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A registration number with a correct check digit, from any twelve digits. */
 export function registrationNumber(twelveDigits: string): string {
@@ -97,7 +84,7 @@ export async function approvedContract(
   const contractId = randomUUID();
   await publishContractEvent(service, vendorRegistered(vendorId, registration ?? undefined));
   await publishContractEvent(service, contractApproved(contractId, vendorId, amount));
-  await eventually(async () => {
+  await waitFor(async () => {
     const { rows } = await service.runtime.pool.query(
       `SELECT 1 FROM approved_contracts c JOIN vendors v USING (vendor_id) WHERE c.contract_id = $1`,
       [contractId],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Stream } from 'node:stream';
 import { addCalendarDays, isBankBusinessDay, japanToday, type Requester } from '@denpyo/jp';
 import { buildEvent, startService, type RunningService } from '@denpyo/platform';
-import { bearer, testServiceEnv } from '@denpyo/platform/testing';
+import { bearer, testServiceEnv, eventually } from '@denpyo/platform/testing';
 import {
   eventTopic,
   type EventPayload,
@@ -27,19 +27,6 @@ export function startPaymentService(): Promise<RunningService> {
     createPaymentService({ requester: TEST_REQUESTER }),
     testServiceEnv('payment'),
   );
-}
-
-/** Retries `check` until it stops throwing, so tests can wait for consumers to catch up. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 /** Publishes an event as its producing service would, on the service's own bus. */

@@ -1,10 +1,10 @@
+import { eventually } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { buildEvent, type RunningService } from '@denpyo/platform';
 import { createPrismaClient } from '../src/db/client';
 import { schedulePayment } from '../src/events/handlers';
 import type { PrismaClient } from '../src/generated/prisma/client';
 import {
-  eventually,
   orderPayment,
   paymentOrdered,
   publish,

@@ -1,3 +1,4 @@
+import { eventually } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { RunningService } from '@denpyo/platform';
 import type { Payment, TransferBatch } from '@denpyo/schemas';
@@ -6,7 +7,6 @@ import request from 'supertest';
 import {
   as,
   binary,
-  eventually,
   nextBusinessDay,
   nextSaturday,
   nextWeekdayHoliday,

@@ -1,13 +1,17 @@
+import { waitFor } from '@denpyo/platform/testing';
 import { decode } from 'iconv-lite';
 import request from 'supertest';
 import { addCalendarDays, isBankBusinessDay, japanToday } from '@denpyo/jp';
-import { eventually, kafkaBrokersForTests, startSystem, type RunningSystem } from './support/system';
+import { kafkaBrokersForTests, startSystem, type RunningSystem } from './support/system';
 
 // The whole flow of API.md through the portal, once per event-bus adapter.
 const kafkaBrokers = kafkaBrokersForTests();
 const adapters: [string, string[] | undefined][] = [['the PostgreSQL event log', undefined]];
 if (kafkaBrokers) adapters.push(['Kafka', kafkaBrokers]);
-else process.stdout.write('contract-to-payment: KAFKA_TEST_BROKERS not set, the Kafka flow is skipped\n');
+else
+  process.stdout.write(
+    'contract-to-payment: KAFKA_TEST_BROKERS not set, the Kafka flow is skipped\n',
+  );
 
 function nextBankBusinessDay(after: string): string {
   let day = addCalendarDays(after, 1);
@@ -23,8 +27,18 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
 
   beforeAll(async () => {
     system = await startSystem({ kafkaBrokers: brokers });
-    for (const user of ['procurement', 'approver', 'approver2', 'accountant', 'accountant2', 'auditor']) {
-      const login = await api().post('/api/auth/login').send({ username: user, password: 'demo' }).expect(200);
+    for (const user of [
+      'procurement',
+      'approver',
+      'approver2',
+      'accountant',
+      'accountant2',
+      'auditor',
+    ]) {
+      const login = await api()
+        .post('/api/auth/login')
+        .send({ username: user, password: 'demo' })
+        .expect(200);
       tokens[user] = login.body.token;
     }
   }, 60_000);
@@ -39,7 +53,13 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
         nameKana: 'カブシキガイシャデンピョウショウジ',
         corporateNumber: '7000012050002',
         invoiceRegistrationNumber: 'T7000012050002',
-        bankAccount: { bankCode: '0001', branchCode: '001', type: 'ordinary', number: '1234567', holderKana: 'カ）デンピョウショウジ' },
+        bankAccount: {
+          bankCode: '0001',
+          branchCode: '001',
+          type: 'ordinary',
+          number: '1234567',
+          holderKana: 'カ）デンピョウショウジ',
+        },
       })
       .expect(201);
     const vendorId: string = vendor.body.id;
@@ -67,21 +87,52 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
     const draft = await api()
       .post('/api/contracts')
       .set(as('procurement'))
-      .send({ vendorId, title: '庁舎設備保守点検業務', budgetCode, fiscalYear, amount: 3_300_000, taxRate: 10, startDate: '2026-04-01', endDate: '2027-03-31' })
+      .send({
+        vendorId,
+        title: '庁舎設備保守点検業務',
+        budgetCode,
+        fiscalYear,
+        amount: 3_300_000,
+        taxRate: 10,
+        startDate: '2026-04-01',
+        endDate: '2027-03-31',
+      })
       .expect(201);
     expect(draft.body.status).toBe('draft');
     const contractId: string = draft.body.id;
     await api().post(`/api/contracts/${contractId}/submit`).set(as('procurement')).expect(200);
-    await api().post(`/api/contracts/${contractId}/approve`).set(as('procurement')).send({}).expect(403);
-    const first = await api().post(`/api/contracts/${contractId}/approve`).set(as('approver')).send({ comment: '確認しました' }).expect(200);
+    await api()
+      .post(`/api/contracts/${contractId}/approve`)
+      .set(as('procurement'))
+      .send({})
+      .expect(403);
+    const first = await api()
+      .post(`/api/contracts/${contractId}/approve`)
+      .set(as('approver'))
+      .send({ comment: '確認しました' })
+      .expect(200);
     expect(first.body.status).toBe('submitted');
-    const second = await api().post(`/api/contracts/${contractId}/approve`).set(as('approver2')).send({}).expect(200);
+    const second = await api()
+      .post(`/api/contracts/${contractId}/approve`)
+      .set(as('approver2'))
+      .send({})
+      .expect(200);
     expect(second.body.status).toBe('approved');
-    const budget = await api().get(`/api/budgets/${fiscalYear}/${budgetCode}`).set(as('accountant')).expect(200);
-    expect(budget.body).toEqual(expect.objectContaining({ amount: 10_000_000, encumbered: 3_300_000, available: 6_700_000, spent: 0 }));
+    const budget = await api()
+      .get(`/api/budgets/${fiscalYear}/${budgetCode}`)
+      .set(as('accountant'))
+      .expect(200);
+    expect(budget.body).toEqual(
+      expect.objectContaining({
+        amount: 10_000_000,
+        encumbered: 3_300_000,
+        available: 6_700_000,
+        spent: 0,
+      }),
+    );
 
     // The invoice service learns of the approved contract from its event.
-    const invoice = await eventually(async () => {
+    const invoice = await waitFor(async () => {
       const response = await api()
         .post('/api/invoices')
         .set(as('vendor'))
@@ -97,24 +148,45 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
         });
       return response.status === 201 ? response.body : undefined;
     });
-    expect(invoice).toEqual(expect.objectContaining({ status: 'received', subtotal: 1_050_000, total: 1_155_000 }));
+    expect(invoice).toEqual(
+      expect.objectContaining({ status: 'received', subtotal: 1_050_000, total: 1_155_000 }),
+    );
     expect(invoice.taxes).toEqual([{ rate: 10, base: 1_050_000, tax: 105_000 }]);
     expect(isBankBusinessDay(invoice.dueDate)).toBe(true);
 
-    await eventually(async () => {
-      const contract = await api().get(`/api/contracts/${contractId}`).set(as('vendor')).expect(200);
-      return contract.body.invoicedAmount === 1_155_000 && contract.body.remainingAmount === 2_145_000;
+    await waitFor(async () => {
+      const contract = await api()
+        .get(`/api/contracts/${contractId}`)
+        .set(as('vendor'))
+        .expect(200);
+      return (
+        contract.body.invoicedAmount === 1_155_000 && contract.body.remainingAmount === 2_145_000
+      );
     });
 
     await api().post(`/api/invoices/${invoice.id}/inspect`).set(as('procurement')).expect(200);
-    const ordered = await api().post(`/api/invoices/${invoice.id}/approve`).set(as('accountant')).expect(200);
+    const ordered = await api()
+      .post(`/api/invoices/${invoice.id}/approve`)
+      .set(as('accountant'))
+      .expect(200);
     expect(ordered.body.status).toBe('approved');
 
-    const payment = await eventually(async () => {
-      const payments = await api().get(`/api/payments?invoiceId=${invoice.id}`).set(as('accountant')).expect(200);
+    const payment = await waitFor(async () => {
+      const payments = await api()
+        .get(`/api/payments?invoiceId=${invoice.id}`)
+        .set(as('accountant'))
+        .expect(200);
       return payments.body[0];
     });
-    expect(payment).toEqual(expect.objectContaining({ invoiceId: invoice.id, contractId, vendorId, amount: 1_155_000, status: 'scheduled' }));
+    expect(payment).toEqual(
+      expect.objectContaining({
+        invoiceId: invoice.id,
+        contractId,
+        vendorId,
+        amount: 1_155_000,
+        status: 'scheduled',
+      }),
+    );
 
     const transferDate = nextBankBusinessDay(japanToday());
     const batch = await api()
@@ -122,9 +194,17 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
       .set(as('accountant'))
       .send({ transferDate, paymentIds: [payment.id] })
       .expect(201);
-    expect(batch.body).toEqual(expect.objectContaining({ status: 'draft', count: 1, total: 1_155_000 }));
-    await api().post(`/api/transfer-batches/${batch.body.id}/approve`).set(as('accountant')).expect(403);
-    await api().post(`/api/transfer-batches/${batch.body.id}/approve`).set(as('accountant2')).expect(200);
+    expect(batch.body).toEqual(
+      expect.objectContaining({ status: 'draft', count: 1, total: 1_155_000 }),
+    );
+    await api()
+      .post(`/api/transfer-batches/${batch.body.id}/approve`)
+      .set(as('accountant'))
+      .expect(403);
+    await api()
+      .post(`/api/transfer-batches/${batch.body.id}/approve`)
+      .set(as('accountant2'))
+      .expect(200);
 
     const zengin = await api()
       .get(`/api/transfer-batches/${batch.body.id}/zengin`)
@@ -136,33 +216,61 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
         response.on('end', () => done(null, Buffer.concat(chunks)));
       })
       .expect(200);
-    const records = decode(zengin.body as Buffer, 'Shift_JIS').split('\r\n').filter(Boolean);
+    const records = decode(zengin.body as Buffer, 'Shift_JIS')
+      .split('\r\n')
+      .filter(Boolean);
     expect(records.map((record) => record[0])).toEqual(['1', '2', '8', '9']);
     expect(records[1]!.slice(80, 90)).toBe('0001155000');
     expect(records[2]!.slice(1, 7)).toBe('000001');
     expect(records[2]!.slice(7, 19)).toBe('000001155000');
 
-    await api().post(`/api/transfer-batches/${batch.body.id}/settle`).set(as('accountant')).expect(200);
+    await api()
+      .post(`/api/transfer-batches/${batch.body.id}/settle`)
+      .set(as('accountant'))
+      .expect(200);
     const remittances = await api().get('/api/vendor/remittances').set(as('vendor')).expect(200);
     expect(remittances.body).toEqual([
-      expect.objectContaining({ paymentId: payment.id, invoiceNumber: 'INV-2026-0001', amount: 1_155_000, status: 'paid', transferDate }),
+      expect.objectContaining({
+        paymentId: payment.id,
+        invoiceNumber: 'INV-2026-0001',
+        amount: 1_155_000,
+        status: 'paid',
+        transferDate,
+      }),
     ]);
-    const notice = await api().get(`/api/payments/${payment.id}/remittance-notice.pdf`).set(as('vendor')).expect(200);
+    const notice = await api()
+      .get(`/api/payments/${payment.id}/remittance-notice.pdf`)
+      .set(as('vendor'))
+      .expect(200);
     expect(notice.headers['content-type']).toMatch(/application\/pdf/);
 
     // Settlement reaches the contract and the budget through PaymentExecuted.
-    await eventually(async () => {
-      const contract = await api().get(`/api/contracts/${contractId}`).set(as('procurement')).expect(200);
+    await waitFor(async () => {
+      const contract = await api()
+        .get(`/api/contracts/${contractId}`)
+        .set(as('procurement'))
+        .expect(200);
       return contract.body.paidAmount === 1_155_000;
     });
-    const spent = await api().get(`/api/budgets/${fiscalYear}/${budgetCode}`).set(as('accountant')).expect(200);
-    expect(spent.body).toEqual(expect.objectContaining({ spent: 1_155_000, encumbered: 3_300_000 }));
+    const spent = await api()
+      .get(`/api/budgets/${fiscalYear}/${budgetCode}`)
+      .set(as('accountant'))
+      .expect(200);
+    expect(spent.body).toEqual(
+      expect.objectContaining({ spent: 1_155_000, encumbered: 3_300_000 }),
+    );
 
-    for (const path of [`/api/contracts/${contractId}/voucher.pdf`, `/api/invoices/${invoice.id}/voucher.pdf`]) {
+    for (const path of [
+      `/api/contracts/${contractId}/voucher.pdf`,
+      `/api/invoices/${invoice.id}/voucher.pdf`,
+    ]) {
       const voucher = await api().get(path).set(as('accountant')).expect(200);
       expect(voucher.headers['content-type']).toMatch(/application\/pdf/);
     }
-    const audit = await api().get(`/api/audit/contract?counterparty=${vendorId}`).set(as('auditor')).expect(200);
+    const audit = await api()
+      .get(`/api/audit/contract?counterparty=${vendorId}`)
+      .set(as('auditor'))
+      .expect(200);
     expect(audit.body.length).toBeGreaterThan(0);
 
     // A vendor sees only its own records.

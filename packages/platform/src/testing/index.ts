@@ -2,3 +2,5 @@
 export * from './names';
 export * from './prisma-schema-check';
 export * from './service-env';
+export * from './eventually';
+export * from './service-schema';

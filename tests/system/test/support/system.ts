@@ -16,14 +16,19 @@ export interface RunningSystem {
  * run's database in its own schema, events through the given Kafka brokers or else a PostgreSQL
  * event log shared by the services, and the portal in demo mode in front.
  */
-export async function startSystem(options: { kafkaBrokers?: string[] } = {}): Promise<RunningSystem> {
+export async function startSystem(
+  options: { kafkaBrokers?: string[] } = {},
+): Promise<RunningSystem> {
   const eventLogSchema = uniqueSchema('eventlog');
   const envFor = (name: string) =>
     testServiceEnv(name, { EVENT_LOG_SCHEMA: eventLogSchema, KAFKA_BROKERS: options.kafkaBrokers });
   const services = await Promise.all([
     startService(contractService, envFor('contract')),
     startService(invoiceService, envFor('invoice')),
-    startService(createPaymentService({ requester: requesterFromEnv(paymentEnvSchema.parse({})) }), envFor('payment')),
+    startService(
+      createPaymentService({ requester: requesterFromEnv(paymentEnvSchema.parse({})) }),
+      envFor('payment'),
+    ),
   ]);
   const [contract, invoice, payment] = services;
   const portal = await startPortal({
@@ -43,29 +48,13 @@ export async function startSystem(options: { kafkaBrokers?: string[] } = {}): Pr
   };
 }
 
-/** Polls `check` until it returns a value (events take a moment to cross services). */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Kafka tests run when a broker is given; CI (REQUIRE_KAFKA=1) turns a missing one into a failure. */
 export function kafkaBrokersForTests(): string[] | undefined {
   const brokers = process.env.KAFKA_TEST_BROKERS?.split(',').filter(Boolean);
   if (!brokers?.length && process.env.REQUIRE_KAFKA === '1') {
-    throw new Error('REQUIRE_KAFKA=1 but KAFKA_TEST_BROKERS is not set: run the suite with `npm test`');
+    throw new Error(
+      'REQUIRE_KAFKA=1 but KAFKA_TEST_BROKERS is not set: run the suite with `npm test`',
+    );
   }
   return brokers?.length ? brokers : undefined;
 }
