@@ -34,6 +34,10 @@ try {
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${process.env.PORT ?? 3000}`);
-log('demo users: procurement, procurement2, approver, approver2, accountant, accountant2, auditor, admin (password "demo")');
+log(
+  `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${process.env.PORT ?? 3000}`,
+);
+log(
+  'demo users: procurement, procurement2, approver, approver2, accountant, accountant2, auditor, admin (password "demo")',
+);
 log(`API reference: http://localhost:${process.env.PORT ?? 3000}/api/docs`);

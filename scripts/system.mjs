@@ -1,14 +1,13 @@
 // Runs the four services as separate processes (as in production) on one machine: used by
 // `npm start` and `npm run bench`. PostgreSQL is embedded unless a databaseUrl is given.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
 /**
  * @param {{ dataDir: string, databaseUrl?: string, kafkaBrokers?: string, portalPort?: number,
@@ -24,17 +23,17 @@ export async function startSystem(options) {
   let postgres;
   let databaseUrl = options.databaseUrl;
   if (!databaseUrl) {
-    const { ensureDatabase, startEmbeddedPostgres } = require('../packages/platform/dist/embedded-postgres.js');
     const port = options.embeddedPgPort ?? 5433;
     const dataDir = join(options.dataDir, 'postgres');
-    postgres = await startEmbeddedPostgres({ dataDir, port, persistent: true });
-    databaseUrl = await ensureDatabase(postgres.url, 'denpyo');
+    postgres = await startEmbeddedPostgresProcess(dataDir, port, 'denpyo');
+    databaseUrl = postgres.url;
     log(`embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir})`);
   }
 
   // One signing secret per installation, kept with the data so tokens survive a restart.
   const secretFile = join(options.dataDir, 'jwt-secret');
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  if (!existsSync(secretFile))
+    writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   const jwtSecret = process.env.JWT_SECRET ?? readFileSync(secretFile, 'utf8').trim();
 
   const upstream = (port) => `http://127.0.0.1:${port}`;
@@ -86,7 +85,12 @@ export async function startSystem(options) {
   const portalUrl = upstream(portalPort);
   // Ready when the portal says so (it checks its database and the three services).
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${portalUrl}/ready`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${portalUrl}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) {
       await stop();
       throw new Error('Denpyo was not ready within 60 s; see the logs above');
@@ -94,4 +98,25 @@ export async function startSystem(options) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { portalUrl, processes, databaseUrl, stop };
+}
+
+/** See embedded-postgres.mjs for why PostgreSQL runs in a detached process of its own. */
+async function startEmbeddedPostgresProcess(dataDir, port, database) {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'scripts', 'embedded-postgres.mjs'), dataDir, String(port), database],
+    { detached: true, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const firstLine = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (${code})`)));
+  });
+  return {
+    url: JSON.parse(firstLine).url,
+    async stop() {
+      child.stdin.end();
+      await exited;
+    },
+  };
 }

@@ -30,9 +30,28 @@ if (process.env.KAFKA_BROKERS) {
 }
 
 rmSync(totalsDir, { recursive: true, force: true });
+// The root's own scripts and the formatting of the whole tree; the workspaces lint themselves.
+const rootChecks = [
+  ['eslint', 'scripts', 'infra', 'eslint.config.mjs', 'jest.preset.js'],
+  ['prettier', '--check', '--log-level=warn', '.'],
+].map(
+  (args) =>
+    spawnSync('npx', ['--no-install', ...args], { cwd: root, env, stdio: 'inherit' }).status,
+);
 const turbo = spawnSync(
   'npx',
-  ['--no-install', 'turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', '--continue', '--output-logs=full', '--log-order=grouped'],
+  [
+    '--no-install',
+    'turbo',
+    'run',
+    'lint',
+    'typecheck',
+    'test',
+    '--concurrency=2',
+    '--continue',
+    '--output-logs=full',
+    '--log-order=grouped',
+  ],
   { cwd: root, env, stdio: 'inherit' },
 );
 if (startedKafka) await kafkaDown({}).catch((error) => process.stderr.write(`${error.message}\n`));
@@ -44,7 +63,8 @@ if (existsSync(totalsDir)) {
     for (const key of Object.keys(totals)) totals[key] += counts[key];
   }
 }
-// A task that failed before its tests ran (lint, typecheck) counts as one failure.
-const failed = turbo.status !== 0 && totals.failed === 0 ? 1 : totals.failed;
+// A check that failed outside jest (lint, typecheck, formatting) counts as one failure.
+const checksFailed = turbo.status !== 0 || rootChecks.some((status) => status !== 0);
+const failed = checksFailed && totals.failed === 0 ? 1 : totals.failed;
 process.stdout.write(`\n${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped\n`);
-process.exit(turbo.status === 0 && totals.failed === 0 ? 0 : 1);
+process.exit(!checksFailed && totals.failed === 0 ? 0 : 1);

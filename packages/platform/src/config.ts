@@ -31,23 +31,37 @@ export function loadConfigOrExit<S extends z.ZodType>(schema: S, env = process.e
 
 const commaList = z
   .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'expected host:port[,host:port…]')).min(1));
 
 const postgresUrl = z
   .string()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'expected a postgres:// or postgresql:// URL');
+  .refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'expected a postgres:// or postgresql:// URL',
+  );
 
 /** What every service process reads from its environment. */
 export const serviceEnvSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Each service keeps its tables in its own schema of the database. */
-  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier').optional(),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier')
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().default('127.0.0.1'),
   KAFKA_BROKERS: commaList.optional(),
   /** Where the PostgreSQL event log keeps its tables when KAFKA_BROKERS is not set. */
-  EVENT_LOG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier').default('eventlog'),
+  EVENT_LOG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier')
+    .default('eventlog'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CITY_NAME: z.string().min(1).default('デンピョウ市'),

@@ -55,7 +55,10 @@ export interface RunningService {
 }
 
 /** The composition every service shares: config → pool → migrations → bus → relay → app → consumers. */
-export async function startService(definition: ServiceDefinition, env: ServiceEnv): Promise<RunningService> {
+export async function startService(
+  definition: ServiceDefinition,
+  env: ServiceEnv,
+): Promise<RunningService> {
   const schema = env.DB_SCHEMA ?? definition.name;
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   const pool = createPool(env.DATABASE_URL, schema);
@@ -128,7 +131,9 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   try {
     service = await startService(definition, env);
   } catch (error) {
-    process.stderr.write(`${definition.name} service failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `${definition.name} service failed to start: ${(error as Error).stack ?? String(error)}\n`,
+    );
     process.exit(1);
   }
   const shutdown = (signal: string) => {

@@ -82,7 +82,9 @@ export async function migrate(
       }
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`denpyo-migrate:${schema}`]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`denpyo-migrate:${schema}`])
+      .catch(() => undefined);
     await client.query('RESET search_path').catch(() => undefined);
     client.release();
   }

@@ -61,7 +61,11 @@ export type EventHandlers = { [T in EventType]?: (event: EventOf<T>) => Promise<
  * group per service keeps the per-aggregate order between event types (received before
  * rejected), and Kafka and the event log both expect a group's members to share one subscription.
  */
-export function eventConsumer(groupId: string, topics: string[], handlers: EventHandlers): ConsumerDefinition {
+export function eventConsumer(
+  groupId: string,
+  topics: string[],
+  handlers: EventHandlers,
+): ConsumerDefinition {
   return {
     groupId,
     topics,

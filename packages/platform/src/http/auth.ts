@@ -7,12 +7,22 @@ const ISSUER = 'denpyo-portal';
 const AUDIENCE = 'denpyo';
 
 /** Everyone who works for the city; vendors are outsiders who see only their own records. */
-export const STAFF_ROLES: readonly Role[] = ['procurement', 'approver', 'accountant', 'auditor', 'admin'];
+export const STAFF_ROLES: readonly Role[] = [
+  'procurement',
+  'approver',
+  'accountant',
+  'auditor',
+  'admin',
+];
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
 /** Issues the bearer token the portal hands out at login (HS256, shared by the services). */
-export async function issueToken(user: AuthUser, secret: string, ttlSeconds = 8 * 3600): Promise<string> {
+export async function issueToken(
+  user: AuthUser,
+  secret: string,
+  ttlSeconds = 8 * 3600,
+): Promise<string> {
   return new SignJWT({ roles: user.roles, ...(user.vendorId ? { vendorId: user.vendorId } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.username)
@@ -29,7 +39,11 @@ export async function verifyToken(token: string, secret: string): Promise<AuthUs
     audience: AUDIENCE,
     algorithms: ['HS256'],
   });
-  return AuthUserSchema.parse({ username: payload.sub, roles: payload.roles, vendorId: payload.vendorId });
+  return AuthUserSchema.parse({
+    username: payload.sub,
+    roles: payload.roles,
+    vendorId: payload.vendorId,
+  });
 }
 
 /** Requires a valid bearer token and puts the caller on `req.user`. */
@@ -62,7 +76,8 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const user = req.user;
     if (!user) return next(unauthorized());
-    if (!hasRole(user, roles)) return next(forbidden(`Requires one of the roles: ${roles.join(', ')}`));
+    if (!hasRole(user, roles))
+      return next(forbidden(`Requires one of the roles: ${roles.join(', ')}`));
     next();
   };
 }

@@ -39,7 +39,11 @@ export function zodFieldErrors(error: ZodError): FieldError[] {
 }
 
 /** Parses `value` or throws a 400 naming every invalid field. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`Invalid ${where}`, zodFieldErrors(result.error));
   return result.data;
@@ -60,9 +64,21 @@ const CONNECTION_ERROR_CODES = new Set([
 export function isUnavailableError(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth += 1) {
-    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (typeof candidate.code === 'string' && CONNECTION_ERROR_CODES.has(candidate.code)) return true;
-    if (typeof candidate.message === 'string' && /Connection terminated|connect ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect/i.test(candidate.message)) return true;
+    const candidate = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    if (typeof candidate.code === 'string' && CONNECTION_ERROR_CODES.has(candidate.code))
+      return true;
+    if (
+      typeof candidate.message === 'string' &&
+      /Connection terminated|connect ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect/i.test(
+        candidate.message,
+      )
+    )
+      return true;
     current = candidate.cause ?? candidate.meta?.driverAdapterError;
   }
   return false;
@@ -93,8 +109,15 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     } else if (bodyParserType === 'entity.parse.failed') {
       problem = problemBody(400, 'Bad Request', 'The body is not valid JSON');
     } else if (bodyParserType === 'entity.too.large') {
-      problem = problemBody(413, 'Content Too Large', 'The body is larger than this endpoint accepts');
-    } else if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
+      problem = problemBody(
+        413,
+        'Content Too Large',
+        'The body is larger than this endpoint accepts',
+      );
+    } else if (
+      bodyParserType === 'encoding.unsupported' ||
+      bodyParserType === 'charset.unsupported'
+    ) {
       problem = problemBody(415, 'Unsupported Media Type', 'Send JSON encoded as UTF-8');
     } else if (isUnavailableError(error)) {
       logger.warn({ err: error, path: req.path }, 'dependency unavailable');

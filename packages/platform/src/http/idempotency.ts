@@ -16,7 +16,9 @@ export function idempotency(pool: Pool): RequestHandler {
     const key = req.header('idempotency-key');
     if (req.method !== 'POST' || key === undefined) return next();
     if (!/^[\w.:-]{1,200}$/.test(key)) {
-      return next(badRequest('Idempotency-Key must be 1–200 characters of letters, digits, . _ : -'));
+      return next(
+        badRequest('Idempotency-Key must be 1–200 characters of letters, digits, . _ : -'),
+      );
     }
     const actor = req.user?.username ?? 'anonymous';
     const requestHash = createHash('sha256')
@@ -36,12 +38,17 @@ export function idempotency(pool: Pool): RequestHandler {
     }
 
     async function replay(): Promise<void> {
-      const found = await pool.query<{ request_hash: string; status_code: number | null; response_body: unknown }>(
+      const found = await pool.query<{
+        request_hash: string;
+        status_code: number | null;
+        response_body: unknown;
+      }>(
         'SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE actor = $1 AND key = $2',
         [actor, key],
       );
       const earlier = found.rows[0];
-      if (!earlier) return next(conflict('The earlier request with this Idempotency-Key is being retried'));
+      if (!earlier)
+        return next(conflict('The earlier request with this Idempotency-Key is being retried'));
       if (earlier.request_hash !== requestHash) {
         return next(unprocessable('This Idempotency-Key was used with a different request'));
       }
@@ -60,13 +67,14 @@ export function idempotency(pool: Pool): RequestHandler {
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         const status = res.statusCode;
-        const stored = status >= 500
-          ? pool.query('DELETE FROM idempotency_keys WHERE actor = $1 AND key = $2', [actor, key])
-          : pool.query(
-              `UPDATE idempotency_keys SET status_code = $3, response_body = $4, completed_at = now()
+        const stored =
+          status >= 500
+            ? pool.query('DELETE FROM idempotency_keys WHERE actor = $1 AND key = $2', [actor, key])
+            : pool.query(
+                `UPDATE idempotency_keys SET status_code = $3, response_body = $4, completed_at = now()
                WHERE actor = $1 AND key = $2`,
-              [actor, key, status, storedBody(body)],
-            );
+                [actor, key, status, storedBody(body)],
+              );
         // The client gets its answer only once the outcome is recorded, so a quick retry replays it.
         stored.then(
           () => send(body),

@@ -21,7 +21,11 @@ export async function startTestDatabase(): Promise<{ url: string; stop(): Promis
     return { url, stop: () => dropDatabase(serverUrl, name) };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'denpyo-pg-'));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+  });
   const url = await ensureDatabase(server.url, name);
   return {
     url,

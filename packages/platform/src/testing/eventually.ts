@@ -14,10 +14,14 @@ export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 10_
 }
 
 /** Polls `probe` until it returns a value (not undefined or false). */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   return eventually(async () => {
     const value = await probe();
-    if (value === undefined || value === false) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    if (value === undefined || value === false)
+      throw new Error(`Condition not met within ${timeoutMs} ms`);
     return value;
   }, timeoutMs);
 }

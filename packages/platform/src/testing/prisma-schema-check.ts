@@ -15,7 +15,12 @@ export async function diffDatabaseAgainstPrismaSchema(
   extraTables: readonly string[],
 ): Promise<string[]> {
   const models = readModels(prismaSchemaPath);
-  const columns = await db.query<{ table_name: string; column_name: string; type: string; is_nullable: string }>(
+  const columns = await db.query<{
+    table_name: string;
+    column_name: string;
+    type: string;
+    is_nullable: string;
+  }>(
     `SELECT c.table_name, c.column_name, c.is_nullable,
             CASE WHEN c.data_type = 'USER-DEFINED' THEN c.udt_name
                  WHEN c.data_type = 'ARRAY' THEN c.udt_name
@@ -48,7 +53,9 @@ export async function diffDatabaseAgainstPrismaSchema(
         continue;
       }
       if (column.type !== field.type) {
-        problems.push(`column ${model.table}.${field.column} is ${column.type}, schema.prisma says ${field.type}`);
+        problems.push(
+          `column ${model.table}.${field.column} is ${column.type}, schema.prisma says ${field.type}`,
+        );
       }
       if (column.nullable !== field.nullable) {
         problems.push(
@@ -86,7 +93,9 @@ interface DmmfField {
 
 function readModels(prismaSchemaPath: string): ModelColumns[] {
   const source = readFileSync(prismaSchemaPath, 'utf8');
-  const dmmf = JSON.parse(getDmmf(JSON.stringify({ prismaSchema: [['schema.prisma', source]] }))) as {
+  const dmmf = JSON.parse(
+    getDmmf(JSON.stringify({ prismaSchema: [['schema.prisma', source]] })),
+  ) as {
     datamodel: {
       models: { name: string; dbName: string | null; fields: DmmfField[] }[];
       enums: { name: string; dbName?: string | null }[];
@@ -100,9 +109,7 @@ function readModels(prismaSchemaPath: string): ModelColumns[] {
       .filter((field) => field.kind === 'scalar' || field.kind === 'enum')
       .map((field) => ({
         column: field.dbName ?? field.name,
-        type: field.isList
-          ? `_${postgresType(field, enumNames)}`
-          : postgresType(field, enumNames),
+        type: field.isList ? `_${postgresType(field, enumNames)}` : postgresType(field, enumNames),
         nullable: !field.isRequired,
       })),
   }));
@@ -151,4 +158,10 @@ function postgresType(field: DmmfField, enums: Map<string, string>): string {
 }
 
 /** Tables the platform keeps in every service schema (its own migrations, not schema.prisma). */
-export const PLATFORM_TABLES = ['schema_migrations', 'outbox', 'inbox', 'idempotency_keys', 'audit_log'] as const;
+export const PLATFORM_TABLES = [
+  'schema_migrations',
+  'outbox',
+  'inbox',
+  'idempotency_keys',
+  'audit_log',
+] as const;

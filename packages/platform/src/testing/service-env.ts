@@ -9,7 +9,8 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long'
 /** Environment for a service under test: the jest run's database, a fresh schema, any free port. */
 export function testServiceEnv(name: string, overrides: Partial<ServiceEnv> = {}): ServiceEnv {
   const databaseUrl = process.env.TEST_DATABASE_URL;
-  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: use the platform jest globalSetup');
+  if (!databaseUrl)
+    throw new Error('TEST_DATABASE_URL is not set: use the platform jest globalSetup');
   return {
     DATABASE_URL: databaseUrl,
     DB_SCHEMA: uniqueSchema(name),
@@ -24,7 +25,10 @@ export function testServiceEnv(name: string, overrides: Partial<ServiceEnv> = {}
 }
 
 /** A bearer header for a test user with the given role (vendors get a vendor id). */
-export async function bearer(role: Role, options: { username?: string; vendorId?: string } = {}): Promise<string> {
+export async function bearer(
+  role: Role,
+  options: { username?: string; vendorId?: string } = {},
+): Promise<string> {
   const token = await issueToken(
     {
       username: options.username ?? `${role}-${randomUUID().slice(0, 8)}`,
