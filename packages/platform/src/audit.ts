@@ -1,4 +1,5 @@
 import type { SqlExecutor } from './db/pool';
+import { markRequestCommitted } from './http/idempotency';
 
 export interface AuditRecord {
   actor: string;
@@ -14,8 +15,12 @@ export interface AuditRecord {
   correlationId?: string | null;
 }
 
-/** Appends to the append-only audit trail; call inside the transaction of the change itself. */
+/**
+ * Appends to the append-only audit trail; call inside the transaction of the change itself.
+ * It also marks the request's Idempotency-Key as committed in that transaction.
+ */
 export async function appendAudit(tx: SqlExecutor, record: AuditRecord): Promise<void> {
+  await markRequestCommitted(tx);
   await tx.query(
     `INSERT INTO audit_log (actor, action, entity_type, entity_id, amount, counterparty, before, after, correlation_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,

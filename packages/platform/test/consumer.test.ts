@@ -121,6 +121,25 @@ describe('subscribeWithRetry', () => {
     expect(await deadLetterCount()).toEqual([]);
   });
 
+  it('keeps retrying while a dependency is down, however long, and never dead-letters that', async () => {
+    const handled: string[] = [];
+    let outages = 0;
+    await subscribe(async (message) => {
+      if (outages < 6) {
+        outages += 1; // twice the retry budget of 3
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+          code: 'ECONNREFUSED',
+        });
+      }
+      handled.push(message.value);
+    });
+    await bus.publish([{ topic, key: 'k', value: 'payment order' }]);
+    await waitFor('the message', () => handled.length === 1, 15_000);
+    expect(outages).toBe(6);
+    expect(deadLetters).toEqual([]);
+    expect(await deadLetterCount()).toEqual([]);
+  });
+
   it('stops without waiting out the backoff, leaving the message for the next consumer', async () => {
     const subscription = await subscribeWithRetry(bus, {
       groupId: 'slow-retries',

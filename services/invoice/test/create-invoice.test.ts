@@ -141,6 +141,36 @@ describe('POST /api/invoices', () => {
     });
   });
 
+  describe('refuses with 422 at lines, changing nothing, an invoice no transfer can carry', () => {
+    it.each([
+      [
+        'totals beyond exact arithmetic',
+        [
+          { description: 'a', amount: Number.MAX_SAFE_INTEGER, taxRate: 0 },
+          { description: 'b', amount: Number.MAX_SAFE_INTEGER, taxRate: 0 },
+        ],
+        /too large to compute exactly/,
+      ],
+      ['1e15 at 10%', [{ description: 'a', amount: 1e15, taxRate: 10 }], /too large to compute/],
+      [
+        'a total above 9,999,999,999 yen',
+        [{ description: 'a', amount: 9_090_909_091, taxRate: 10 }], // total 10,000,000,000
+        /a single transfer can carry at most 9,999,999,999 yen; split the invoice/,
+      ],
+    ] as const)('%s', async (_, lines, detail) => {
+      const before = await invoicedTotal(contract.contractId);
+      const count = await invoiceCount(contract.contractId);
+      const response = await post(invoiceBody(contract.contractId, { lines: [...lines] })).expect(
+        422,
+      );
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.detail).toMatch(detail);
+      expect(response.body.errors).toEqual([{ path: 'lines', message: response.body.detail }]);
+      expect(await invoiceCount(contract.contractId)).toBe(count);
+      expect(await invoicedTotal(contract.contractId)).toBe(before);
+    });
+  });
+
   it('accepts any valid registration number when the vendor has none registered', async () => {
     const unregistered = await approvedContract(service, { registration: null });
     const body = invoiceBody(unregistered.contractId, {
@@ -235,7 +265,8 @@ describe('POST /api/invoices', () => {
     });
 
     it('refuses an over-size body with 413', async () => {
-      const lines = [{ description: 'x'.repeat(300_000), amount: 1, taxRate: 10 }];
+      // 2 MB: above the platform's JSON body limit whatever its default (256 kB, now 1 MB).
+      const lines = [{ description: 'x'.repeat(2_000_000), amount: 1, taxRate: 10 }];
       await post(invoiceBody(contract.contractId, { lines: lines as never })).expect(413);
     });
   });

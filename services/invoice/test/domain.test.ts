@@ -3,7 +3,7 @@ import { addCalendarDays, isBankBusinessDay } from '@denpyo/jp';
 import type { AuthUser, InvoiceLine } from '@denpyo/schemas';
 import { formatDocumentNumber } from '../src/domain/document-number';
 import { canApply, statusAfter, type InvoiceAction } from '../src/domain/invoice-state';
-import { assessInvoice, type ContractTerms } from '../src/domain/receipt';
+import { assessInvoice, MAX_TRANSFER_AMOUNT, type ContractTerms } from '../src/domain/receipt';
 import { mayIssuePaymentOrder } from '../src/domain/separation-of-duties';
 
 const VENDOR = '7f1e5a3c-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -157,6 +157,58 @@ describe('assessInvoice', () => {
     expect(!result.accepted && result.reason).toMatch(
       /exceeds the contract's remaining amount 109999/,
     );
+  });
+
+  describe('amounts no transfer can carry (422 at lines)', () => {
+    const unlimited = { ...contract, amount: Number.MAX_SAFE_INTEGER };
+    const assess = (lines: InvoiceLine[]) =>
+      assessInvoice(invoice(lines), unlimited, null, procurement, '2026-11-24');
+    const line = (amount: number, taxRate: 10 | 8 | 0) => ({ description: 'x', amount, taxRate });
+
+    it.each([
+      [
+        'two largest safe lines at 0%',
+        [line(Number.MAX_SAFE_INTEGER, 0), line(Number.MAX_SAFE_INTEGER, 0)],
+      ],
+      ['1e15 at 10% (the tax cannot be computed exactly)', [line(1e15, 10)]],
+      [
+        '9007199254740000 at 10% (the total passes the largest safe integer)',
+        [line(9_007_199_254_740_000, 10)],
+      ],
+    ])('refuses totals beyond exact arithmetic instead of throwing: %s', (_, lines) => {
+      const result = assess(lines);
+      expect(result).toMatchObject({ accepted: false, path: 'lines' });
+      expect(!result.accepted && result.reason).toMatch(/too large to compute exactly/);
+    });
+
+    it('accepts a total of exactly 9,999,999,999 yen and refuses one yen more', () => {
+      // 9,090,909,090 + 10% tax 909,090,909 = 9,999,999,999.
+      expect(assess([line(9_090_909_090, 10)])).toMatchObject({
+        accepted: true,
+        receipt: { total: MAX_TRANSFER_AMOUNT },
+      });
+      const result = assess([line(9_090_909_090, 10), line(1, 0)]);
+      expect(result).toMatchObject({ accepted: false, path: 'lines' });
+      expect(!result.accepted && result.reason).toContain(
+        'a single transfer can carry at most 9,999,999,999 yen; split the invoice',
+      );
+    });
+
+    it('either accepts a total one transfer can carry or refuses at lines, never throws', () => {
+      const anyLine = fc.record({
+        description: fc.constant('x'),
+        amount: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        taxRate: fc.constantFrom(10 as const, 8 as const, 0 as const),
+      });
+      fc.assert(
+        fc.property(fc.array(anyLine, { minLength: 1, maxLength: 5 }), (lines) => {
+          const result = assess(lines);
+          if (result.accepted)
+            expect(result.receipt.total).toBeLessThanOrEqual(MAX_TRANSFER_AMOUNT);
+          else expect(result.path).toBe('lines');
+        }),
+      );
+    });
   });
 });
 

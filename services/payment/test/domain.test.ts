@@ -152,23 +152,39 @@ describe('zenginLimitErrors and batchTotal', () => {
 });
 
 describe('batch transitions', () => {
+  const today = '2026-11-24'; // a Tuesday
+  const draft = { status: 'draft', createdBy: 'alice', transferDate: '2026-11-25' } as const;
+  const pastDate = '2026-11-20'; // the previous Friday, a business day when the batch was made
+
   test('four eyes: the creator never approves, another accountant approves a draft once', () => {
-    expect(approvalRefusal({ status: 'draft', createdBy: 'alice' }, 'alice')?.kind).toBe(
-      'forbidden',
-    );
-    expect(approvalRefusal({ status: 'draft', createdBy: 'alice' }, 'bob')).toBeUndefined();
-    expect(approvalRefusal({ status: 'approved', createdBy: 'alice' }, 'bob')?.kind).toBe(
-      'conflict',
-    );
+    expect(approvalRefusal(draft, 'alice', today)?.kind).toBe('forbidden');
+    expect(approvalRefusal(draft, 'bob', today)).toBeUndefined();
+    expect(approvalRefusal({ ...draft, status: 'approved' }, 'bob', today)?.kind).toBe('conflict');
+  });
+
+  test('a draft whose transfer date has passed is not approved (422 naming the date)', () => {
+    expect(approvalRefusal({ ...draft, transferDate: today }, 'bob', today)).toBeUndefined();
+    const refusal = approvalRefusal({ ...draft, transferDate: pastDate }, 'bob', today);
+    expect(refusal?.kind).toBe('unprocessable');
+    expect(refusal?.message).toContain(pastDate);
   });
 
   test('the Zengin file needs approval; settling needs an approved batch', () => {
-    expect(zenginRefusal({ status: 'draft', createdBy: 'a' })?.kind).toBe('conflict');
-    expect(zenginRefusal({ status: 'approved', createdBy: 'a' })).toBeUndefined();
-    expect(zenginRefusal({ status: 'settled', createdBy: 'a' })).toBeUndefined();
+    expect(zenginRefusal(draft, today)?.kind).toBe('conflict');
+    expect(zenginRefusal({ ...draft, status: 'approved' }, today)).toBeUndefined();
+    expect(zenginRefusal({ ...draft, status: 'settled' }, today)).toBeUndefined();
     expect(settlementRefusal({ status: 'approved', createdBy: 'a' })).toBeUndefined();
     expect(settlementRefusal({ status: 'settled', createdBy: 'a' })?.kind).toBe('conflict');
     expect(settlementRefusal({ status: 'draft', createdBy: 'a' })?.kind).toBe('conflict');
+  });
+
+  test('no Zengin file for an unsettled batch whose transfer date has passed; a settled one stays downloadable', () => {
+    const approvedPast = { ...draft, status: 'approved', transferDate: pastDate } as const;
+    const refusal = zenginRefusal(approvedPast, today);
+    expect(refusal?.kind).toBe('unprocessable');
+    expect(refusal?.message).toContain(pastDate);
+    expect(zenginRefusal({ ...approvedPast, status: 'settled' }, today)).toBeUndefined();
+    expect(zenginRefusal({ ...approvedPast, status: 'draft' }, today)?.kind).toBe('conflict');
   });
 
   test('a remittance notice exists once the transfer is approved', () => {

@@ -373,6 +373,65 @@ describe('the Zengin file', () => {
   });
 });
 
+describe('a batch whose transfer date has passed (Japan date)', () => {
+  // Time cannot pass in a test, so the batch is back-dated in the database directly.
+  async function backDate(batchId: string): Promise<string> {
+    const date = previousBusinessDay();
+    await service.runtime.pool.query(
+      'UPDATE transfer_batches SET transfer_date = $2::date WHERE id = $1',
+      [batchId, date],
+    );
+    return date;
+  }
+
+  async function batchStatus(batchId: string): Promise<string> {
+    const { rows } = await service.runtime.pool.query<{ status: string }>(
+      'SELECT status FROM transfer_batches WHERE id = $1',
+      [batchId],
+    );
+    return rows[0]?.status ?? 'missing';
+  }
+
+  test('is not approved: 422 naming the date, the batch stays a draft', async () => {
+    const payment = await orderPayment(service, vendorId);
+    const created = await createBatch([payment.id], 'henry');
+    expect(created.status).toBe(201);
+    const date = await backDate(created.body.id);
+    const res = await api()
+      .post(`/api/transfer-batches/${created.body.id}/approve`)
+      .set('Authorization', await as('accountant', 'irene'));
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toContain(date);
+    expect(await batchStatus(created.body.id)).toBe('draft');
+  });
+
+  test('has no Zengin file once approved but unsettled: 422 naming the date', async () => {
+    const { batch } = await approvedBatch([12_000]);
+    const date = await backDate(batch.id);
+    const res = await api()
+      .get(`/api/transfer-batches/${batch.id}/zengin`)
+      .set('Authorization', await as('accountant'));
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toContain(date);
+  });
+
+  test('still has its Zengin file once settled, for the record', async () => {
+    const { batch } = await approvedBatch([13_000]);
+    await api()
+      .post(`/api/transfer-batches/${batch.id}/settle`)
+      .set('Authorization', await as('accountant'))
+      .expect(200);
+    await backDate(batch.id);
+    const res = await api()
+      .get(`/api/transfer-batches/${batch.id}/zengin`)
+      .set('Authorization', await as('accountant'))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect((res.body as Buffer).length).toBe(4 * 122);
+  });
+});
+
 describe('settling a batch', () => {
   test('marks its payments paid and puts one PaymentExecuted per payment in the outbox', async () => {
     const { batch, payments } = await approvedBatch([5_000, 6_000]);

@@ -7,6 +7,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './event-bus';
+import { isUnavailableError } from '../dependency-errors';
 import { backoffDelay, sleep } from './timing';
 
 /** Thrown by a handler for a message that can never succeed (e.g. unparseable): no retries. */
@@ -36,6 +37,9 @@ const MAX_ERROR_HEADER_LENGTH = 1000;
  * with backoff (a PermanentError skips the retries), then published to `<topic>.dlq` with the
  * error and its origin in headers, counted, and committed so the partition moves on. If even the
  * dead-letter publish fails, the message is not committed and the bus delivers it again.
+ * Failures because a dependency is down (the database restarting, a pool exhausted in a burst)
+ * do not spend the budget: such a message is retried until it goes through, so an outage can
+ * never turn a payment order into a dead letter.
  */
 export async function subscribeWithRetry(
   bus: EventBus,
@@ -52,21 +56,24 @@ export async function subscribeWithRetry(
       partition: message.partition,
       offset: message.offset,
     };
+    let failures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await handle(message);
         return;
       } catch (error) {
-        if (!(error instanceof PermanentError) && attempt < maxAttempts) {
-          logger.warn({ ...origin, err: error, attempt }, 'event handler failed; retrying');
+        const outage = isUnavailableError(error);
+        if (!outage) failures += 1;
+        if (!(error instanceof PermanentError) && (outage || failures < maxAttempts)) {
+          logger.warn({ ...origin, err: error, attempt, outage }, 'event handler failed; retrying');
           await sleep(backoffDelay(attempt, backoffMs, MAX_BACKOFF_MS), stopping.signal);
           // Not committed: whoever holds the partition next starts this message afresh.
           if (stopping.signal.aborted) throw new Error('Stopped while retrying', { cause: error });
           continue;
         }
-        await bus.publish([deadLetter(message, error, attempt)]);
+        await bus.publish([deadLetter(message, error, failures)]);
         deadLetters.inc({ topic: message.topic, group: groupId });
-        logger.error({ ...origin, err: error, attempts: attempt }, 'event sent to dead letters');
+        logger.error({ ...origin, err: error, attempts: failures }, 'event sent to dead letters');
         return;
       }
     }

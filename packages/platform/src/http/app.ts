@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Histogram, type Registry } from 'prom-client';
 import type { Logger } from '../logger';
-import { notFoundHandler, problemHandler } from './errors';
+import { badRequest, notFoundHandler, problemHandler } from './errors';
 import './express-augment';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>>;
@@ -60,7 +60,20 @@ export function createApp(options: AppOptions): Express {
     );
     next();
   });
-  app.use(express.json({ limit: options.jsonLimit ?? '256kb' }));
+  // PostgreSQL text cannot hold U+0000: refuse it here, in the URL or the body, with a 400.
+  app.use((req, _res, next) => {
+    next(/%00/i.test(req.url) ? badRequest('The URL contains a NUL character') : undefined);
+  });
+  app.use(
+    express.json({
+      // Room for a transfer batch of 10,000 payment ids (about 390 KB).
+      limit: options.jsonLimit ?? '1mb',
+      verify: (_req, _res, raw) => {
+        if (raw.includes('\\u0000'))
+          throw badRequest('The body contains a NUL character (\\u0000)');
+      },
+    }),
+  );
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

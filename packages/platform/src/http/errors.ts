@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError, type z } from 'zod';
+import { isUnavailableError } from '../dependency-errors';
 import type { Logger } from '../logger';
 
 export interface FieldError {
@@ -47,41 +48,6 @@ export function parseOr400<S extends z.ZodType>(
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`Invalid ${where}`, zodFieldErrors(result.error));
   return result.data;
-}
-
-const CONNECTION_ERROR_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01', // admin_shutdown
-  '57P03', // cannot_connect_now
-  '08006', // connection_failure
-  '08001',
-]);
-
-/** True for errors that mean "a dependency is down", which clients may retry (503). */
-export function isUnavailableError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth += 1) {
-    const candidate = current as {
-      code?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      meta?: { driverAdapterError?: unknown };
-    };
-    if (typeof candidate.code === 'string' && CONNECTION_ERROR_CODES.has(candidate.code))
-      return true;
-    if (
-      typeof candidate.message === 'string' &&
-      /Connection terminated|connect ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect/i.test(
-        candidate.message,
-      )
-    )
-      return true;
-    current = candidate.cause ?? candidate.meta?.driverAdapterError;
-  }
-  return false;
 }
 
 export function problemBody(status: number, title: string, detail?: string, errors?: FieldError[]) {

@@ -1,4 +1,9 @@
-import { computeInvoiceTotals, paymentDueDate, type InvoiceTotals } from '@denpyo/jp';
+import {
+  computeInvoiceTotals,
+  paymentDueDate,
+  type InvoiceLine,
+  type InvoiceTotals,
+} from '@denpyo/jp';
 import type { AuthUser, InvoiceCreateRequest } from '@denpyo/schemas';
 
 /** What this service knows of the contract an invoice is made out against. */
@@ -20,6 +25,15 @@ export interface InvoiceReceipt extends InvoiceTotals {
 
 export type ReceiptAssessment =
   { accepted: true; receipt: InvoiceReceipt } | { accepted: false; reason: string; path?: string };
+
+/**
+ * The most one bank transfer can carry: the amount field of a Zengin 総合振込 data record is N10
+ * (@denpyo/jp's Zengin writer enforces the same limit but does not export it). An invoice above it
+ * could never be paid, since the payment service cannot put it in a transfer batch.
+ */
+export const MAX_TRANSFER_AMOUNT = 9_999_999_999;
+
+const SPLIT_THE_INVOICE = `a single transfer can carry at most ${MAX_TRANSFER_AMOUNT.toLocaleString('en-US')} yen; split the invoice`;
 
 export function remainingAmount(contract: ContractTerms): number {
   return contract.amount - contract.invoicedTotal;
@@ -52,7 +66,21 @@ export function assessInvoice(
       path: 'registrationNumber',
     };
   }
-  const totals = computeInvoiceTotals(request.lines);
+  const totals = totalsIfComputable(request.lines);
+  if (!totals) {
+    return {
+      accepted: false,
+      reason: `The invoice total is too large to compute exactly; ${SPLIT_THE_INVOICE}`,
+      path: 'lines',
+    };
+  }
+  if (totals.total > MAX_TRANSFER_AMOUNT) {
+    return {
+      accepted: false,
+      reason: `The invoice total ${totals.total} cannot be paid: ${SPLIT_THE_INVOICE}`,
+      path: 'lines',
+    };
+  }
   if (totals.total > remainingAmount(contract)) {
     return { accepted: false, reason: exceedsRemaining(totals.total, remainingAmount(contract)) };
   }
@@ -64,6 +92,17 @@ export function assessInvoice(
 
 export function exceedsRemaining(total: number, remaining: number): string {
   return `The invoice total ${total} exceeds the contract's remaining amount ${remaining}`;
+}
+
+/** The totals, or undefined when they lie beyond the integers a number holds exactly. */
+function totalsIfComputable(lines: readonly InvoiceLine[]): InvoiceTotals | undefined {
+  try {
+    return computeInvoiceTotals(lines);
+  } catch (error) {
+    // computeInvoiceTotals refuses (RangeError) rather than round; anything else is a bug.
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** A vendor user invoices only its own contracts; procurement staff invoice on anyone's behalf. */

@@ -95,8 +95,20 @@ export interface BatchState {
   createdBy: string;
 }
 
-/** Four eyes: a draft batch is approved by an accountant other than the one who created it. */
-export function approvalRefusal(batch: BatchState, approver: string): Refusal | undefined {
+/** A batch about to go to the bank: its transfer date must still be one the bank accepts. */
+export interface OutgoingBatch extends BatchState {
+  transferDate: string;
+}
+
+/**
+ * Four eyes: a draft batch is approved by an accountant other than the one who created it, and
+ * only while its transfer date has not passed (the bank rejects a back-dated file).
+ */
+export function approvalRefusal(
+  batch: OutgoingBatch,
+  approver: string,
+  today: string,
+): Refusal | undefined {
   if (batch.createdBy === approver) {
     return { kind: 'forbidden', message: 'The creator of a transfer batch cannot approve it' };
   }
@@ -106,7 +118,7 @@ export function approvalRefusal(batch: BatchState, approver: string): Refusal | 
       message: `The batch is ${batch.status}, only a draft can be approved`,
     };
   }
-  return undefined;
+  return staleTransferDate(batch, today);
 }
 
 /** A vendor learns of a transfer (振込通知書) once its batch is approved, i.e. really going out. */
@@ -119,11 +131,27 @@ export function remittanceRefusal(
   return { kind: 'conflict', message: 'The payment is not yet in an approved transfer batch' };
 }
 
-/** Only an approved batch goes to the bank; a settled one may be downloaded again for records. */
-export function zenginRefusal(batch: BatchState): Refusal | undefined {
-  return batch.status === 'approved' || batch.status === 'settled'
-    ? undefined
-    : { kind: 'conflict', message: 'The batch must be approved before its Zengin file is issued' };
+/**
+ * Only an approved batch goes to the bank, and only while its transfer date has not passed; a
+ * settled one may be downloaded again for the record whatever its date.
+ */
+export function zenginRefusal(batch: OutgoingBatch, today: string): Refusal | undefined {
+  if (batch.status === 'settled') return undefined;
+  if (batch.status !== 'approved') {
+    return {
+      kind: 'conflict',
+      message: 'The batch must be approved before its Zengin file is issued',
+    };
+  }
+  return staleTransferDate(batch, today);
+}
+
+/** The bank rejects a file whose transfer date has passed, so none is approved or issued. */
+function staleTransferDate(batch: OutgoingBatch, today: string): Refusal | undefined {
+  const problem = transferDateProblem(batch.transferDate, today);
+  return problem
+    ? { kind: 'unprocessable', message: `The batch's transfer date cannot be used: ${problem}` }
+    : undefined;
 }
 
 /** Settling records that the bank executed an approved batch; it happens once. */

@@ -135,7 +135,7 @@ export function transferBatchesRouter({ prisma, runtime, requester }: HttpContex
     const batch = await prisma.$transaction(async (tx) => {
       const before = await lockBatch(tx, id);
       if (!before) throw notFound('Transfer batch');
-      throwIfRefused(approvalRefusal(before, approver));
+      throwIfRefused(approvalRefusal(before, approver, japanToday()));
       await markApproved(tx, id, approver, new Date());
       const after = await requireBatch(tx, id);
       await audit(tx, req, {
@@ -155,7 +155,7 @@ export function transferBatchesRouter({ prisma, runtime, requester }: HttpContex
     const { id } = parseOr400(IdParamsSchema, req.params, 'path');
     const batch = await findBatch(prisma, id);
     if (!batch) throw notFound('Transfer batch');
-    throwIfRefused(zenginRefusal(batch));
+    throwIfRefused(zenginRefusal(batch, japanToday()));
     const file = await zenginFile(batch);
     const fileName = zenginFileName(batch.id);
     // The download itself is recorded: who took which file to the bank, when, for how much.

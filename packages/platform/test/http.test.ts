@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import { Registry } from 'prom-client';
+import request from 'supertest';
+import { SignJWT } from 'jose';
+import type { Pool } from 'pg';
+import { appendAudit } from '../src/audit';
+import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
+import { createPool, withTransaction } from '../src/db/pool';
+import { createApp } from '../src/http/app';
+import { authenticate, requireRole } from '../src/http/auth';
+import { idempotency } from '../src/http/idempotency';
+import { createLogger } from '../src/logger';
+import { bearer, TEST_JWT_SECRET, uniqueSchema } from '../src/testing';
+
+// The HTTP edge every service shares, on a real database: problem+json errors, auth, the body
+// limits, health endpoints and Idempotency-Key, through a tiny app that writes like a service.
+describe('the shared HTTP edge', () => {
+  let pool: Pool;
+  let app: express.Express;
+  let ready = true;
+  let failAfterCommit = false;
+
+  beforeAll(async () => {
+    const schema = uniqueSchema('http');
+    pool = createPool(process.env.TEST_DATABASE_URL ?? '', schema);
+    await migrate(pool, schema, [PLATFORM_MIGRATIONS]);
+    await pool.query('CREATE TABLE things (id uuid PRIMARY KEY, name text NOT NULL)');
+    app = createApp({
+      logger: createLogger('http-test', 'silent'),
+      registry: new Registry(),
+      readiness: async () => ({ database: true, eventBus: ready }),
+      mount(api) {
+        const router = express.Router();
+        router.post('/things', requireRole('procurement'), async (req, res) => {
+          const thing = { id: randomUUID(), name: String(req.body.name) };
+          await withTransaction(pool, async (tx) => {
+            await tx.query('INSERT INTO things (id, name) VALUES ($1, $2)', [thing.id, thing.name]);
+            await appendAudit(tx, {
+              actor: 'x',
+              action: 'thing.created',
+              entityType: 'thing',
+              entityId: thing.id,
+            });
+          });
+          if (failAfterCommit) throw new Error('lost after commit');
+          res.status(201).json(thing);
+        });
+        api.use('/api', authenticate(TEST_JWT_SECRET), idempotency(pool), router);
+      },
+    });
+  });
+  afterAll(() => pool.end());
+  beforeEach(() => {
+    failAfterCommit = false;
+  });
+
+  const things = async () =>
+    Number((await pool.query('SELECT count(*) FROM things')).rows[0].count);
+  const post = async (body: unknown, key?: string) => {
+    const call = request(app)
+      .post('/api/things')
+      .set('Authorization', await bearer('procurement', { username: 'pat' }));
+    return (key ? call.set('Idempotency-Key', key) : call).send(body as object);
+  };
+
+  it('answers /health, /ready (503 when a dependency is down) and /metrics', async () => {
+    await request(app).get('/health').expect(200, { status: 'ok' });
+    await request(app).get('/ready').expect(200);
+    ready = false;
+    const down = await request(app).get('/ready').expect(503);
+    expect(down.body).toEqual({
+      status: 'unavailable',
+      checks: { database: true, eventBus: false },
+    });
+    ready = true;
+    const metrics = await request(app).get('/metrics').expect(200);
+    expect(metrics.text).toContain('http_request_duration_seconds');
+  });
+
+  it('maps bad requests to problem documents and writes nothing', async () => {
+    const before = await things();
+    const unknown = await request(app).get('/api/nowhere').expect(401);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    await request(app).get('/nowhere').expect(404);
+    const auth = await bearer('procurement');
+    await request(app)
+      .post('/api/things')
+      .set('Authorization', auth)
+      .type('json')
+      .send('{"name": ')
+      .expect(400);
+    await request(app)
+      .post('/api/things')
+      .set('Authorization', auth)
+      .type('json')
+      .send('{"name":"a\\u0000b"}')
+      .expect(400);
+    await request(app)
+      .post('/api/things?x=%00')
+      .set('Authorization', auth)
+      .send({ name: 'a' })
+      .expect(400);
+    const huge = await request(app)
+      .post('/api/things')
+      .set('Authorization', auth)
+      .send({ name: 'x'.repeat(1_100_000) })
+      .expect(413);
+    expect(huge.body).toMatchObject({ status: 413, title: 'Content Too Large' });
+    expect(await things()).toBe(before);
+  });
+
+  it('requires a valid, unexpired token and the right role', async () => {
+    await request(app).post('/api/things').send({ name: 'a' }).expect(401);
+    await request(app)
+      .post('/api/things')
+      .set('Authorization', 'Bearer not.a.token')
+      .send({ name: 'a' })
+      .expect(401);
+    const expired = await new SignJWT({ roles: ['procurement'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('pat')
+      .setIssuer('denpyo-portal')
+      .setAudience('denpyo')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    await request(app)
+      .post('/api/things')
+      .set('Authorization', `Bearer ${expired}`)
+      .send({ name: 'a' })
+      .expect(401);
+    const forged = (await bearer('procurement')).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    await request(app)
+      .post('/api/things')
+      .set('Authorization', forged)
+      .send({ name: 'a' })
+      .expect(401);
+    const wrongRole = await request(app)
+      .post('/api/things')
+      .set('Authorization', await bearer('vendor'))
+      .send({ name: 'a' })
+      .expect(403);
+    expect(wrongRole.body.detail).toMatch(/procurement/);
+  });
+
+  describe('Idempotency-Key', () => {
+    it('replays the first response and changes nothing; a different body is 422', async () => {
+      const key = randomUUID();
+      const first = await post({ name: 'once' }, key);
+      const again = await post({ name: 'once' }, key);
+      expect(first.status).toBe(201);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      await post({ name: 'other' }, key).then((r) => expect(r.status).toBe(422));
+      expect(
+        (await pool.query('SELECT count(*) FROM things WHERE name = $1', ['once'])).rows[0].count,
+      ).toBe('1');
+    });
+
+    it('runs concurrent repeats once', async () => {
+      const key = randomUUID();
+      const responses = await Promise.all([1, 2, 3, 4].map(() => post({ name: key }, key)));
+      expect(responses.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
+      expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+      expect(
+        (await pool.query('SELECT count(*) FROM things WHERE name = $1', [key])).rows[0].count,
+      ).toBe('1');
+    });
+
+    it('never runs a request again once its change committed, even if its response was lost', async () => {
+      const key = randomUUID();
+      failAfterCommit = true;
+      await post({ name: key }, key).then((r) => expect(r.status).toBe(500));
+      failAfterCommit = false;
+      const retry = await post({ name: key }, key);
+      expect(retry.status).toBe(409);
+      expect(retry.body.detail).toMatch(/carried out/);
+      expect(
+        (await pool.query('SELECT count(*) FROM things WHERE name = $1', [key])).rows[0].count,
+      ).toBe('1');
+    });
+
+    it('lets a retry run a request that never committed once its lease has passed', async () => {
+      const stale = randomUUID();
+      const fresh = randomUUID();
+      // As a crash before commit leaves them: reserved, unanswered, uncommitted.
+      for (const [key, age] of [
+        [stale, '3 minutes'],
+        [fresh, '0 seconds'],
+      ]) {
+        await pool.query(
+          `INSERT INTO idempotency_keys (actor, key, method, path, request_hash, created_at)
+           SELECT 'pat', $1::text, 'POST', '/api/things', encode(sha256(convert_to($2, 'UTF8')), 'hex'), now() - $3::interval`,
+          [key, `POST /api/things\n${JSON.stringify({ name: key })}`, age],
+        );
+      }
+      await post({ name: fresh }, fresh).then((r) => expect(r.status).toBe(409));
+      await post({ name: stale }, stale).then((r) => expect(r.status).toBe(201));
+      await post({ name: stale }, stale).then((r) =>
+        expect(r.headers['idempotent-replayed']).toBe('true'),
+      );
+    });
+  });
+});
