@@ -16,5 +16,12 @@ export {
   previousBankBusinessDay,
 } from './business-days';
 export { KanaError, fitZenginField, isZenginKana, toZenginKana } from './kana';
-export { ZenginError, lookupBank, lookupBranch, writeZenginTransferFile } from './zengin';
+export {
+  MAX_FILE_TOTAL,
+  MAX_TRANSFER_AMOUNT,
+  ZenginError,
+  lookupBank,
+  lookupBranch,
+  writeZenginTransferFile,
+} from './zengin';
 export type { AccountType, BankInfo, Requester, Transfer, ZenginTransferInput } from './zengin';

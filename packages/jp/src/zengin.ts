@@ -88,8 +88,10 @@ export function lookupBranch(bankCode: string, branchCode: string): BankInfo | u
 }
 
 const RECORD_BYTES = 120;
-const MAX_AMOUNT = 9_999_999_999; // N10
-const MAX_TOTAL = 999_999_999_999; // N12
+/** The most one transfer can carry: the data record's amount field is N10. */
+export const MAX_TRANSFER_AMOUNT = 9_999_999_999;
+/** The most one file can carry: the trailer's total field is N12. */
+export const MAX_FILE_TOTAL = 999_999_999_999;
 const MAX_TRANSFERS = 999_999; // N6
 const ACCOUNT_TYPE_CODES: Record<AccountType, string> = {
   ordinary: '1',
@@ -200,9 +202,9 @@ function headerRecord(requester: Requester, transferDate: string): string {
 }
 
 function checkAmount(amount: number, field: string): number {
-  if (!Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_AMOUNT) {
+  if (!Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_TRANSFER_AMOUNT) {
     throw new ZenginError(
-      `must be a positive integer of at most ${MAX_AMOUNT} yen, got ${amount}`,
+      `must be a positive integer of at most ${MAX_TRANSFER_AMOUNT} yen, got ${amount}`,
       field,
     );
   }
@@ -261,9 +263,9 @@ export function writeZenginTransferFile(input: ZenginTransferInput): Buffer {
     (sum, t, i) => sum + checkAmount(t.amount, `transfers[${i}].amount`),
     0,
   );
-  if (total > MAX_TOTAL) {
+  if (total > MAX_FILE_TOTAL) {
     throw new ZenginError(
-      `total ${total} exceeds the ${MAX_TOTAL} yen a file can carry`,
+      `total ${total} exceeds the ${MAX_FILE_TOTAL} yen a file can carry`,
       'transfers',
     );
   }

@@ -3,7 +3,8 @@ import { addCalendarDays, isBankBusinessDay } from '@denpyo/jp';
 import type { AuthUser, InvoiceLine } from '@denpyo/schemas';
 import { formatDocumentNumber } from '../src/domain/document-number';
 import { canApply, statusAfter, type InvoiceAction } from '../src/domain/invoice-state';
-import { assessInvoice, MAX_TRANSFER_AMOUNT, type ContractTerms } from '../src/domain/receipt';
+import { MAX_TRANSFER_AMOUNT } from '@denpyo/jp';
+import { assessInvoice, type ContractTerms } from '../src/domain/receipt';
 import { mayIssuePaymentOrder } from '../src/domain/separation-of-duties';
 
 const VENDOR = '7f1e5a3c-2b4d-4e6f-8a9b-0c1d2e3f4a5b';

@@ -1,4 +1,9 @@
-import { addCalendarDays, isBankBusinessDay } from '@denpyo/jp';
+import {
+  addCalendarDays,
+  isBankBusinessDay,
+  MAX_FILE_TOTAL,
+  MAX_TRANSFER_AMOUNT,
+} from '@denpyo/jp';
 import fc from 'fast-check';
 import { accountTypeLabel, bankAccountProblem } from '../src/domain/bank-account';
 import { remittanceNotice, zenginFileName, zenginInput } from '../src/domain/documents';
@@ -6,8 +11,6 @@ import {
   approvalRefusal,
   batchMembershipErrors,
   batchTotal,
-  MAX_FILE_TOTAL,
-  MAX_TRANSFER_AMOUNT,
   remittanceRefusal,
   settlementRefusal,
   transferDateProblem,

@@ -1,5 +1,6 @@
 import {
   computeInvoiceTotals,
+  MAX_TRANSFER_AMOUNT,
   paymentDueDate,
   type InvoiceLine,
   type InvoiceTotals,
@@ -26,12 +27,8 @@ export interface InvoiceReceipt extends InvoiceTotals {
 export type ReceiptAssessment =
   { accepted: true; receipt: InvoiceReceipt } | { accepted: false; reason: string; path?: string };
 
-/**
- * The most one bank transfer can carry: the amount field of a Zengin 総合振込 data record is N10
- * (@denpyo/jp's Zengin writer enforces the same limit but does not export it). An invoice above it
- * could never be paid, since the payment service cannot put it in a transfer batch.
- */
-export const MAX_TRANSFER_AMOUNT = 9_999_999_999;
+// An invoice above MAX_TRANSFER_AMOUNT (Zengin's N10 amount field) could never be paid: the
+// payment service cannot put it in a transfer batch.
 
 const SPLIT_THE_INVOICE = `a single transfer can carry at most ${MAX_TRANSFER_AMOUNT.toLocaleString('en-US')} yen; split the invoice`;
 

@@ -1,4 +1,4 @@
-import { isBankBusinessDay } from '@denpyo/jp';
+import { isBankBusinessDay, MAX_FILE_TOTAL, MAX_TRANSFER_AMOUNT } from '@denpyo/jp';
 import type { PaymentStatus, TransferBatchStatus } from '@denpyo/schemas';
 
 /** Why a request is refused, in terms the HTTP layer maps to a status code. */
@@ -57,10 +57,6 @@ export function batchMembershipErrors(
 export function batchTotal(payments: readonly { amount: number }[]): number {
   return payments.reduce((sum, payment) => sum + payment.amount, 0);
 }
-
-// What one 総合振込 file can carry: amount N10 per transfer, total N12 in the trailer.
-export const MAX_TRANSFER_AMOUNT = 9_999_999_999;
-export const MAX_FILE_TOTAL = 999_999_999_999;
 
 /** Errors for amounts a Zengin file cannot carry, so an approved batch can always be written. */
 export function zenginLimitErrors(
