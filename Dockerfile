@@ -2,7 +2,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY . .
-RUN npm ci && npx turbo run build && npm prune --omit=dev
+# npm install, not npm ci: see the README's quick start.
+RUN npm install && npx turbo run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

@@ -12,9 +12,11 @@ export function parseConfig<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
-  );
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.length > 0 ? String(issue.path[0]) : '(environment)';
+    const missing = issue.code === 'invalid_type' && env[name] === undefined;
+    return `  ${name}: ${missing ? 'is not set' : issue.message}`;
+  });
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
