@@ -32,6 +32,7 @@ import {
   TransferBatchCreateRequestSchema,
   TransferBatchSchema,
 } from './payment';
+import { AuditEntrySchema, AuditQuerySchema } from './audit';
 import { BudgetKeyParamsSchema, IdParamsSchema } from './query';
 import { ProblemSchema, type Role } from './values';
 
@@ -73,6 +74,7 @@ function registerComponents(registry: OpenAPIRegistry) {
     TransferBatchCreateRequest: TransferBatchCreateRequestSchema,
     TransferBatch: TransferBatchSchema,
     Remittance: RemittanceSchema,
+    AuditEntry: AuditEntrySchema,
   };
   return Object.fromEntries(
     Object.entries(named).map(([name, schema]) => [name, registry.register(name, schema)]),
@@ -421,6 +423,27 @@ function operations(s: ReturnType<typeof registerComponents>): Operation[] {
       summary: "The calling vendor's own payments",
       roles: ['vendor'],
       success: [200, json(z.array(s.Remittance), 'Payments to the caller')],
+    },
+    // Added to API.md's operations (services may add endpoints, never rename them).
+    {
+      method: 'get',
+      path: '/api/transfer-batches/{id}',
+      tag: 'payment',
+      summary: 'A transfer batch',
+      roles: ['accountant', 'auditor', 'admin', 'procurement', 'approver'],
+      params: id,
+      success: [200, json(s.TransferBatch, 'The batch')],
+    },
+    {
+      method: 'get',
+      path: '/api/audit/{service}',
+      tag: 'operations',
+      summary:
+        "A service's append-only audit trail (電子帳簿保存法), by date, amount and counterparty",
+      roles: ['auditor', 'admin', 'accountant'],
+      params: z.object({ service: z.enum(['contract', 'invoice', 'payment']) }),
+      query: AuditQuerySchema,
+      success: [200, json(z.array(s.AuditEntry), 'Audit entries, oldest first')],
     },
     // operations
     {
