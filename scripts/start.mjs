@@ -20,7 +20,8 @@ try {
     kafkaBrokers: process.env.KAFKA_BROKERS,
     portalPort: Number(process.env.PORT ?? 3000),
     embeddedPgPort: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
-    demoMode: process.env.DEMO_MODE !== '0',
+    // Demo users unless DEMO_MODE says otherwise (0, false or empty, as the portal reads it).
+    demoMode: !['0', 'false', ''].includes(process.env.DEMO_MODE ?? '1'),
     logLevel: process.env.LOG_LEVEL,
     log,
     onExit: (name) => {

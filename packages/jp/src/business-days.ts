@@ -55,9 +55,3 @@ export function paymentDueDate(receivedOn: string, days = 30): string {
 export function japanToday(now: Date = new Date()): string {
   return utcToIsoDate(new Date(now.getTime() + JST_OFFSET_MS));
 }
-
-/** Japanese fiscal year (April–March), named by the year it starts in: 2027-03-31 → 2026. */
-export function fiscalYearOf(date: string): number {
-  const { year, month } = parseIsoDate(date);
-  return month >= 4 ? year : year - 1;
-}

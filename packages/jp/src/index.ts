@@ -9,7 +9,6 @@ export {
 } from './registration-number';
 export {
   addCalendarDays,
-  fiscalYearOf,
   isBankBusinessDay,
   japanToday,
   paymentDueDate,
@@ -25,3 +24,11 @@ export {
   writeZenginTransferFile,
 } from './zengin';
 export type { AccountType, BankInfo, Requester, Transfer, ZenginTransferInput } from './zengin';
+export {
+  ZENGIN_HOLDER_NAME_BYTES,
+  bankAccountProblems,
+  toZenginName,
+  zenginHolderName,
+} from './bank-account';
+export type { BankAccountFields, BankAccountProblem, ZenginNameResult } from './bank-account';
+export { isoDateToUtc, utcToIsoDate } from './iso-date';

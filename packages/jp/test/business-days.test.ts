@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import {
   addCalendarDays,
-  fiscalYearOf,
   isBankBusinessDay,
   japanToday,
   paymentDueDate,
@@ -75,14 +74,5 @@ describe('calendar helpers', () => {
     expect(japanToday(new Date('2026-11-23T14:59:59Z'))).toBe('2026-11-23');
     expect(japanToday(new Date('2026-11-23T15:00:00Z'))).toBe('2026-11-24');
     expect(japanToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
-
-  it.each([
-    ['2026-04-01', 2026],
-    ['2026-12-31', 2026],
-    ['2027-03-31', 2026],
-    ['2027-04-01', 2027],
-  ])('fiscal year of %s is %d', (date, year) => {
-    expect(fiscalYearOf(date)).toBe(year);
   });
 });

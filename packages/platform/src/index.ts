@@ -18,3 +18,4 @@ export * from './events/consumer';
 export * from './events/outbox';
 export * from './events/inbox';
 export * from './events/prisma-executor';
+export * from './db/prisma-support';

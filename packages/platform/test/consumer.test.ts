@@ -156,7 +156,7 @@ describe('subscribeWithRetry', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = Date.now();
     await subscription.stop();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(10_000); // the backoff it cut short is 60 s
 
     const handled: string[] = [];
     await subscribe(async (message) => {

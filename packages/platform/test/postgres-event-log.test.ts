@@ -63,10 +63,11 @@ describe('PostgresEventLog', () => {
     for (const i of range(3)) {
       const sent = Date.now();
       await bus.publish([{ topic, key: `k${i}`, value: 'ping' }]);
-      await waitFor('the message', () => arrivals.length === i + 1, 2000);
+      await waitFor('the message', () => arrivals.length === i + 1, 10_000);
       latencies.push(arrivals[i] - sent);
     }
-    expect(Math.max(...latencies)).toBeLessThan(200);
+    // NOTIFY, not the 60 s safety poll: generous for a loaded CI machine, yet far below it.
+    expect(Math.max(...latencies)).toBeLessThan(3_000);
   });
 
   it('hands the partitions of a stopped instance to another instance of the group', async () => {

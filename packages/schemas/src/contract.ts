@@ -104,6 +104,8 @@ export const ContractSchema = z.object({
   status: ContractStatusSchema,
   createdBy: z.string(),
   submittedBy: z.string().optional(),
+  /** Why an approver rejected it (status rejected). */
+  rejectionReason: z.string().optional(),
   invoicedAmount: YenSchema,
   paidAmount: YenSchema,
   remainingAmount: YenSchema,

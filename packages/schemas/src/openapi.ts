@@ -441,7 +441,7 @@ function operations(s: ReturnType<typeof registerComponents>): Operation[] {
       summary:
         "A service's append-only audit trail (電子帳簿保存法), by date, amount and counterparty",
       roles: ['auditor', 'admin', 'accountant'],
-      params: z.object({ service: z.enum(['contract', 'invoice', 'payment']) }),
+      params: z.object({ service: z.enum(['contract', 'invoice', 'payment', 'portal']) }),
       query: AuditQuerySchema,
       success: [200, json(z.array(s.AuditEntry), 'Audit entries, oldest first')],
     },

@@ -4,6 +4,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { Express } from 'express';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import {
+  auditRouter,
+  authenticate,
   closeServer,
   createApp,
   createLogger,
@@ -89,6 +91,8 @@ export async function startPortal(portalOptions: PortalOptions): Promise<Running
             vendorExists: contractVendorLookup(options.CONTRACT_URL),
           }),
         );
+        // The portal's own audit trail (portal users created); the services' are behind the gateway.
+        app.use('/api/audit/portal', authenticate(options.JWT_SECRET), auditRouter(pool, '/'));
         app.use(gateway({ upstreams, timeoutMs: options.PROXY_TIMEOUT_MS, logger }));
       },
     });

@@ -89,6 +89,18 @@ describe('POST /api/vendors/{id}/portal-users', () => {
         counterparty: KNOWN_VENDOR,
       }),
     ]);
+    // …and searchable like every service's trail, by auditors only.
+    const trail = await request(portal.app)
+      .get(`/api/audit/portal?counterparty=${KNOWN_VENDOR}`)
+      .set('Authorization', await bearer('auditor'));
+    expect(trail.status).toBe(200);
+    expect(trail.body).toEqual([
+      expect.objectContaining({ action: 'portal-user.created', entityId: 'acme.clerk' }),
+    ]);
+    await request(portal.app)
+      .get('/api/audit/portal')
+      .set('Authorization', await bearer('vendor'))
+      .expect(403);
   });
 
   it('refuses a vendor the contract service does not know with 422 and stores nothing', async () => {

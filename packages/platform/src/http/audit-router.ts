@@ -7,12 +7,12 @@ import { requireRole } from './auth';
 import { parseOr400 } from './errors';
 
 /**
- * `GET /audit`: a service's audit trail, searchable by date range, amount range and
+ * `GET /audit` (or `path`): a service's audit trail, searchable by date range, amount range and
  * counterparty (電子帳簿保存法), for auditors, administrators and accountants.
  */
-export function auditRouter(pool: Pool): Router {
+export function auditRouter(pool: Pool, path = '/audit'): Router {
   const router = Router();
-  router.get('/audit', requireRole('auditor', 'admin', 'accountant'), async (req, res) => {
+  router.get(path, requireRole('auditor', 'admin', 'accountant'), async (req, res) => {
     const query = parseOr400(AuditQuerySchema, req.query, 'query');
     const rows = await searchAudit(pgExecutor(pool), query);
     const entries: AuditEntry[] = rows.map(({ amount, counterparty, before, after, ...rest }) => ({
