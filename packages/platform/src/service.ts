@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { z } from 'zod';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { loadConfigOrExit, serviceEnvSchema, type ServiceEnv } from './config';
@@ -125,8 +126,22 @@ export async function startService(
 }
 
 /** Entry point of a service process: fail-fast config, start, stop gracefully on SIGTERM/SIGINT. */
-export async function runService(definition: ServiceDefinition): Promise<void> {
-  const env = loadConfigOrExit(serviceEnvSchema);
+export async function runService(definition: ServiceDefinition): Promise<void>;
+/** …for a service with settings of its own: both schemas are checked before anything stops. */
+export async function runService<S extends z.ZodType>(
+  definition: (settings: z.infer<S>) => ServiceDefinition,
+  settingsSchema: S,
+): Promise<void>;
+export async function runService<S extends z.ZodType>(
+  definitionOrFactory: ServiceDefinition | ((settings: z.infer<S>) => ServiceDefinition),
+  settingsSchema?: S,
+): Promise<void> {
+  // One intersection, so every bad variable of both schemas is named in a single run.
+  const env = loadConfigOrExit(
+    z.intersection(serviceEnvSchema, settingsSchema ?? z.object({})),
+  ) as ServiceEnv & z.infer<S>;
+  const definition =
+    typeof definitionOrFactory === 'function' ? definitionOrFactory(env) : definitionOrFactory;
   let service: RunningService;
   try {
     service = await startService(definition, env);

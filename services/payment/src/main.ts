@@ -1,7 +1,5 @@
-import { loadConfigOrExit, runService } from '@denpyo/platform';
+import { runService } from '@denpyo/platform';
 import { paymentEnvSchema, requesterFromEnv } from './config';
 import { createPaymentService } from './service';
 
-const requester = requesterFromEnv(loadConfigOrExit(paymentEnvSchema));
-
-void runService(createPaymentService({ requester }));
+void runService((env) => createPaymentService({ requester: requesterFromEnv(env) }), paymentEnvSchema);

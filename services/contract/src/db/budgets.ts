@@ -1,6 +1,7 @@
 import type { Budget, BudgetCreateRequest } from '@denpyo/schemas';
 import type { Budget as BudgetRow } from '../generated/prisma/client';
-import { toYen, type Db } from './prisma';
+import { yenFromBigInt } from '@denpyo/platform';
+import type { Db } from './prisma';
 
 export interface BudgetKey {
   fiscalYear: number;
@@ -42,15 +43,15 @@ export async function addSpent(db: Db, key: BudgetKey, amount: number): Promise<
 }
 
 function toBudget(row: BudgetRow): Budget {
-  const amount = toYen(row.amount);
-  const encumbered = toYen(row.encumbered);
+  const amount = yenFromBigInt(row.amount);
+  const encumbered = yenFromBigInt(row.encumbered);
   return {
     fiscalYear: row.fiscalYear,
     code: row.code,
     name: row.name,
     amount,
     encumbered,
-    spent: toYen(row.spent),
+    spent: yenFromBigInt(row.spent),
     available: amount - encumbered,
   };
 }

@@ -8,7 +8,9 @@ import {
 import { requiredApprovals } from '../domain/approval-route';
 import { contractDocumentNumber, remainingAmount } from '../domain/contract';
 import type { Prisma } from '../generated/prisma/client';
-import { fromIsoDate, toIsoDate, toYen, type Db } from './prisma';
+import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
+import { yenFromBigInt } from '@denpyo/platform';
+import type { Db } from './prisma';
 
 /** The wire contract, plus why it was rejected when it was. */
 export type ContractView = Contract & { rejectionReason?: string };
@@ -47,8 +49,8 @@ export async function insertContract(db: Db, contract: NewContract): Promise<Con
       budgetCode: contract.budgetCode,
       amount: BigInt(contract.amount),
       taxRate: contract.taxRate,
-      startDate: fromIsoDate(contract.startDate),
-      endDate: fromIsoDate(contract.endDate),
+      startDate: isoDateToUtc(contract.startDate),
+      endDate: isoDateToUtc(contract.endDate),
       status: 'draft',
       createdBy: contract.createdBy,
       createdAt: contract.createdAt,
@@ -84,8 +86,8 @@ export async function listContracts(db: Db, query: ContractListQuery): Promise<C
       status: query.status,
       vendorId: query.vendorId,
       startDate: {
-        gte: query.from === undefined ? undefined : fromIsoDate(query.from),
-        lte: query.to === undefined ? undefined : fromIsoDate(query.to),
+        gte: query.from === undefined ? undefined : isoDateToUtc(query.from),
+        lte: query.to === undefined ? undefined : isoDateToUtc(query.to),
       },
       amount: {
         gte: query.minAmount === undefined ? undefined : BigInt(query.minAmount),
@@ -186,15 +188,15 @@ function toProjectionUpdate(
 ): ProjectionUpdate {
   return {
     vendorId: row.vendorId,
-    invoicedAmount: toYen(row.invoicedAmount),
-    paidAmount: toYen(row.paidAmount),
+    invoicedAmount: yenFromBigInt(row.invoicedAmount),
+    paidAmount: yenFromBigInt(row.paidAmount),
     budget: { fiscalYear: row.fiscalYear, code: row.budgetCode },
   };
 }
 
 function toContract(row: ContractRow): ContractView {
-  const amount = toYen(row.amount);
-  const invoicedAmount = toYen(row.invoicedAmount);
+  const amount = yenFromBigInt(row.amount);
+  const invoicedAmount = yenFromBigInt(row.invoicedAmount);
   return {
     id: row.id,
     documentNumber: row.documentNumber,
@@ -204,14 +206,14 @@ function toContract(row: ContractRow): ContractView {
     fiscalYear: row.fiscalYear,
     amount,
     taxRate: TaxRateSchema.parse(row.taxRate),
-    startDate: toIsoDate(row.startDate),
-    endDate: toIsoDate(row.endDate),
+    startDate: utcToIsoDate(row.startDate),
+    endDate: utcToIsoDate(row.endDate),
     status: row.status,
     createdBy: row.createdBy,
     ...(row.submittedBy !== null ? { submittedBy: row.submittedBy } : {}),
     ...(row.rejectionReason !== null ? { rejectionReason: row.rejectionReason } : {}),
     invoicedAmount,
-    paidAmount: toYen(row.paidAmount),
+    paidAmount: yenFromBigInt(row.paidAmount),
     remainingAmount: remainingAmount(amount, invoicedAmount),
     approvals: row.approvals.map((approval) => ({
       approver: approval.approver,

@@ -1,6 +1,7 @@
 import {
   conflict,
   currentUser,
+  isUniqueViolation,
   notFound,
   parseOr400,
   requireRole,
@@ -10,7 +11,6 @@ import {
 import { BudgetCreateRequestSchema, BudgetKeyParamsSchema } from '@denpyo/schemas';
 import { Router } from 'express';
 import { findBudget, insertBudget } from '../db/budgets';
-import { isUniqueViolation } from '../db/prisma';
 import type { HttpDeps } from './deps';
 
 export function budgetRouter({ prisma }: HttpDeps): Router {

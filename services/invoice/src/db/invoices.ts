@@ -5,9 +5,10 @@ import type {
   InvoiceStatus,
   TaxRate,
 } from '@denpyo/schemas';
+import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
+import { yenFromBigInt } from '@denpyo/platform';
 import type { InvoiceReceipt } from '../domain/receipt';
 import type { Prisma } from '../generated/prisma/client';
-import { fromIsoDate, toIsoDate } from './dates';
 import type { Db, Tx } from './prisma';
 
 /** The invoice as the API returns it: the shared Invoice schema plus the payment order fields. */
@@ -43,13 +44,13 @@ export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<Invoic
       contractId: request.contractId,
       vendorId: invoice.vendorId,
       invoiceNumber: request.invoiceNumber,
-      issueDate: fromIsoDate(request.issueDate),
+      issueDate: isoDateToUtc(request.issueDate),
       registrationNumber: request.registrationNumber,
       status: 'received',
-      receivedOn: fromIsoDate(receipt.receivedOn),
+      receivedOn: isoDateToUtc(receipt.receivedOn),
       subtotal: BigInt(receipt.subtotal),
       total: BigInt(receipt.total),
-      dueDate: fromIsoDate(receipt.dueDate),
+      dueDate: isoDateToUtc(receipt.dueDate),
       createdBy: invoice.createdBy,
       lines: {
         create: request.lines.map((line, index) => ({
@@ -132,8 +133,8 @@ export async function listInvoices(db: Db, query: InvoiceListQuery): Promise<Inv
       contractId: query.contractId,
       vendorId: query.vendorId,
       receivedOn: {
-        gte: query.from === undefined ? undefined : fromIsoDate(query.from),
-        lte: query.to === undefined ? undefined : fromIsoDate(query.to),
+        gte: query.from === undefined ? undefined : isoDateToUtc(query.from),
+        lte: query.to === undefined ? undefined : isoDateToUtc(query.to),
       },
       total: {
         gte: query.minAmount === undefined ? undefined : BigInt(query.minAmount),
@@ -154,23 +155,23 @@ function toInvoiceView(row: InvoiceRow): InvoiceView {
     contractId: row.contractId,
     vendorId: row.vendorId,
     invoiceNumber: row.invoiceNumber,
-    issueDate: toIsoDate(row.issueDate),
+    issueDate: utcToIsoDate(row.issueDate),
     registrationNumber: row.registrationNumber,
     lines: row.lines.map((line) => ({
       description: line.description,
-      amount: Number(line.amount),
+      amount: yenFromBigInt(line.amount),
       taxRate: line.taxRate as TaxRate,
     })),
     status: row.status as InvoiceStatus,
-    receivedOn: toIsoDate(row.receivedOn),
-    subtotal: Number(row.subtotal),
+    receivedOn: utcToIsoDate(row.receivedOn),
+    subtotal: yenFromBigInt(row.subtotal),
     taxes: row.taxes.map((tax) => ({
       rate: tax.rate as TaxRate,
-      base: Number(tax.base),
-      tax: Number(tax.tax),
+      base: yenFromBigInt(tax.base),
+      tax: yenFromBigInt(tax.tax),
     })),
-    total: Number(row.total),
-    dueDate: toIsoDate(row.dueDate),
+    total: yenFromBigInt(row.total),
+    dueDate: utcToIsoDate(row.dueDate),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     ...optional('inspectedBy', row.inspectedBy),

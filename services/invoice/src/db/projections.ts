@@ -1,4 +1,5 @@
 import type { ContractApproved, VendorRegistered } from '@denpyo/schemas';
+import { yenFromBigInt } from '@denpyo/platform';
 import type { ContractTerms, VendorTerms } from '../domain/receipt';
 import type { Db, Tx } from './prisma';
 
@@ -57,8 +58,8 @@ export async function findContract(
     documentNumber: row.documentNumber,
     vendorId: row.vendorId,
     title: row.title,
-    amount: Number(row.amount),
-    invoicedTotal: Number(row.invoicedTotal),
+    amount: yenFromBigInt(row.amount),
+    invoicedTotal: yenFromBigInt(row.invoicedTotal),
     taxRate: row.taxRate,
     fiscalYear: row.fiscalYear,
     budgetCode: row.budgetCode,

@@ -7,6 +7,7 @@ import {
   conflict,
   currentUser,
   forbidden,
+  isUniqueViolation,
   notFound,
   parseOr400,
   requireRole,
@@ -31,7 +32,7 @@ import {
   type InvoiceStatusChange,
   type InvoiceView,
 } from '../db/invoices';
-import { isUniqueViolation, type Db, type Tx } from '../db/prisma';
+import type { Db, Tx } from '../db/prisma';
 import {
   findContract,
   findVendor,
