@@ -142,23 +142,35 @@ export async function runService<S extends z.ZodType>(
   ) as ServiceEnv & z.infer<S>;
   const definition =
     typeof definitionOrFactory === 'function' ? definitionOrFactory(env) : definitionOrFactory;
-  let service: RunningService;
+  await runUntilSignalled(`${definition.name} service`, async () => {
+    const service = await startService(definition, env);
+    return { stop: service.stop, logger: service.runtime.logger };
+  });
+}
+
+/**
+ * Starts a process's work and stops it gracefully on SIGTERM/SIGINT (in-flight requests and
+ * messages finish first; 15 s at most). A failure to start exits non-zero with the reason.
+ */
+export async function runUntilSignalled(
+  name: string,
+  start: () => Promise<{ stop(): Promise<void>; logger: Logger }>,
+): Promise<void> {
+  let running: Awaited<ReturnType<typeof start>>;
   try {
-    service = await startService(definition, env);
+    running = await start();
   } catch (error) {
-    process.stderr.write(
-      `${definition.name} service failed to start: ${(error as Error).stack ?? String(error)}\n`,
-    );
+    process.stderr.write(`${name} failed to start: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   }
   const shutdown = (signal: string) => {
-    service.runtime.logger.info({ signal }, 'shutting down');
+    running.logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 15_000);
     timer.unref();
-    service.stop().then(
+    running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        service.runtime.logger.error({ err: error }, 'shutdown failed');
+        running.logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );

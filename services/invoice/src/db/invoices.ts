@@ -7,6 +7,7 @@ import type {
 } from '@denpyo/schemas';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
 import { yenFromBigInt } from '@denpyo/platform';
+import { statusAfter } from '../domain/invoice-state';
 import type { InvoiceReceipt } from '../domain/receipt';
 import type { Prisma } from '../generated/prisma/client';
 import type { Db, Tx } from './prisma';
@@ -84,10 +85,11 @@ export async function lockInvoice(tx: Tx, id: string): Promise<InvoiceView | nul
   return findInvoice(tx, id);
 }
 
+/** What an action records besides the status, which the state table decides (statusAfter). */
 export type InvoiceStatusChange =
-  | { status: 'inspected'; by: string; at: Date }
-  | { status: 'approved'; by: string; at: Date; paymentOrderNumber: string }
-  | { status: 'rejected'; by: string; at: Date; reason: string };
+  | { action: 'inspect'; by: string; at: Date }
+  | { action: 'approve'; by: string; at: Date; paymentOrderNumber: string }
+  | { action: 'reject'; by: string; at: Date; reason: string };
 
 export async function changeInvoiceStatus(
   tx: Tx,
@@ -96,30 +98,24 @@ export async function changeInvoiceStatus(
 ): Promise<InvoiceView> {
   const row = await tx.invoice.update({
     where: { id },
-    data: statusColumns(change),
+    data: { status: statusAfter(change.action), ...actionColumns(change) },
     include: withDetails,
   });
   return toInvoiceView(row);
 }
 
-function statusColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
-  switch (change.status) {
-    case 'inspected':
-      return { status: change.status, inspectedBy: change.by, inspectedAt: change.at };
-    case 'approved':
+function actionColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
+  switch (change.action) {
+    case 'inspect':
+      return { inspectedBy: change.by, inspectedAt: change.at };
+    case 'approve':
       return {
-        status: change.status,
         approvedBy: change.by,
         approvedAt: change.at,
         paymentOrderNumber: change.paymentOrderNumber,
       };
-    case 'rejected':
-      return {
-        status: change.status,
-        rejectedBy: change.by,
-        rejectedAt: change.at,
-        rejectedReason: change.reason,
-      };
+    case 'reject':
+      return { rejectedBy: change.by, rejectedAt: change.at, rejectedReason: change.reason };
   }
 }
 

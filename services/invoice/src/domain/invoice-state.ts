@@ -15,7 +15,7 @@ export function statusesAllowing(action: InvoiceAction): readonly InvoiceStatus[
   return TRANSITIONS[action].from;
 }
 
-/** The status an action leads to. */
+/** The status an action leads to: what the router writes. */
 export function statusAfter(action: InvoiceAction): InvoiceStatus {
   return TRANSITIONS[action].to;
 }

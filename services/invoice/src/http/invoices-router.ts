@@ -135,7 +135,7 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
 
   router.post('/invoices/:id/inspect', requireRole('procurement'), async (req, res) => {
     const invoice = await transition(req, 'inspect', async (_tx, _before, by, at) => ({
-      change: { status: 'inspected', by, at },
+      change: { action: 'reject', by, at, reason: 'x' },
       event: (after) =>
         buildEvent(
           'InvoiceInspected',
@@ -163,7 +163,7 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
         throw new Error(`Contract ${before.contractId} of invoice ${before.id} is missing`);
       const paymentOrderNumber = await nextDocumentNumber(tx, 'PO', contract.fiscalYear);
       return {
-        change: { status: 'approved', by, at, paymentOrderNumber },
+        change: { action: 'approve', by, at, paymentOrderNumber },
         event: (after) =>
           buildEvent(
             'PaymentOrdered',
@@ -193,7 +193,7 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
       const invoice = await transition(req, 'reject', async (tx, before, by, at) => {
         await releaseContractAmount(tx, before.contractId, before.total);
         return {
-          change: { status: 'rejected', by, at, reason },
+          change: { action: 'reject', by, at, reason },
           event: (after) =>
             buildEvent(
               'InvoiceRejected',
@@ -207,8 +207,8 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
     },
   );
 
-  interface TransitionPlan {
-    change: InvoiceStatusChange;
+  interface TransitionPlan<A extends InvoiceAction> {
+    change: Extract<InvoiceStatusChange, { action: A }>;
     event(after: InvoiceView): DomainEvent;
   }
 
@@ -216,10 +216,10 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
    * One status change: lock the invoice, check the state machine (409 otherwise), apply the
    * action's own effects, then write the change, its audit entry and its event together.
    */
-  async function transition(
+  async function transition<A extends InvoiceAction>(
     req: Request,
-    action: InvoiceAction,
-    plan: (tx: Tx, before: InvoiceView, by: string, at: Date) => Promise<TransitionPlan>,
+    action: A,
+    plan: (tx: Tx, before: InvoiceView, by: string, at: Date) => Promise<TransitionPlan<NoInfer<A>>>,
   ): Promise<InvoiceView> {
     const { id } = parseOr400(IdParamsSchema, req.params, 'path');
     const by = currentUser(req).username;
@@ -234,7 +234,7 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
       const { change, event } = await plan(tx, before, by, new Date());
       const changed = await changeInvoiceStatus(tx, id, change);
       await recordChange(tx, {
-        audit: auditOf(req, `invoice.${change.status}`, before, changed),
+        audit: auditOf(req, `invoice.${changed.status}`, before, changed),
         events: [event(changed)],
       });
       return changed;
