@@ -129,7 +129,15 @@ describe('the shared HTTP edge', () => {
       .set('Authorization', `Bearer ${expired}`)
       .send({ name: 'a' })
       .expect(401);
-    const forged = (await bearer('procurement')).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    // A genuine token whose payload was changed to claim another role: the signature no longer fits.
+    const [header, payload, signature] = (await bearer('vendor'))
+      .slice('Bearer '.length)
+      .split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const escalated = Buffer.from(JSON.stringify({ ...claims, roles: ['procurement'] })).toString(
+      'base64url',
+    );
+    const forged = `Bearer ${header}.${escalated}.${signature}`;
     await request(app)
       .post('/api/things')
       .set('Authorization', forged)

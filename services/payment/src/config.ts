@@ -1,4 +1,4 @@
-import { KanaError, lookupBranch, toZenginKana, type Requester } from '@denpyo/jp';
+import { lookupBranch, toZenginKana, toZenginName, type Requester } from '@denpyo/jp';
 import { z } from 'zod';
 
 // The city's own account that transfers are paid from (依頼人). The defaults are a demo account
@@ -13,7 +13,7 @@ export const paymentEnvSchema = z
       .string()
       .min(1)
       .default('ﾃﾞﾝﾋﾟﾖｳｼ')
-      .refine(isConvertibleToZenginKana, 'must be kana that Zengin can carry'),
+      .refine((name) => toZenginName(name).ok, 'must be kana that Zengin can carry'),
     ZENGIN_BANK_CODE: z
       .string()
       .regex(/^\d{4}$/, 'must be 4 digits')
@@ -33,15 +33,6 @@ export const paymentEnvSchema = z
     path: ['ZENGIN_BRANCH_CODE'],
   });
 export type PaymentEnv = z.infer<typeof paymentEnvSchema>;
-
-function isConvertibleToZenginKana(value: string): boolean {
-  try {
-    return toZenginKana(value).trim() !== '';
-  } catch (error) {
-    if (error instanceof KanaError) return false;
-    throw error;
-  }
-}
 
 export function requesterFromEnv(env: PaymentEnv): Requester {
   return {

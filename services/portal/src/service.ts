@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { Express } from 'express';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import {
@@ -13,6 +12,8 @@ import {
   listen,
   migrate,
   PLATFORM_MIGRATIONS,
+  PRISMA_TRANSACTION_OPTIONS,
+  prismaAdapter,
   type Logger,
 } from '@denpyo/platform';
 import { withPortalDefaults, type PortalOptions } from './config';
@@ -51,7 +52,10 @@ export async function startPortal(portalOptions: PortalOptions): Promise<Running
   const logger = createLogger('portal', options.LOG_LEVEL);
   const pool = createPool(options.DATABASE_URL, schema);
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
+  const prisma = new PrismaClient({
+    adapter: prismaAdapter(pool, schema),
+    transactionOptions: PRISMA_TRANSACTION_OPTIONS,
+  });
   try {
     await migrate(pool, schema, [PLATFORM_MIGRATIONS, { stream: 'service', dir: MIGRATIONS_DIR }]);
     const users = new UserRepository(prisma);

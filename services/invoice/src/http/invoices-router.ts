@@ -135,7 +135,7 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
 
   router.post('/invoices/:id/inspect', requireRole('procurement'), async (req, res) => {
     const invoice = await transition(req, 'inspect', async (_tx, _before, by, at) => ({
-      change: { action: 'reject', by, at, reason: 'x' },
+      change: { action: 'inspect', by, at },
       event: (after) =>
         buildEvent(
           'InvoiceInspected',
@@ -219,7 +219,12 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
   async function transition<A extends InvoiceAction>(
     req: Request,
     action: A,
-    plan: (tx: Tx, before: InvoiceView, by: string, at: Date) => Promise<TransitionPlan<NoInfer<A>>>,
+    plan: (
+      tx: Tx,
+      before: InvoiceView,
+      by: string,
+      at: Date,
+    ) => Promise<TransitionPlan<NoInfer<A>>>,
   ): Promise<InvoiceView> {
     const { id } = parseOr400(IdParamsSchema, req.params, 'path');
     const by = currentUser(req).username;

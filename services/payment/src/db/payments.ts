@@ -7,7 +7,9 @@ import {
   type PaymentOrdered,
 } from '@denpyo/schemas';
 import { Prisma, type Payment as PaymentRow } from '../generated/prisma/client';
-import { fromIsoDate, toIsoDate, toYen, type Db, type Tx } from './client';
+import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
+import { yenFromBigInt } from '@denpyo/platform';
+import type { Db, Tx } from './client';
 
 /**
  * Inserts the payment for an ordered invoice unless one exists already (invoice_id is unique:
@@ -28,7 +30,7 @@ export async function insertScheduledPayment(
         vendorId: order.vendorId,
         invoiceNumber: order.invoiceNumber,
         amount: BigInt(order.amount),
-        dueDate: fromIsoDate(order.dueDate),
+        dueDate: isoDateToUtc(order.dueDate),
         status: 'scheduled',
         createdAt: at,
       },
@@ -108,7 +110,7 @@ export async function payeeAccounts(
 export async function markPaid(tx: Tx, batchId: string, transferDate: string): Promise<number> {
   const { count } = await tx.payment.updateMany({
     where: { batchId, status: 'batched' },
-    data: { status: 'paid', transferDate: fromIsoDate(transferDate) },
+    data: { status: 'paid', transferDate: isoDateToUtc(transferDate) },
   });
   return count;
 }
@@ -120,10 +122,10 @@ function toPayment(row: PaymentRow): Payment {
     contractId: row.contractId,
     vendorId: row.vendorId,
     invoiceNumber: row.invoiceNumber,
-    amount: toYen(row.amount),
-    dueDate: toIsoDate(row.dueDate),
+    amount: yenFromBigInt(row.amount),
+    dueDate: utcToIsoDate(row.dueDate),
     status: PaymentStatusSchema.parse(row.status),
-    ...(row.transferDate ? { transferDate: toIsoDate(row.transferDate) } : {}),
+    ...(row.transferDate ? { transferDate: utcToIsoDate(row.transferDate) } : {}),
     ...(row.batchId ? { batchId: row.batchId } : {}),
   };
 }

@@ -1,6 +1,8 @@
 import { TransferBatchStatusSchema, type TransferBatch } from '@denpyo/schemas';
 import type { TransferBatch as TransferBatchRow } from '../generated/prisma/client';
-import { fromIsoDate, toIsoDate, toYen, type Db, type Tx } from './client';
+import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
+import { yenFromBigInt } from '@denpyo/platform';
+import type { Db, Tx } from './client';
 
 export interface NewTransferBatch {
   id: string;
@@ -16,7 +18,7 @@ export async function insertBatch(tx: Tx, batch: NewTransferBatch): Promise<void
     data: {
       ...batch,
       status: 'draft',
-      transferDate: fromIsoDate(batch.transferDate),
+      transferDate: isoDateToUtc(batch.transferDate),
       total: BigInt(batch.total),
     },
   });
@@ -64,9 +66,9 @@ function toTransferBatch(row: TransferBatchRow, paymentIds: string[]): TransferB
   return {
     id: row.id,
     status: TransferBatchStatusSchema.parse(row.status),
-    transferDate: toIsoDate(row.transferDate),
+    transferDate: utcToIsoDate(row.transferDate),
     count: row.count,
-    total: toYen(row.total),
+    total: yenFromBigInt(row.total),
     createdBy: row.createdBy,
     ...(row.approvedBy ? { approvedBy: row.approvedBy } : {}),
     ...(row.approvedAt ? { approvedAt: row.approvedAt.toISOString() } : {}),

@@ -8,6 +8,7 @@ import {
   notFound,
   parseOr400,
   pgExecutor,
+  PRISMA_TRANSACTION_OPTIONS,
   type AuditRecord,
   recordChange,
   requireRole,
@@ -50,7 +51,7 @@ import { findVendors } from '../db/vendors';
 import { throwIfRefused, type HttpContext } from './context';
 
 // A batch may hold thousands of payments, each locked, updated and audited in one transaction.
-const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+const BATCH_TRANSACTION = { ...PRISMA_TRANSACTION_OPTIONS, timeout: 60_000 };
 
 export function transferBatchesRouter({ prisma, runtime, requester }: HttpContext): Router {
   const router = Router();

@@ -1,6 +1,6 @@
-import { appendAudit, prismaExecutor } from '@denpyo/platform';
+import { appendAudit, isUniqueViolation, prismaExecutor } from '@denpyo/platform';
 import { RoleSchema, type AuthUser, type Role } from '@denpyo/schemas';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
 
 export interface StoredUser extends AuthUser {
   passwordHash: string;
@@ -83,8 +83,4 @@ function toRow(user: NewUser): Prisma.UserCreateManyInput {
     roles: user.roles,
     vendorId: user.vendorId ?? null,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }

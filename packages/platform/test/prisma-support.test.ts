@@ -5,7 +5,7 @@ import {
   isUniqueViolation,
   prismaAdapter,
   yenFromBigInt,
-} from './prisma-support';
+} from '../src/db/prisma-support';
 
 describe('isUniqueViolation', () => {
   it.each([
