@@ -78,7 +78,7 @@ export async function searchAudit(db: SqlExecutor, search: AuditSearch): Promise
   if (search.counterparty) add('counterparty = ?', search.counterparty);
   if (search.entityType) add('entity_type = ?', search.entityType);
   if (search.entityId) add('entity_id = ?', search.entityId);
-  params.push(Math.min(search.limit ?? 500, 5000));
+  params.push(search.limit ?? 500);
   const rows = await db.query<Record<string, unknown>>(
     `SELECT id::text, at, actor, action, entity_type, entity_id, amount::text, counterparty, before, after, correlation_id
      FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -9,6 +9,7 @@ export * from './http/auth';
 export * from './http/audit-router';
 export * from './http/errors';
 export * from './http/idempotency';
+export * from './http/list-response';
 export * from './events/domain-events';
 export * from './events/event-bus';
 export * from './events/postgres-event-log';

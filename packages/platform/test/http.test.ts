@@ -5,6 +5,7 @@ import request from 'supertest';
 import { SignJWT } from 'jose';
 import type { Pool } from 'pg';
 import { appendAudit } from '../src/audit';
+import { auditRouter } from '../src/http/audit-router';
 import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
 import { createPool, withTransaction } from '../src/db/pool';
 import { createApp } from '../src/http/app';
@@ -46,7 +47,13 @@ describe('the shared HTTP edge', () => {
           if (failAfterCommit) throw new Error('lost after commit');
           res.status(201).json(thing);
         });
-        api.use('/api', authenticate(TEST_JWT_SECRET), idempotency(pool), router);
+        api.use(
+          '/api',
+          authenticate(TEST_JWT_SECRET),
+          idempotency(pool),
+          router,
+          auditRouter(pool),
+        );
       },
     });
   });
@@ -149,6 +156,31 @@ describe('the shared HTTP edge', () => {
       .send({ name: 'a' })
       .expect(403);
     expect(wrongRole.body.detail).toMatch(/procurement/);
+  });
+
+  it('says when an audit search was cut at its limit instead of silently truncating it', async () => {
+    await pool.query(
+      `INSERT INTO audit_log (actor, action, entity_type, entity_id, amount, counterparty)
+       SELECT 'bulk', 'thing.created', 'thing', n::text, n, 'vendor-bulk' FROM generate_series(1, 5001) n`,
+    );
+    const auditor = await bearer('auditor');
+    const all = await request(app)
+      .get('/api/audit?counterparty=vendor-bulk')
+      .set('Authorization', auditor)
+      .expect(200);
+    expect(all.body).toHaveLength(5000);
+    expect(all.headers['x-result-truncated']).toBe('true');
+    const narrowed = await request(app)
+      .get('/api/audit?counterparty=vendor-bulk&minAmount=4001')
+      .set('Authorization', auditor)
+      .expect(200);
+    expect(narrowed.body).toHaveLength(1001);
+    expect(narrowed.headers['x-result-truncated']).toBeUndefined();
+    expect(narrowed.body[0]).toMatchObject({
+      action: 'thing.created',
+      amount: 4001,
+      counterparty: 'vendor-bulk',
+    });
   });
 
   describe('Idempotency-Key', () => {

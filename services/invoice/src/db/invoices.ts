@@ -119,7 +119,8 @@ function actionColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
   }
 }
 
-const LIST_LIMIT = 1000;
+/** The most invoices one search returns; the response says when there were more. */
+export const INVOICE_LIST_LIMIT = 1000;
 
 /** Staff search: from/to bound receivedOn (inclusive), minAmount/maxAmount bound total. */
 export async function listInvoices(db: Db, query: InvoiceListQuery): Promise<InvoiceView[]> {
@@ -139,7 +140,7 @@ export async function listInvoices(db: Db, query: InvoiceListQuery): Promise<Inv
     },
     include: withDetails,
     orderBy: [{ receivedOn: 'desc' }, { documentNumber: 'desc' }],
-    take: LIST_LIMIT,
+    take: INVOICE_LIST_LIMIT + 1,
   });
   return rows.map(toInvoiceView);
 }

@@ -14,6 +14,7 @@ import {
   STAFF_ROLES,
   unprocessable,
   recordChange,
+  sendCappedList,
 } from '@denpyo/platform';
 import {
   IdParamsSchema,
@@ -27,6 +28,7 @@ import {
   changeInvoiceStatus,
   findInvoice,
   insertInvoice,
+  INVOICE_LIST_LIMIT,
   listInvoices,
   lockInvoice,
   type InvoiceStatusChange,
@@ -124,7 +126,7 @@ export function invoicesRouter({ prisma, wakeRelay }: InvoicesRouterDeps): Route
 
   router.get('/invoices', requireRole(...STAFF_ROLES), async (req, res) => {
     const query = parseOr400(InvoiceListQuerySchema, req.query, 'query');
-    res.json(await listInvoices(prisma, query));
+    sendCappedList(res, await listInvoices(prisma, query), INVOICE_LIST_LIMIT);
   });
 
   router.get('/invoices/:id', requireRole(...STAFF_ROLES, 'vendor'), async (req, res) => {
