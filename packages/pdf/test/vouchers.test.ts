@@ -46,7 +46,7 @@ describe('renderContractVoucher', () => {
   });
 
   it('prints the amount with thousands separators and the tax rate', () => {
-    expect(text).toMatch(/契約金額\s+12,345,000円/);
+    expect(text).toMatch(/契約金額（税込）\s+12,345,000円/);
     expect(text).toMatch(/消費税率\s+10%/);
   });
 

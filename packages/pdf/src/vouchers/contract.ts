@@ -31,7 +31,7 @@ export function renderContractVoucher(voucher: ContractVoucher): Promise<Buffer>
       ['予算科目', spaced(voucher.budget.code, voucher.budget.name)],
       ['件名', voucher.title],
       ['契約の相手方', partyLines(voucher.vendor)],
-      ['契約金額', formatYen(voucher.amount)],
+      ['契約金額（税込）', formatYen(voucher.amount)],
       ['消費税率', taxRateLabel(voucher.taxRate)],
       ['契約期間', periodLabel(voucher.period)],
     ]);
