@@ -2,8 +2,8 @@ import { Registry } from 'prom-client';
 import { PermanentError, subscribeWithRetry } from '../src/events/consumer';
 import { deadLetterTopic, type DeliveredMessage, type Subscription } from '../src/events/event-bus';
 import { PostgresEventLog } from '../src/events/postgres-event-log';
-import { uniqueSchema } from '../src/testing/names';
-import { silentLogger, testDatabaseUrl, uniqueName, waitFor } from './event-helpers';
+import { uniqueSchema, waitFor } from '../src/testing';
+import { silentLogger, testDatabaseUrl, uniqueName } from './event-helpers';
 
 describe('subscribeWithRetry', () => {
   let bus: PostgresEventLog;
@@ -67,8 +67,8 @@ describe('subscribeWithRetry', () => {
       { topic, key: 'invoice-1', value: 'poison', headers: { 'x-trace': 't1' } },
       { topic, key: 'invoice-1', value: 'fine' },
     ]);
-    await waitFor('the next message of the key', () => attempts.includes('fine'));
-    await waitFor('the dead letter', () => deadLetters.length === 1);
+    await waitFor(() => attempts.includes('fine'), 15_000, 'the next message of the key');
+    await waitFor(() => deadLetters.length === 1, 15_000, 'the dead letter');
 
     expect(attempts).toEqual(['poison', 'poison', 'poison', 'fine']);
     const [letter] = deadLetters;
@@ -96,7 +96,7 @@ describe('subscribeWithRetry', () => {
       throw new PermanentError('Unreadable event: Unexpected token');
     });
     await bus.publish([{ topic, key: 'k', value: '{not json' }]);
-    await waitFor('the dead letter', () => deadLetters.length === 1);
+    await waitFor(() => deadLetters.length === 1, 15_000, 'the dead letter');
     expect(calls).toBe(1);
     expect(deadLetters[0].headers).toMatchObject({
       'x-error': 'PermanentError: Unreadable event: Unexpected token',
@@ -115,7 +115,7 @@ describe('subscribeWithRetry', () => {
       handled.push(message.value);
     });
     await bus.publish([{ topic, key: 'k', value: 'v' }]);
-    await waitFor('the message', () => handled.length === 1);
+    await waitFor(() => handled.length === 1, 15_000, 'the message');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(deadLetters).toEqual([]);
     expect(await deadLetterCount()).toEqual([]);
@@ -134,7 +134,7 @@ describe('subscribeWithRetry', () => {
       handled.push(message.value);
     });
     await bus.publish([{ topic, key: 'k', value: 'payment order' }]);
-    await waitFor('the message', () => handled.length === 1, 15_000);
+    await waitFor(() => handled.length === 1, 15_000, 'the message');
     expect(outages).toBe(6);
     expect(deadLetters).toEqual([]);
     expect(await deadLetterCount()).toEqual([]);
@@ -162,7 +162,7 @@ describe('subscribeWithRetry', () => {
     await subscribe(async (message) => {
       handled.push(message.value);
     }, 'slow-retries');
-    await waitFor('the message again', () => handled.length === 1);
+    await waitFor(() => handled.length === 1, 15_000, 'the message again');
     expect(deadLetters).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { waitFor } from '../src/testing';
 import type { BusMessage, DeliveredMessage, EventBus, Subscription } from '../src/events/event-bus';
 import {
   deferred,
@@ -6,7 +7,6 @@ import {
   readNumbered,
   sequencesByKey,
   uniqueName,
-  waitFor,
 } from './event-helpers';
 
 const idOf = (value: string): string => (JSON.parse(value) as { id: string }).id;
@@ -86,9 +86,9 @@ export function describeEventBusContract(
         },
       ]);
       const { seen } = await consume(uniqueName('g'));
-      await waitFor('the first message', () => seen.length === 1);
+      await waitFor(() => seen.length === 1, 15_000, 'the first message');
       await bus.publish([{ topic, key: 'contract-2', value: 'later' }]);
-      await waitFor('the second message', () => seen.length === 2);
+      await waitFor(() => seen.length === 2, 15_000, 'the second message');
 
       expect(seen[0]).toMatchObject({
         topic,
@@ -108,7 +108,7 @@ export function describeEventBusContract(
       const messages = numbered(keys, 20);
       await publishInChunks(messages);
       const { seen } = await consume(uniqueName('g'));
-      await waitFor('all messages', () => seen.length >= messages.length);
+      await waitFor(() => seen.length >= messages.length, 15_000, 'all messages');
 
       expect(seen).toHaveLength(messages.length);
       const byKey = sequencesByKey(seen.map(readNumbered));
@@ -137,8 +137,9 @@ export function describeEventBusContract(
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await waitFor(
-        'every message',
         () => first.seen.length + second.seen.length >= published.length,
+        15_000,
+        'every message',
       );
       await new Promise((resolve) => setTimeout(resolve, 300)); // would-be duplicates show up
 
@@ -151,7 +152,11 @@ export function describeEventBusContract(
       await bus.publish(messages);
       const one = await consume(uniqueName('g'));
       const other = await consume(uniqueName('g'));
-      await waitFor('both groups', () => one.seen.length === 30 && other.seen.length === 30);
+      await waitFor(
+        () => one.seen.length === 30 && other.seen.length === 30,
+        15_000,
+        'both groups',
+      );
       expect(ids(one.seen).sort()).toEqual(ids(other.seen).sort());
     });
 
@@ -171,7 +176,11 @@ export function describeEventBusContract(
       expect(handledBefore.length).toBeLessThan(messages.length);
 
       const after = await consume(groupId);
-      await waitFor('the rest', () => handledBefore.length + after.seen.length >= messages.length);
+      await waitFor(
+        () => handledBefore.length + after.seen.length >= messages.length,
+        15_000,
+        'the rest',
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
 
       expect([...handledBefore, ...ids(after.seen)].sort()).toEqual(
@@ -190,7 +199,7 @@ export function describeEventBusContract(
           throw new TypeError('handler bug, fixed on the next try');
         }
       });
-      await waitFor('all ten handled', () => seen.length >= 10);
+      await waitFor(() => seen.length >= 10, 15_000, 'all ten handled');
       await new Promise((resolve) => setTimeout(resolve, 300));
 
       expect(failures).toBe(2);
@@ -213,7 +222,7 @@ export function describeEventBusContract(
       expect(first.seen.map((m) => readNumbered(m).seq)).toEqual([0]);
 
       const second = await consume(groupId);
-      await waitFor('the remaining two', () => second.seen.length >= 2);
+      await waitFor(() => second.seen.length >= 2, 15_000, 'the remaining two');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(second.seen.map((m) => readNumbered(m).seq)).toEqual([1, 2]);
     });

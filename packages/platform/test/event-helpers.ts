@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { DeliveredMessage } from '../src/events/event-bus';
 
-/** Shared by the event tests: the database from jest's globalSetup, waiting, recording. */
+/** Shared by the event tests: the database from jest's globalSetup, recording. */
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is set by the jest globalSetup');
@@ -13,20 +13,6 @@ export const silentLogger = pino({ level: 'silent' });
 
 export const uniqueName = (prefix: string): string =>
   `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 export interface Deferred<T = void> {
   promise: Promise<T>;

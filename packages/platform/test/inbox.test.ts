@@ -6,8 +6,8 @@ import type { DeliveredMessage } from '../src/events/event-bus';
 import { recordInbox } from '../src/events/inbox';
 import { PostgresEventLog } from '../src/events/postgres-event-log';
 import { prismaExecutor } from '../src/events/prisma-executor';
-import { uniqueSchema } from '../src/testing/names';
-import { silentLogger, testDatabaseUrl, uniqueName, waitFor } from './event-helpers';
+import { uniqueSchema, waitFor } from '../src/testing';
+import { silentLogger, testDatabaseUrl, uniqueName } from './event-helpers';
 
 describe('inbox', () => {
   let pool: Pool;
@@ -85,7 +85,7 @@ describe('inbox', () => {
       await bus.publish([
         { topic, key: 'payment-1', value: JSON.stringify({ id: eventId, amount: 700 }) },
       ]);
-      await waitFor('the redelivery', () => outcomes.length === 2);
+      await waitFor(() => outcomes.length === 2, 15_000, 'the redelivery');
       expect(outcomes).toEqual([true, false]);
       expect(await ledger()).toEqual([{ event_id: eventId, amount: 700 }]);
     } finally {

@@ -9,9 +9,9 @@ import { createPool, withTransaction } from '../src/db/pool';
 import type { DeliveredMessage, Subscription } from '../src/events/event-bus';
 import { KafkaBus } from '../src/events/kafka-bus';
 import { appendToOutbox, OutboxRelay } from '../src/events/outbox';
-import { uniqueSchema } from '../src/testing/names';
+import { kafkaTestBrokers, uniqueSchema, waitFor } from '../src/testing';
 import { describeEventBusContract } from './event-bus.contract';
-import { silentLogger, testDatabaseUrl, uniqueName, waitFor } from './event-helpers';
+import { silentLogger, testDatabaseUrl, uniqueName } from './event-helpers';
 
 /**
  * Runs against a real broker named by KAFKA_TEST_BROKERS (e.g. `node infra/kafka/kafka.mjs up`,
@@ -19,25 +19,17 @@ import { silentLogger, testDatabaseUrl, uniqueName, waitFor } from './event-help
  * REQUIRE_KAFKA=1 (CI), which makes that a failure. The broker-restart test also needs
  * KAFKA_TEST_CONTROL=1 and the local broker on 127.0.0.1:9092, because it stops and starts it.
  */
-const brokers = process.env.KAFKA_TEST_BROKERS?.split(',')
-  .map((b) => b.trim())
-  .filter(Boolean);
+const brokers = kafkaTestBrokers();
 const LOCAL_BROKER = '127.0.0.1:9092';
 const mayControlBroker =
   process.env.KAFKA_TEST_CONTROL === '1' && brokers?.length === 1 && brokers[0] === LOCAL_BROKER;
 const KAFKA_SCRIPT = join(__dirname, '..', '..', '..', 'infra', 'kafka', 'kafka.mjs');
 
-if (!brokers?.length) {
-  if (process.env.REQUIRE_KAFKA === '1') {
-    it('needs a Kafka broker (REQUIRE_KAFKA=1)', () => {
-      throw new Error('REQUIRE_KAFKA=1 but KAFKA_TEST_BROKERS is not set');
-    });
-  } else {
-    process.stderr.write('kafka-bus.test: KAFKA_TEST_BROKERS not set, Kafka tests skipped\n');
-    describe.skip('KafkaBus (needs KAFKA_TEST_BROKERS)', () => {
-      it('runs against a broker', () => undefined);
-    });
-  }
+if (!brokers) {
+  process.stderr.write('kafka-bus.test: KAFKA_TEST_BROKERS not set, Kafka tests skipped\n');
+  describe.skip('KafkaBus (needs KAFKA_TEST_BROKERS)', () => {
+    it('runs against a broker', () => undefined);
+  });
 } else {
   const kafkaBrokers = brokers;
   const admin = () =>
@@ -141,13 +133,12 @@ if (!brokers?.length) {
       });
       relay.start();
       await commitEvent(0);
-      await waitFor('the first event', () => seen.length === 1);
+      await waitFor(() => seen.length === 1, 15_000, 'the first event');
 
       await broker('down');
       expect(await bus.isReady()).toBe(false);
       for (const n of [1, 2, 3]) await commitEvent(n);
       await waitFor(
-        'a failed publish attempt',
         async () => {
           const rows = await pool.query(
             'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL AND attempts > 0',
@@ -155,11 +146,12 @@ if (!brokers?.length) {
           return rows.rows[0].n === 3;
         },
         30_000,
+        'a failed publish attempt',
       );
       expect(await relay.pending()).toBe(3);
 
       await broker('up');
-      await waitFor('the events committed while it was down', () => seen.length === 4, 40_000);
+      await waitFor(() => seen.length === 4, 40_000, 'the events committed while it was down');
       expect(seen.map((m) => (JSON.parse(m.value) as { n: number }).n)).toEqual([0, 1, 2, 3]);
       expect(await relay.pending()).toBe(0);
       expect(await bus.isReady()).toBe(true);

@@ -5,15 +5,8 @@ import { createPool, withTransaction } from '../src/db/pool';
 import type { BusMessage, DeliveredMessage, EventBus, Subscription } from '../src/events/event-bus';
 import { appendToOutbox, OutboxRelay } from '../src/events/outbox';
 import { PostgresEventLog } from '../src/events/postgres-event-log';
-import { uniqueSchema } from '../src/testing/names';
-import {
-  range,
-  sequencesByKey,
-  silentLogger,
-  testDatabaseUrl,
-  uniqueName,
-  waitFor,
-} from './event-helpers';
+import { uniqueSchema, waitFor } from '../src/testing';
+import { range, sequencesByKey, silentLogger, testDatabaseUrl, uniqueName } from './event-helpers';
 
 /** A real bus that is unavailable for its first `failures` publishes. */
 class UnavailableAtFirst implements EventBus {
@@ -113,7 +106,7 @@ describe('outbox relay', () => {
 
     await outbox.drain();
     expect(await outbox.pending()).toBe(0);
-    await waitFor('all events', () => seen.length === 30);
+    await waitFor(() => seen.length === 30, 15_000, 'all events');
     expectEachOnceInOrder(keys, 10);
     const attempts = await pool.query('SELECT DISTINCT attempts FROM outbox');
     expect(attempts.rows).toEqual([{ attempts: 1 }]);
@@ -126,7 +119,7 @@ describe('outbox relay', () => {
     const committed = Date.now();
     await commitEvents(['contract-a'], 1);
     outbox.wake();
-    await waitFor('the event', () => seen.length === 1, 10_000);
+    await waitFor(() => seen.length === 1, 10_000, 'the event');
     // Generous for a loaded CI machine, yet far below the 60 s poll it would otherwise wait for.
     expect(Date.now() - committed).toBeLessThan(5_000);
   });
@@ -142,8 +135,8 @@ describe('outbox relay', () => {
     outbox.start();
     await commitEvents(keys, 5, 5); // more events while it is failing
     outbox.wake();
-    await waitFor('the outbox to empty', async () => (await outbox.pending()) === 0, 10_000);
-    await waitFor('all events', () => seen.length === 20);
+    await waitFor(async () => (await outbox.pending()) === 0, 10_000, 'the outbox to empty');
+    await waitFor(() => seen.length === 20, 15_000, 'all events');
 
     expect(flaky.publishCalls).toBeGreaterThan(3);
     expectEachOnceInOrder(keys, 10);
@@ -172,7 +165,7 @@ describe('outbox relay', () => {
       }),
     ]);
     await Promise.all(relaysInParallel.map((outbox) => outbox.drain()));
-    await waitFor('all events', () => seen.length >= 100);
+    await waitFor(() => seen.length >= 100, 15_000, 'all events');
     await new Promise((resolve) => setTimeout(resolve, 200)); // would-be duplicates show up
 
     expectEachOnceInOrder(keys, 20);

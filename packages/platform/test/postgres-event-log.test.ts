@@ -1,6 +1,6 @@
 import type { DeliveredMessage, Subscription } from '../src/events/event-bus';
 import { partitionForKey, PostgresEventLog } from '../src/events/postgres-event-log';
-import { uniqueSchema } from '../src/testing/names';
+import { uniqueSchema, waitFor } from '../src/testing';
 import { describeEventBusContract } from './event-bus.contract';
 import {
   numberedValue,
@@ -10,7 +10,6 @@ import {
   silentLogger,
   testDatabaseUrl,
   uniqueName,
-  waitFor,
 } from './event-helpers';
 
 const startLog = (schema: string, options: { pollIntervalMs?: number } = {}) =>
@@ -63,7 +62,7 @@ describe('PostgresEventLog', () => {
     for (const i of range(3)) {
       const sent = Date.now();
       await bus.publish([{ topic, key: `k${i}`, value: 'ping' }]);
-      await waitFor('the message', () => arrivals.length === i + 1, 10_000);
+      await waitFor(() => arrivals.length === i + 1, 10_000, 'the message');
       latencies.push(arrivals[i] - sent);
     }
     // NOTIFY, not the 60 s safety poll: generous for a loaded CI machine, yet far below it.
@@ -87,12 +86,12 @@ describe('PostgresEventLog', () => {
     });
     closing.push(() => second.stop());
     await one.publish(keys.map((key) => ({ topic, key, value: numberedValue(key, 0) })));
-    await waitFor('the first round', () => seenByOne.length + seenByTwo.length === 9);
+    await waitFor(() => seenByOne.length + seenByTwo.length === 9, 15_000, 'the first round');
 
     await first.stop();
     const seenByTwoBefore = seenByTwo.length;
     await two.publish(keys.map((key) => ({ topic, key, value: numberedValue(key, 1) })));
-    await waitFor('the second round', () => seenByTwo.length === seenByTwoBefore + 9, 5000);
+    await waitFor(() => seenByTwo.length === seenByTwoBefore + 9, 5000, 'the second round');
 
     expect(new Set(seenByTwo.slice(seenByTwoBefore).map((m) => m.partition))).toEqual(
       new Set([0, 1, 2]),
@@ -121,7 +120,7 @@ describe('PostgresEventLog', () => {
         bus.publish(range(5).map((seq) => ({ topic, key, value: numberedValue(key, seq) }))),
       ),
     );
-    await waitFor('every message', () => seen.length >= 100);
+    await waitFor(() => seen.length >= 100, 15_000, 'every message');
 
     expect(seen.map((m) => Number(m.offset))).toEqual(range(100));
     for (const seqs of sequencesByKey(seen.map(readNumbered)).values()) {
@@ -150,7 +149,7 @@ describe('PostgresEventLog', () => {
       handle: record(seen),
     });
     closing.push(() => subscription.stop());
-    await waitFor('all', () => seen.length === 51);
+    await waitFor(() => seen.length === 51, 15_000, 'all');
     for (const message of seen) expect(message.partition).toBe(partitionForKey(message.key, 3));
   });
 

@@ -1,11 +1,11 @@
-import { waitFor } from '@denpyo/platform/testing';
+import { kafkaTestBrokers, waitFor } from '@denpyo/platform/testing';
 import { decode } from 'iconv-lite';
 import request from 'supertest';
 import { addCalendarDays, isBankBusinessDay, japanToday } from '@denpyo/jp';
-import { kafkaBrokersForTests, startSystem, type RunningSystem } from './support/system';
+import { startSystem, type RunningSystem } from './support/system';
 
 // The whole flow of API.md through the portal, once per event-bus adapter.
-const kafkaBrokers = kafkaBrokersForTests();
+const kafkaBrokers = kafkaTestBrokers();
 const adapters: [string, string[] | undefined][] = [['the PostgreSQL event log', undefined]];
 if (kafkaBrokers) adapters.push(['Kafka', kafkaBrokers]);
 else

@@ -13,15 +13,17 @@ export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 10_
   }
 }
 
-/** Polls `probe` until it returns a value (not undefined or false). */
+/** Polls `probe` until it returns a value (not undefined or false); `what` names it in the error. */
 export async function waitFor<T>(
-  probe: () => Promise<T | undefined | false>,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
   timeoutMs = 10_000,
+  what = 'the condition',
 ): Promise<T> {
   return eventually(async () => {
     const value = await probe();
-    if (value === undefined || value === false)
-      throw new Error(`Condition not met within ${timeoutMs} ms`);
+    if (value === undefined || value === false) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
     return value;
   }, timeoutMs);
 }

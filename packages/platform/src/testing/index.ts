@@ -4,3 +4,4 @@ export * from './prisma-schema-check';
 export * from './service-env';
 export * from './eventually';
 export * from './service-schema';
+export * from './kafka';

@@ -12,9 +12,6 @@ import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
 import { yenFromBigInt } from '@denpyo/platform';
 import type { Db } from './prisma';
 
-/** The wire contract, plus why it was rejected when it was. */
-export type ContractView = Contract & { rejectionReason?: string };
-
 const withApprovals = { approvals: { orderBy: { step: 'asc' } } } satisfies Prisma.ContractInclude;
 type ContractRow = Prisma.ContractGetPayload<{ include: typeof withApprovals }>;
 
@@ -38,7 +35,7 @@ export interface NewContract extends ContractCreateRequest {
   createdAt: Date;
 }
 
-export async function insertContract(db: Db, contract: NewContract): Promise<ContractView> {
+export async function insertContract(db: Db, contract: NewContract): Promise<Contract> {
   const row = await db.contract.create({
     data: {
       id: contract.id,
@@ -61,7 +58,7 @@ export async function insertContract(db: Db, contract: NewContract): Promise<Con
   return toContract(row);
 }
 
-export async function findContract(db: Db, id: string): Promise<ContractView | undefined> {
+export async function findContract(db: Db, id: string): Promise<Contract | undefined> {
   const row = await db.contract.findUnique({ where: { id }, include: withApprovals });
   return row ? toContract(row) : undefined;
 }
@@ -73,14 +70,14 @@ export async function findContract(db: Db, id: string): Promise<ContractView | u
 export async function findContractForUpdate(
   tx: Prisma.TransactionClient,
   id: string,
-): Promise<ContractView | undefined> {
+): Promise<Contract | undefined> {
   const locked = await tx.$queryRaw<
     unknown[]
   >`SELECT 1 FROM contracts WHERE id = ${id}::uuid FOR UPDATE`;
   return locked.length > 0 ? findContract(tx, id) : undefined;
 }
 
-export async function listContracts(db: Db, query: ContractListQuery): Promise<ContractView[]> {
+export async function listContracts(db: Db, query: ContractListQuery): Promise<Contract[]> {
   const rows = await db.contract.findMany({
     where: {
       status: query.status,
@@ -108,11 +105,7 @@ export interface StatusChange {
   rejectionReason?: string;
 }
 
-export async function changeStatus(
-  db: Db,
-  id: string,
-  change: StatusChange,
-): Promise<ContractView> {
+export async function changeStatus(db: Db, id: string, change: StatusChange): Promise<Contract> {
   const { at, ...fields } = change;
   const row = await db.contract.update({
     where: { id },
@@ -194,7 +187,7 @@ function toProjectionUpdate(
   };
 }
 
-function toContract(row: ContractRow): ContractView {
+function toContract(row: ContractRow): Contract {
   const amount = yenFromBigInt(row.amount);
   const invoicedAmount = yenFromBigInt(row.invoicedAmount);
   return {

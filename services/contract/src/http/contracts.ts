@@ -18,6 +18,7 @@ import {
   IdParamsSchema,
   RejectRequestSchema,
   type AuthUser,
+  type Contract,
 } from '@denpyo/schemas';
 import { Router, type Request } from 'express';
 import { encumber, findBudget } from '../db/budgets';
@@ -29,7 +30,6 @@ import {
   insertContract,
   listContracts,
   nextDocumentNumber,
-  type ContractView,
 } from '../db/contracts';
 import type { Db } from '../db/prisma';
 import { findVendor } from '../db/vendors';
@@ -212,9 +212,9 @@ export function contractRouter(deps: HttpDeps): Router {
     req: Request,
     apply: (
       tx: Prisma.TransactionClient,
-      before: ContractView,
-    ) => Promise<{ after: ContractView; change: Change }>,
-  ): Promise<ContractView> {
+      before: Contract,
+    ) => Promise<{ after: Contract; change: Change }>,
+  ): Promise<Contract> {
     const { id } = parseOr400(IdParamsSchema, req.params, 'path');
     const after = await prisma.$transaction(async (tx) => {
       const before = await findContractForUpdate(tx, id);
@@ -230,7 +230,7 @@ export function contractRouter(deps: HttpDeps): Router {
   return router;
 }
 
-async function loadContract(db: Db, req: Request): Promise<ContractView> {
+async function loadContract(db: Db, req: Request): Promise<Contract> {
   const { id } = parseOr400(IdParamsSchema, req.params, 'path');
   const contract = await findContract(db, id);
   if (!contract) throw notFound('Contract');
@@ -268,8 +268,8 @@ function contractAudit(
   req: Request,
   user: AuthUser,
   action: string,
-  before: ContractView | null,
-  after: ContractView,
+  before: Contract | null,
+  after: Contract,
 ): Change['audit'] {
   return {
     actor: user.username,

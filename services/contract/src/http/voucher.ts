@@ -1,8 +1,7 @@
 import { japanToday } from '@denpyo/jp';
 import { renderContractVoucher, type ApprovalRecord } from '@denpyo/pdf';
-import type { Approval } from '@denpyo/schemas';
+import type { Approval, Contract } from '@denpyo/schemas';
 import { findBudget } from '../db/budgets';
-import type { ContractView } from '../db/contracts';
 import type { Db } from '../db/prisma';
 import { findVendor } from '../db/vendors';
 
@@ -12,7 +11,7 @@ import { findVendor } from '../db/vendors';
  */
 export async function contractVoucherPdf(
   db: Db,
-  contract: ContractView,
+  contract: Contract,
   city: string,
 ): Promise<Buffer> {
   const [vendor, budget] = await Promise.all([

@@ -47,14 +47,3 @@ export async function startSystem(
     },
   };
 }
-
-/** Kafka tests run when a broker is given; CI (REQUIRE_KAFKA=1) turns a missing one into a failure. */
-export function kafkaBrokersForTests(): string[] | undefined {
-  const brokers = process.env.KAFKA_TEST_BROKERS?.split(',').filter(Boolean);
-  if (!brokers?.length && process.env.REQUIRE_KAFKA === '1') {
-    throw new Error(
-      'REQUIRE_KAFKA=1 but KAFKA_TEST_BROKERS is not set: run the suite with `npm test`',
-    );
-  }
-  return brokers?.length ? brokers : undefined;
-}
