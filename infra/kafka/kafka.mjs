@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Local single-node Kafka 3.9 (KRaft, broker+controller in one JVM) without Docker or a Kafka
 // package: jars come from Maven Central via pom.xml, the broker runs as a detached `java` process.
-// Readiness checks and topic creation speak the Kafka wire protocol directly (Metadata v1,
-// CreateTopics v2) so no extra JVM is started for them.
+// Readiness checks and topic creation go through kafkajs's admin client (the client the services
+// use), so no extra JVM is started for them.
 //
 //   node infra/kafka/kafka.mjs up|down|status|topics
 //   env: KAFKA_PORT (9092; controller = port+1), KAFKA_STATE_DIR (<repo>/.data/kafka), JAVA_HOME
@@ -12,9 +12,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { Buffer } from 'node:buffer';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,12 @@ const REPO = path.resolve(HERE, '..', '..');
 const POM = path.join(HERE, 'pom.xml');
 const TOPICS_FILE = path.join(HERE, 'topics.json');
 const READY_TIMEOUT_MS = 90_000;
+
+// kafkajs is a dependency of the platform package (its Kafka adapter), not of the root: resolve
+// it as the platform does, so this script uses the same copy wherever npm placed it.
+const { Kafka, logLevel } = createRequire(path.join(REPO, 'packages', 'platform', 'package.json'))(
+  'kafkajs',
+);
 
 export class KafkaError extends Error {
   constructor(message, exitCode = 1) {
@@ -56,211 +62,136 @@ export function readTopics() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Minimal Kafka wire protocol (one request per connection).
+// Talking to the broker: kafkajs's admin client.
 
-function str(s) {
-  const b = Buffer.from(s, 'utf8');
-  const len = Buffer.alloc(2);
-  len.writeInt16BE(b.length);
-  return Buffer.concat([len, b]);
-}
-const i8 = (v) => Buffer.from([v]);
-const i16 = (v) => {
-  const b = Buffer.alloc(2);
-  b.writeInt16BE(v);
-  return b;
+// A check is one attempt with short timeouts: "not reachable" is its answer, and `up` polls
+// again rather than kafkajs retrying for half a minute inside one poll.
+const checkSettings = (timeoutMs) => ({
+  connectionTimeout: timeoutMs,
+  requestTimeout: timeoutMs,
+  retry: { retries: 0 },
+});
+
+// Topic work runs against a broker that has just answered; kafkajs retries its transient errors
+// (a dropped connection, NOT_CONTROLLER) a few times. Requests may take as long as the broker
+// is given to create topics.
+const CREATE_TIMEOUT_MS = 30_000;
+const TOPIC_SETTINGS = {
+  connectionTimeout: 5000,
+  requestTimeout: CREATE_TIMEOUT_MS + 5000,
+  retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
 };
-const i32 = (v) => {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(v);
-  return b;
-};
 
-class Reader {
-  constructor(buf) {
-    this.b = buf;
-    this.o = 0;
+/** Runs `fn` with a connected admin client, always disconnecting it afterwards. */
+async function withAdmin(host, port, settings, fn) {
+  const admin = new Kafka({
+    clientId: 'denpyo-kafka-mjs',
+    brokers: [`${host}:${port}`],
+    logLevel: logLevel.NOTHING, // failures are answers here; our own messages say what happened
+    ...settings,
+  }).admin();
+  try {
+    await admin.connect();
+    return await fn(admin);
+  } finally {
+    await admin.disconnect().catch(() => {});
   }
-  i8() {
-    return this.b.readInt8((this.o += 1) - 1);
-  }
-  i16() {
-    return this.b.readInt16BE((this.o += 2) - 2);
-  }
-  i32() {
-    return this.b.readInt32BE((this.o += 4) - 4);
-  }
-  str() {
-    const n = this.i16();
-    if (n < 0) return null;
-    const s = this.b.toString('utf8', this.o, this.o + n);
-    this.o += n;
-    return s;
-  }
-  array(fn) {
-    const n = this.i32();
-    const out = [];
-    for (let i = 0; i < n; i++) out.push(fn());
-    return out;
-  }
-}
-
-function kafkaRequest(host, port, apiKey, apiVersion, body, timeoutMs = 3000) {
-  const correlationId = Math.floor(Math.random() * 0x7fffffff);
-  const payload = Buffer.concat([
-    i16(apiKey),
-    i16(apiVersion),
-    i32(correlationId),
-    str('denpyo-kafka-mjs'),
-    body,
-  ]);
-  return new Promise((resolve, reject) => {
-    const sock = net.connect({ host, port });
-    let buf = Buffer.alloc(0);
-    const done = (err, res) => {
-      sock.destroy();
-      if (err) reject(err);
-      else resolve(res);
-    };
-    sock.setTimeout(timeoutMs, () => done(new Error(`timeout talking to ${host}:${port}`)));
-    sock.on('error', done);
-    sock.on('connect', () => sock.write(Buffer.concat([i32(payload.length), payload])));
-    sock.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      if (buf.length < 4) return;
-      const size = buf.readInt32BE(0);
-      if (buf.length < 4 + size) return;
-      const r = new Reader(buf.subarray(4, 4 + size));
-      if (r.i32() !== correlationId) return done(new Error('correlation id mismatch'));
-      done(null, r);
-    });
-    sock.on('end', () => done(new Error('connection closed before a full response')));
-  });
-}
-
-async function fetchMetadata(host, port, timeoutMs) {
-  // Metadata v1, topics = null (all topics)
-  const r = await kafkaRequest(host, port, 3, 1, i32(-1), timeoutMs);
-  const brokers = r.array(() => ({ nodeId: r.i32(), host: r.str(), port: r.i32(), rack: r.str() }));
-  const controllerId = r.i32();
-  const topics = r.array(() => ({
-    error: r.i16(),
-    name: r.str(),
-    internal: r.i8() !== 0,
-    partitions: r.array(() => ({
-      error: r.i16(),
-      index: r.i32(),
-      leader: r.i32(),
-      replicas: r.array(() => r.i32()),
-      isr: r.array(() => r.i32()),
-    })),
-  }));
-  return { brokers, controllerId, topics };
-}
-
-async function createTopicsRequest(host, port, topics) {
-  // CreateTopics v2: [name, partitions, replication, assignments[], configs[]], timeout, validateOnly
-  const body = Buffer.concat([
-    i32(topics.length),
-    ...topics.map((t) =>
-      Buffer.concat([
-        str(t.name),
-        i32(t.partitions ?? 3),
-        i16(t.replicationFactor ?? 1),
-        i32(0),
-        i32(0),
-      ]),
-    ),
-    i32(30_000),
-    i8(0),
-  ]);
-  const r = await kafkaRequest(host, port, 19, 2, body, 35_000);
-  r.i32(); // throttle_time_ms
-  return r.array(() => ({ name: r.str(), error: r.i16(), message: r.str() }));
-}
-
-function tcpOpen(host, port, timeoutMs = 1000) {
-  return new Promise((resolve) => {
-    const sock = net.connect({ host, port });
-    const finish = (ok) => {
-      sock.destroy();
-      resolve(ok);
-    };
-    sock.setTimeout(timeoutMs, () => finish(false));
-    sock.on('connect', () => finish(true));
-    sock.on('error', () => finish(false));
-  });
 }
 
 /** True when a Kafka broker answers a Metadata request on host:port (and has a live broker). */
 export async function isKafkaReachable(host = '127.0.0.1', port = 9092, timeoutMs = 2000) {
   try {
-    const md = await fetchMetadata(host, Number(port), timeoutMs);
-    return md.brokers.length > 0 && md.controllerId >= 0;
+    const cluster = await withAdmin(host, Number(port), checkSettings(timeoutMs), (admin) =>
+      admin.describeCluster(),
+    );
+    // A KRaft broker still starting answers with no registered broker, or no controller.
+    return cluster.brokers.length > 0 && cluster.controller !== null;
   } catch {
     return false;
   }
 }
 
+// Kafka names its own topics (__consumer_offsets, __transaction_state) with two underscores;
+// kafkajs does not pass on the metadata's "internal" flag.
+const isInternalTopic = (name) => name.startsWith('__');
+
 export async function listTopics(opts = {}) {
   const o = resolveOptions(opts);
-  const md = await fetchMetadata(o.host, o.port, 5000);
-  return md.topics
-    .filter((t) => !t.internal)
-    .map((t) => t.name)
-    .sort();
+  const names = await withAdmin(o.host, o.port, checkSettings(5000), (admin) => admin.listTopics());
+  return names.filter((name) => !isInternalTopic(name)).sort();
 }
 
-const RETRIABLE = new Set([5, 7, 41]); // LEADER_NOT_AVAILABLE, REQUEST_TIMED_OUT, NOT_CONTROLLER
+/** topics.json entry → kafkajs topic: `partitions` (3), `replicationFactor` (1), `config` {}. */
+const topicConfig = (t) => ({
+  topic: t.name,
+  numPartitions: t.partitions ?? 3,
+  replicationFactor: t.replicationFactor ?? 1,
+  configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({
+    name,
+    value: String(value),
+  })),
+});
 
+/** Creates the missing topics (existing ones are left as they are) and waits until usable. */
 export async function ensureTopics(opts = {}) {
   const o = resolveOptions(opts);
   const wanted = opts.topics ?? readTopics();
+  const names = wanted.map((t) => t.name);
   const deadline = Date.now() + 60_000;
-  let pending = wanted;
-  while (pending.length) {
-    const results = await createTopicsRequest(o.host, o.port, pending);
-    const created = results.filter((x) => x.error === 0).map((x) => x.name);
-    const bad = results.filter((x) => x.error !== 0 && x.error !== 36 && !RETRIABLE.has(x.error));
-    if (bad.length)
-      throw new KafkaError(
-        `topic creation failed: ${bad.map((x) => `${x.name}: error ${x.error} ${x.message ?? ''}`).join('; ')}`,
-      );
-    if (created.length) o.log(`created topics: ${created.join(', ')}`);
-    const retry = new Set(results.filter((x) => RETRIABLE.has(x.error)).map((x) => x.name));
-    pending = pending.filter((t) => retry.has(t.name));
-    if (pending.length) {
-      if (Date.now() > deadline) throw new KafkaError('timed out creating topics');
-      await sleep(500);
+  await withAdmin(o.host, o.port, TOPIC_SETTINGS, async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t.name));
+    if (missing.length) {
+      // False when another `up` created them first. Leaders are awaited below, for every topic.
+      const created = await admin
+        .createTopics({
+          topics: missing.map(topicConfig),
+          timeout: CREATE_TIMEOUT_MS,
+          waitForLeaders: false,
+        })
+        .catch((error) => {
+          throw new KafkaError(`topic creation failed: ${describeError(error)}`);
+        });
+      if (created) o.log(`created topics: ${missing.map((t) => t.name).join(', ')}`);
     }
-  }
-  // Wait until every partition has a leader so the first produce does not bounce.
-  const names = new Set(wanted.map((t) => t.name));
-  while (true) {
-    const md = await fetchMetadata(o.host, o.port, 5000);
-    const ours = md.topics.filter((t) => names.has(t.name));
-    const ready =
-      ours.length === names.size &&
-      ours.every(
-        (t) => t.error === 0 && t.partitions.length && t.partitions.every((p) => p.leader >= 0),
-      );
-    if (ready) break;
-    if (Date.now() > deadline) throw new KafkaError('timed out waiting for topic leaders');
-    await sleep(200);
-  }
-  o.log(`topics ready (${wanted.length}): ${[...names].join(', ')}`);
-  await warmGroupCoordinator(o, deadline);
+    // Every partition needs a leader, or the first produce bounces. Fresh topics elect theirs
+    // within moments; on a broker that just restarted, existing topics may still be electing.
+    await pollUntil(deadline, 'topic leaders', async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      return topics.every((t) => t.partitions.length && t.partitions.every((p) => p.leader >= 0));
+    });
+    // Looking up a group's coordinator makes the broker create __consumer_offsets now, so the
+    // first consumer group in a test does not retry through "group coordinator not available".
+    await pollUntil(deadline, 'the group coordinator', async () => {
+      await admin.describeGroups(['denpyo-warmup']);
+      return true;
+    });
+  });
+  o.log(`topics ready (${names.length}): ${names.join(', ')}`);
 }
 
-// FindCoordinator makes the broker create __consumer_offsets now, so the first consumer group in
-// a test does not have to retry through "group coordinator not available".
-async function warmGroupCoordinator(o, deadline) {
+/** Calls `check` every 200 ms until it returns true; an error counts as "not yet". */
+async function pollUntil(deadline, what, check) {
+  let lastError;
   for (;;) {
-    const r = await kafkaRequest(o.host, o.port, 10, 0, str('denpyo-warmup'), 5000);
-    if (r.i16() === 0) return;
-    if (Date.now() > deadline) throw new KafkaError('timed out waiting for the group coordinator');
+    try {
+      if (await check()) return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline)
+      throw new KafkaError(
+        `timed out waiting for ${what}${lastError ? ` (${describeError(lastError)})` : ''}`,
+      );
     await sleep(200);
   }
+}
+
+// kafkajs reports a failed CreateTopics as one error holding a KafkaJSCreateTopicError per topic.
+function describeError(error) {
+  return error.errors?.length
+    ? error.errors.map((e) => `${e.topic ?? '?'}: ${e.message}`).join('; ')
+    : error.message;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,6 +235,20 @@ function isOurBroker(pid) {
   } catch {
     return true; // no /proc (macOS): trust the pid file
   }
+}
+
+// Something other than a broker may hold the port; only a plain TCP connect tells.
+function tcpOpen(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host, port });
+    const finish = (ok) => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.setTimeout(timeoutMs, () => finish(false));
+    sock.on('connect', () => finish(true));
+    sock.on('error', () => finish(false));
+  });
 }
 
 function resolveClasspath(o) {
