@@ -1,5 +1,6 @@
+import type { AuditEntry, AuditQuery } from '@denpyo/schemas';
+import { ok, type Outcome } from './application/outcome';
 import type { SqlExecutor } from './db/pool';
-import { markRequestCommitted } from './http/idempotency';
 
 export interface AuditRecord {
   actor: string;
@@ -15,12 +16,8 @@ export interface AuditRecord {
   correlationId?: string | null;
 }
 
-/**
- * Appends to the append-only audit trail; call inside the transaction of the change itself.
- * It also marks the request's Idempotency-Key as committed in that transaction.
- */
+/** Appends to the append-only audit trail, inside the transaction of the change itself. */
 export async function appendAudit(tx: SqlExecutor, record: AuditRecord): Promise<void> {
-  await markRequestCommitted(tx);
   await tx.query(
     `INSERT INTO audit_log (actor, action, entity_type, entity_id, amount, counterparty, before, after, correlation_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
@@ -102,4 +99,24 @@ export async function searchAudit(db: SqlExecutor, search: AuditSearch): Promise
 
 function bigintAsNumber(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? Number(value) : value;
+}
+
+/**
+ * The audit search every process offers for its own trail (電子帳簿保存法's three keys: date,
+ * amount, counterparty). Returns up to `limit + 1` entries so the caller can say when there
+ * were more.
+ */
+export function makeSearchAudit(db: SqlExecutor, limit: number) {
+  return async function searchAuditTrail(query: AuditQuery): Promise<Outcome<AuditEntry[]>> {
+    const rows = await searchAudit(db, { ...query, limit: limit + 1 });
+    return ok(
+      rows.map(({ amount, counterparty, before, after, ...rest }) => ({
+        ...rest,
+        ...(amount !== null ? { amount } : {}),
+        ...(counterparty !== null ? { counterparty } : {}),
+        before: (before ?? null) as AuditEntry['before'],
+        after: (after ?? null) as AuditEntry['after'],
+      })),
+    );
+  };
 }

@@ -2,28 +2,49 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { z } from 'zod';
+import type { OperationDeclaration } from '@denpyo/schemas';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { loadConfigOrExit, serviceEnvSchema, type ServiceEnv } from './config';
 import { migrate, PLATFORM_MIGRATIONS } from './db/migrator';
 import { createPool, isDatabaseReachable } from './db/pool';
+import { createPrismaClient, type PrismaClientOptions } from './db/prisma-support';
+import {
+  createUnitOfWork,
+  type TransactionalClient,
+  type UnitOfWork,
+} from './application/unit-of-work';
+import type { PrismaRawClient } from './events/prisma-executor';
 import { subscribeWithRetry } from './events/consumer';
 import { createEventBus } from './events/create-event-bus';
 import type { DeliveredMessage, EventBus, Subscription } from './events/event-bus';
 import { OutboxRelay } from './events/outbox';
 import { createApp } from './http/app';
+import { registerOperations, type OperationHandlers } from './http/operations';
 import { createLogger, type Logger } from './logger';
 
-/** What a service gets from the platform to build its routers and consumers on. */
-export interface ServiceRuntime {
-  env: ServiceEnv;
+/** What a service gets from the platform to build its application on. */
+export interface ServiceRuntime<Env extends ServiceEnv = ServiceEnv> {
+  env: Env;
   schema: string;
   logger: Logger;
   pool: Pool;
-  bus: EventBus;
-  relay: OutboxRelay;
   registry: Registry;
+  /** The event bus; absent in a process that neither publishes nor consumes events. */
+  bus?: EventBus;
+  relay?: OutboxRelay;
+  /**
+   * The service's database: its generated PrismaClient on this pool and schema (disconnected at
+   * stop) and the unit of work every write goes through (which wakes the relay after commits).
+   * `runtime.database<Tx>(PrismaClient)`, Tx being the client's transaction type.
+   */
+  database<Tx extends PrismaRawClient, Client extends TransactionalPrismaClient<Tx>>(
+    PrismaClientClass: new (options: PrismaClientOptions) => Client,
+  ): { db: Client; uow: UnitOfWork<Tx> };
 }
+
+/** What the platform needs of a generated PrismaClient. */
+type TransactionalPrismaClient<Tx> = TransactionalClient<Tx> & { $disconnect(): Promise<void> };
 
 export interface ConsumerDefinition {
   groupId: string;
@@ -31,118 +52,180 @@ export interface ConsumerDefinition {
   handle(message: DeliveredMessage): Promise<void>;
 }
 
-export interface ServiceParts {
-  mount(app: Express): void;
-  consumers?: ConsumerDefinition[];
-  readiness?(): Promise<Record<string, boolean>>;
-  close?(): Promise<void>;
-}
-
-export interface ServiceDefinition {
-  name: string;
+/**
+ * A process of Denpyo, declared the same way for all four: its operations (declared in
+ * @denpyo/schemas), the application (its use cases) built on the runtime, and two thin
+ * adapters over that same application: the route handlers and the event consumer.
+ */
+export interface ServiceDefinition<
+  App,
+  Ops extends Record<string, OperationDeclaration>,
+  Settings extends object = NoSettings,
+> {
+  name: 'portal' | 'contract' | 'invoice' | 'payment';
   defaultPort: number;
   /** The service's own SQL migrations, applied after the platform's. */
   migrationsDir: string;
-  setup(runtime: ServiceRuntime): Promise<ServiceParts> | ServiceParts;
+  /** The process's own settings, parsed from the environment together with the common ones. */
+  settings?: z.ZodType<Settings>;
+  /** The operations it serves: `OperationsOf<name>` from @denpyo/schemas. */
+  operations: Ops;
+  /** False for a process that neither publishes nor consumes events (the portal). */
+  usesEvents: boolean;
+  /** The use cases and queries: the one dependency of routes and consumers. */
+  createApplication(runtime: ServiceRuntime<ServiceEnv & Settings>): App | Promise<App>;
+  /** src/http/routes.ts: one handler per operation, each a thin adapter over a use case. */
+  routes(app: App): OperationHandlers<Ops>;
+  /** src/events/consumers.ts: the service's one consumer group, one handler per event type. */
+  consumer?(app: App): ConsumerDefinition;
+  /** What is served besides the operations (the portal's gateway and static files). */
+  mount?(express: Express, runtime: ServiceRuntime<ServiceEnv & Settings>): void;
+  /** Dependencies /ready reports besides the database and the event bus. */
+  readiness?(runtime: ServiceRuntime<ServiceEnv & Settings>): Promise<Record<string, boolean>>;
 }
 
-export interface RunningService {
+/** A process with no settings beyond the common ones. */
+export type NoSettings = Record<never, never>;
+
+/** Infers a definition's types: `export const invoiceService = defineService({ … })`. */
+export function defineService<
+  App,
+  Ops extends Record<string, OperationDeclaration>,
+  Settings extends object = NoSettings,
+>(definition: ServiceDefinition<App, Ops, Settings>): ServiceDefinition<App, Ops, Settings> {
+  return definition;
+}
+
+export interface RunningService<Env extends ServiceEnv = ServiceEnv> {
   app: Express;
   port: number;
   url: string;
-  runtime: ServiceRuntime;
+  runtime: ServiceRuntime<Env>;
   /** Stops accepting requests, finishes those in flight and the message in hand, then closes. */
   stop(): Promise<void>;
 }
 
-/** The composition every service shares: config → pool → migrations → bus → relay → app → consumers. */
-export async function startService(
-  definition: ServiceDefinition,
-  env: ServiceEnv,
-): Promise<RunningService> {
+/**
+ * The composition every process shares: pool → migrations → bus → relay → application → app
+ * (its declared operations) → consumer → listen.
+ */
+export async function startService<
+  App,
+  Ops extends Record<string, OperationDeclaration>,
+  Settings extends object,
+>(
+  definition: ServiceDefinition<App, Ops, Settings>,
+  env: ServiceEnv & Settings,
+): Promise<RunningService<ServiceEnv & Settings>> {
   const schema = env.DB_SCHEMA ?? definition.name;
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   const pool = createPool(env.DATABASE_URL, schema);
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  await migrate(pool, schema, [
-    PLATFORM_MIGRATIONS,
-    { stream: 'service', dir: definition.migrationsDir },
-  ]);
-  const bus = await createEventBus({
-    kafkaBrokers: env.KAFKA_BROKERS,
-    databaseUrl: env.DATABASE_URL,
-    eventLogSchema: env.EVENT_LOG_SCHEMA,
-    clientId: `denpyo-${definition.name}`,
-    logger,
-  });
-  const registry = new Registry();
-  registry.setDefaultLabels({ service: definition.name });
-  collectDefaultMetrics({ register: registry });
-  const relay = new OutboxRelay({ pool, bus, logger });
-  new Gauge({
-    name: 'denpyo_outbox_pending',
-    help: 'Events committed but not yet published',
-    registers: [registry],
-    async collect() {
-      this.set(await relay.pending().catch(() => -1));
-    },
-  });
-  const runtime: ServiceRuntime = { env, schema, logger, pool, bus, relay, registry };
-  const parts = await definition.setup(runtime);
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    await migrate(pool, schema, [
+      PLATFORM_MIGRATIONS,
+      { stream: 'service', dir: definition.migrationsDir },
+    ]);
+    const registry = new Registry();
+    registry.setDefaultLabels({ service: definition.name });
+    collectDefaultMetrics({ register: registry });
+    const bus = definition.usesEvents
+      ? await createEventBus({
+          kafkaBrokers: env.KAFKA_BROKERS,
+          databaseUrl: env.DATABASE_URL,
+          eventLogSchema: env.EVENT_LOG_SCHEMA,
+          clientId: `denpyo-${definition.name}`,
+          logger,
+        })
+      : undefined;
+    const relay = bus ? new OutboxRelay({ pool, bus, logger }) : undefined;
+    if (relay) {
+      new Gauge({
+        name: 'denpyo_outbox_pending',
+        help: 'Events committed but not yet published',
+        registers: [registry],
+        async collect() {
+          this.set(await relay.pending().catch(() => -1));
+        },
+      });
+    }
+    const runtime: ServiceRuntime<ServiceEnv & Settings> = {
+      env,
+      schema,
+      logger,
+      pool,
+      registry,
+      bus,
+      relay,
+      database(PrismaClientClass) {
+        const db = createPrismaClient(PrismaClientClass, { pool, schema });
+        closers.push(() => db.$disconnect());
+        return { db, uow: createUnitOfWork(db, { onEventsCommitted: () => relay?.wake() }) };
+      },
+    };
+    const application = await definition.createApplication(runtime);
 
-  const app = createApp({
-    logger,
-    registry,
-    readiness: async () => ({
-      database: await isDatabaseReachable(pool),
-      eventBus: await bus.isReady(),
-      ...(parts.readiness ? await parts.readiness() : {}),
-    }),
-    mount: parts.mount,
-  });
-  relay.start();
-  const subscriptions: Subscription[] = [];
-  for (const consumer of parts.consumers ?? []) {
-    subscriptions.push(await subscribeWithRetry(bus, { ...consumer, logger, registry }));
+    const app = createApp({
+      logger,
+      registry,
+      readiness: async () => ({
+        database: await isDatabaseReachable(pool),
+        ...(bus ? { eventBus: await bus.isReady() } : {}),
+        ...(definition.readiness ? await definition.readiness(runtime) : {}),
+      }),
+      mount(express) {
+        registerOperations(express, definition.operations, definition.routes(application), {
+          jwtSecret: env.JWT_SECRET,
+          pool,
+        });
+        definition.mount?.(express, runtime);
+      },
+    });
+    relay?.start();
+    const subscriptions: Subscription[] = [];
+    const consumer = definition.consumer?.(application);
+    if (consumer && bus) {
+      subscriptions.push(await subscribeWithRetry(bus, { ...consumer, logger, registry }));
+    }
+    const server = await listen(app, env.PORT ?? definition.defaultPort, env.HOST);
+    const port = (server.address() as AddressInfo).port;
+    logger.info({ port }, `${definition.name} listening`);
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        await closeServer(server);
+        await Promise.all(subscriptions.map((subscription) => subscription.stop()));
+        await relay?.stop();
+        for (const close of closers) await close();
+        await bus?.close();
+        await pool.end();
+        logger.info(`${definition.name} stopped`);
+      })();
+      return stopping;
+    };
+    return { app, port, url: `http://${env.HOST}:${port}`, runtime, stop };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw error;
   }
-  const server = await listen(app, env.PORT ?? definition.defaultPort, env.HOST);
-  const port = (server.address() as AddressInfo).port;
-  logger.info({ port }, `${definition.name} service listening`);
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      await closeServer(server);
-      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
-      await relay.stop();
-      await parts.close?.();
-      await bus.close();
-      await pool.end();
-      logger.info(`${definition.name} service stopped`);
-    })();
-    return stopping;
-  };
-  return { app, port, url: `http://${env.HOST}:${port}`, runtime, stop };
 }
 
-/** Entry point of a service process: fail-fast config, start, stop gracefully on SIGTERM/SIGINT. */
-export async function runService(definition: ServiceDefinition): Promise<void>;
-/** …for a service with settings of its own: both schemas are checked before anything stops. */
-export async function runService<S extends z.ZodType>(
-  definition: (settings: z.infer<S>) => ServiceDefinition,
-  settingsSchema: S,
-): Promise<void>;
-export async function runService<S extends z.ZodType>(
-  definitionOrFactory: ServiceDefinition | ((settings: z.infer<S>) => ServiceDefinition),
-  settingsSchema?: S,
-): Promise<void> {
-  // One intersection, so every bad variable of both schemas is named in a single run.
+/**
+ * Entry point of a process (src/main.ts): fail-fast config (the common settings and the
+ * process's own, every bad variable named in one run), start, stop gracefully on signals.
+ */
+export async function runService<
+  App,
+  Ops extends Record<string, OperationDeclaration>,
+  Settings extends object,
+>(definition: ServiceDefinition<App, Ops, Settings>): Promise<void> {
   const env = loadConfigOrExit(
-    z.intersection(serviceEnvSchema, settingsSchema ?? z.object({})),
-  ) as ServiceEnv & z.infer<S>;
-  const definition =
-    typeof definitionOrFactory === 'function' ? definitionOrFactory(env) : definitionOrFactory;
-  await runUntilSignalled(`${definition.name} service`, async () => {
+    z.intersection(serviceEnvSchema, definition.settings ?? z.object({})),
+  ) as ServiceEnv & Settings;
+  await runUntilSignalled(definition.name, async () => {
     const service = await startService(definition, env);
     return { stop: service.stop, logger: service.runtime.logger };
   });

@@ -1,18 +1,51 @@
 import { randomUUID } from 'node:crypto';
-import express from 'express';
+import type express from 'express';
 import { Registry } from 'prom-client';
 import request from 'supertest';
 import { SignJWT } from 'jose';
 import type { Pool } from 'pg';
-import { appendAudit } from '../src/audit';
-import { auditRouter } from '../src/http/audit-router';
+import { z } from 'zod';
+import { auditSearch, declareOperations, json } from '@denpyo/schemas';
+import { ok } from '../src/application/outcome';
+import { createUnitOfWork, type TransactionalClient } from '../src/application/unit-of-work';
+import { makeSearchAudit } from '../src/audit';
 import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
-import { createPool, withTransaction } from '../src/db/pool';
+import { createPool, pgExecutor, withTransaction } from '../src/db/pool';
+import type { PrismaRawClient } from '../src/events/prisma-executor';
 import { createApp } from '../src/http/app';
-import { authenticate, requireRole } from '../src/http/auth';
-import { idempotency } from '../src/http/idempotency';
+import { registerOperations } from '../src/http/operations';
 import { createLogger } from '../src/logger';
 import { bearer, TEST_JWT_SECRET, uniqueSchema } from '../src/testing';
+
+// A service's operations in miniature: declared once, registered from the declaration.
+const THING = z.object({ name: z.string(), id: z.uuid(), createdBy: z.string() });
+const OPERATIONS = declareOperations({
+  createThing: {
+    method: 'post',
+    path: '/api/things',
+    owner: 'contract',
+    tag: 'contract',
+    summary: 'Create a thing',
+    roles: ['procurement'],
+    body: z.strictObject({ name: z.string().min(1) }),
+    response: json(THING, 'The thing', 201),
+    location: '/api/things/{id}',
+  },
+  searchContractAudit: auditSearch('contract'),
+});
+
+/** The unit of work on a plain pg pool, in place of a generated PrismaClient. */
+function pgTransactions(pool: Pool): TransactionalClient<PrismaRawClient> {
+  return {
+    $transaction: (work) =>
+      withTransaction(pool, (_sql, connection) =>
+        work({
+          $queryRawUnsafe: async (sql: string, ...values: unknown[]) =>
+            (await connection.query(sql, values)).rows,
+        }),
+      ),
+  };
+}
 
 // The HTTP edge every service shares, on a real database: problem+json errors, auth, the body
 // limits, health endpoints and Idempotency-Key, through a tiny app that writes like a service.
@@ -27,32 +60,36 @@ describe('the shared HTTP edge', () => {
     pool = createPool(process.env.TEST_DATABASE_URL ?? '', schema);
     await migrate(pool, schema, [PLATFORM_MIGRATIONS]);
     await pool.query('CREATE TABLE things (id uuid PRIMARY KEY, name text NOT NULL)');
+    const uow = createUnitOfWork(pgTransactions(pool));
     app = createApp({
       logger: createLogger('http-test', 'silent'),
       registry: new Registry(),
       readiness: async () => ({ database: true, eventBus: ready }),
       mount(api) {
-        const router = express.Router();
-        router.post('/things', requireRole('procurement'), async (req, res) => {
-          const thing = { id: randomUUID(), name: String(req.body.name) };
-          await withTransaction(pool, async (tx) => {
-            await tx.query('INSERT INTO things (id, name) VALUES ($1, $2)', [thing.id, thing.name]);
-            await appendAudit(tx, {
-              actor: 'x',
-              action: 'thing.created',
-              entityType: 'thing',
-              entityId: thing.id,
-            });
-          });
-          if (failAfterCommit) throw new Error('lost after commit');
-          res.status(201).json(thing);
-        });
-        api.use(
-          '/api',
-          authenticate(TEST_JWT_SECRET),
-          idempotency(pool),
-          router,
-          auditRouter(pool),
+        registerOperations(
+          api,
+          OPERATIONS,
+          {
+            createThing: async ({ body, caller }) => {
+              const outcome = await uow.run(caller, async ({ sql, audit }) => {
+                const thing = {
+                  name: body.name,
+                  id: randomUUID(),
+                  createdBy: caller.user.username,
+                };
+                await sql.query('INSERT INTO things (id, name) VALUES ($1, $2)', [
+                  thing.id,
+                  thing.name,
+                ]);
+                audit({ action: 'thing.created', entityType: 'thing', entityId: thing.id });
+                return ok(thing);
+              });
+              if (failAfterCommit) throw new Error('lost after commit');
+              return outcome;
+            },
+            searchContractAudit: ({ query }) => makeSearchAudit(pgExecutor(pool), 5000)(query),
+          },
+          { jwtSecret: TEST_JWT_SECRET, pool },
         );
       },
     });
@@ -87,7 +124,7 @@ describe('the shared HTTP edge', () => {
 
   it('maps bad requests to problem documents and writes nothing', async () => {
     const before = await things();
-    const unknown = await request(app).get('/api/nowhere').expect(401);
+    const unknown = await request(app).get('/api/nowhere').expect(404);
     expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
     await request(app).get('/nowhere').expect(404);
     const auth = await bearer('procurement');
@@ -165,13 +202,13 @@ describe('the shared HTTP edge', () => {
     );
     const auditor = await bearer('auditor');
     const all = await request(app)
-      .get('/api/audit?counterparty=vendor-bulk')
+      .get('/api/audit/contract?counterparty=vendor-bulk')
       .set('Authorization', auditor)
       .expect(200);
     expect(all.body).toHaveLength(5000);
     expect(all.headers['x-result-truncated']).toBe('true');
     const narrowed = await request(app)
-      .get('/api/audit?counterparty=vendor-bulk&minAmount=4001')
+      .get('/api/audit/contract?counterparty=vendor-bulk&minAmount=4001')
       .set('Authorization', auditor)
       .expect(200);
     expect(narrowed.body).toHaveLength(1001);
@@ -190,8 +227,14 @@ describe('the shared HTTP edge', () => {
       const again = await post({ name: 'once' }, key);
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
-      expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
+      // The same bytes (jsonb would have put "id" before "name"), so the same ETag and Location.
+      expect(again.text).toBe(first.text);
+      expect(first.text.indexOf('"name"')).toBeLessThan(first.text.indexOf('"id"'));
+      for (const header of ['etag', 'content-type', 'content-length', 'location']) {
+        expect([header, again.headers[header]]).toEqual([header, first.headers[header]]);
+      }
+      expect(first.headers.location).toBe(`/api/things/${first.body.id}`);
       await post({ name: 'other' }, key).then((r) => expect(r.status).toBe(422));
       expect(
         (await pool.query('SELECT count(*) FROM things WHERE name = $1', ['once'])).rows[0].count,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startService } from '../src/service';
+import { defineService, startService } from '../src/service';
 import { testServiceEnv } from '../src/testing';
 
 // The composition every service shares, started for real: migrations, event bus, app, listen.
@@ -7,21 +7,23 @@ describe('startService', () => {
   it('stops gracefully: a request in flight finishes, then new connections are refused', async () => {
     let release: () => void = () => undefined;
     const service = await startService(
-      {
-        name: 'shutdown',
+      defineService({
+        name: 'contract',
         defaultPort: 0,
         migrationsDir: join(__dirname, 'no-migrations-here'),
-        setup: () => ({
-          mount(app) {
-            app.get('/slow', async (_req, res) => {
-              await new Promise<void>((resolve) => {
-                release = resolve;
-              });
-              res.json({ finished: true });
+        operations: {},
+        usesEvents: true,
+        createApplication: () => ({}),
+        routes: () => ({}),
+        mount(app) {
+          app.get('/slow', async (_req, res) => {
+            await new Promise<void>((resolve) => {
+              release = resolve;
             });
-          },
-        }),
-      },
+            res.json({ finished: true });
+          });
+        },
+      }),
       testServiceEnv('shutdown'),
     );
     expect((await fetch(`${service.url}/ready`)).status).toBe(200);

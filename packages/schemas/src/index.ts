@@ -6,4 +6,4 @@ export * from './invoice';
 export * from './payment';
 export * from './audit';
 export * from './events';
-export * from './openapi';
+export * from './api';

@@ -68,6 +68,9 @@ export const RoleSchema = z.enum([
 ]);
 export type Role = z.infer<typeof RoleSchema>;
 
+/** Everyone who works for the city; vendors are outsiders who see only their own records. */
+export const STAFF_ROLES = ['procurement', 'approver', 'accountant', 'auditor', 'admin'] as const;
+
 // 款・項・目・節 (kan, kou, moku, setsu): four two-digit levels joined by dots, e.g. '01.02.03.04'.
 export const BudgetCodeSchema = z
   .string()

@@ -1,12 +1,18 @@
-import { eventually } from '@denpyo/platform/testing';
+import { eventBusOf, eventually } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
-import { buildEvent, type RunningService } from '@denpyo/platform';
+import {
+  buildEvent,
+  createPrismaClient,
+  createUnitOfWork,
+  type RunningService,
+  type UnitOfWork,
+} from '@denpyo/platform';
 import { TOPICS, type DomainEvent } from '@denpyo/schemas';
 import request from 'supertest';
-import { createPrisma } from '../src/db/prisma';
+import { CONSUMER_GROUP } from '../src/application';
 import { addInvoicedAmount } from '../src/db/contracts';
-import { applyOnce } from '../src/events/consumers';
-import type { PrismaClient } from '../src/generated/prisma/client';
+import type { Db, Tx } from '../src/db/prisma';
+import { PrismaClient } from '../src/generated/prisma/client';
 import {
   approve,
   as,
@@ -18,11 +24,13 @@ import {
 
 describe('consumers of invoice and payment events', () => {
   let service: RunningService;
-  let prisma: PrismaClient;
+  let prisma: Db;
+  let uow: UnitOfWork<Tx>;
   let vendorId: string;
   beforeAll(async () => {
     service = await startContractService();
-    prisma = createPrisma(service.runtime);
+    prisma = createPrismaClient(PrismaClient, service.runtime);
+    uow = createUnitOfWork<Tx>(prisma);
     vendorId = await createVendor(service);
   });
   afterAll(async () => {
@@ -41,7 +49,7 @@ describe('consumers of invoice and payment events', () => {
 
   /** Publishes on the service's own bus, keyed by contract so the messages keep their order. */
   const deliver = (topic: string, contractId: string, ...events: DomainEvent[]) =>
-    service.runtime.bus.publish(
+    eventBusOf(service).publish(
       events.map((event) => ({ topic, key: contractId, value: JSON.stringify(event) })),
     );
 
@@ -137,8 +145,8 @@ describe('consumers of invoice and payment events', () => {
   it('leaves no trace of a handler that fails mid-transaction, and applies the redelivery once', async () => {
     const { id } = await approvedContract(500_000);
     const event = invoiceReceived(id, 40_000);
-    const failing = applyOnce(prisma, event, async (tx) => {
-      await addInvoicedAmount(tx, id, 40_000, new Date());
+    const failing = uow.runOnce({ event, consumer: CONSUMER_GROUP }, async ({ tx, now }) => {
+      await addInvoicedAmount(tx, id, 40_000, now);
       throw new Error('crash after the write');
     });
     await expect(failing).rejects.toThrow('crash after the write');

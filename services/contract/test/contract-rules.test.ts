@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  checkContractParties,
   contractDocumentNumber,
   decideApproval,
   decideReject,
@@ -34,7 +35,7 @@ describe('decideApproval', () => {
     });
     expect(decideApproval(submitted(1_000_000, ['carol']), 'carol')).toMatchObject({
       ok: false,
-      refusal: { kind: 'conflict' },
+      refusal: { code: 'conflict' },
     });
   });
 
@@ -47,7 +48,7 @@ describe('decideApproval', () => {
         fc.integer({ min: 1 }),
         (status, who, amount) => {
           const decision = decideApproval({ ...submitted(amount), status }, who);
-          expect(decision).toMatchObject({ ok: false, refusal: { kind: 'forbidden' } });
+          expect(decision).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
         },
       ),
     );
@@ -57,7 +58,7 @@ describe('decideApproval', () => {
     for (const status of ['draft', 'approved', 'rejected'] as const) {
       expect(decideApproval({ ...submitted(10), status }, 'carol')).toMatchObject({
         ok: false,
-        refusal: { kind: 'conflict' },
+        refusal: { code: 'conflict' },
       });
     }
   });
@@ -66,9 +67,28 @@ describe('decideApproval', () => {
 describe('decideSubmit and decideReject', () => {
   it('submits only drafts and rejects only submitted contracts', () => {
     expect(decideSubmit('draft')).toEqual({ ok: true, value: 'submitted' });
-    expect(decideSubmit('submitted')).toMatchObject({ ok: false, refusal: { kind: 'conflict' } });
+    expect(decideSubmit('submitted')).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
     expect(decideReject('submitted')).toEqual({ ok: true, value: 'rejected' });
-    expect(decideReject('approved')).toMatchObject({ ok: false, refusal: { kind: 'conflict' } });
+    expect(decideReject('approved')).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
+  });
+});
+
+describe('checkContractParties', () => {
+  it('names the unknown vendor and budget line', () => {
+    expect(checkContractParties({ vendor: true, budget: true }, 2026)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(checkContractParties({ vendor: false, budget: false }, 2026)).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'unprocessable',
+        errors: [
+          { path: 'vendorId' },
+          { path: 'budgetCode', message: 'no budget line with this code in fiscal year 2026' },
+        ],
+      },
+    });
   });
 });
 

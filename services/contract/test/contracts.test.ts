@@ -445,7 +445,7 @@ describe('contracts', () => {
 
     it('keeps every change in the audit trail, searchable by counterparty and amount', async () => {
       const response = await request(service.app)
-        .get('/api/audit')
+        .get('/api/audit/contract')
         .query({ counterparty: otherVendorId, entityType: 'contract', minAmount: '50000' })
         .set('Authorization', await as('auditor'))
         .expect(200);
@@ -460,7 +460,7 @@ describe('contracts', () => {
         }),
       ]);
       await request(service.app)
-        .get('/api/audit')
+        .get('/api/audit/contract')
         .set('Authorization', await as('procurement'))
         .expect(403);
     });

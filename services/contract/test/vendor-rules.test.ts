@@ -26,7 +26,7 @@ describe('checkVendor', () => {
     );
     expect(check).toEqual({
       ok: true,
-      bankAccount: expect.objectContaining({ holderKana: 'ｶﾌﾞｼｷｶﾞｲｼﾔ ﾃｽﾄ' }),
+      value: expect.objectContaining({ holderKana: 'ｶﾌﾞｼｷｶﾞｲｼﾔ ﾃｽﾄ' }),
     });
   });
 
@@ -35,19 +35,31 @@ describe('checkVendor', () => {
       checkVendor(request({ bankAccount: { ...request().bankAccount, bankCode: '9998' } })),
     ).toEqual({
       ok: false,
-      problems: [expect.objectContaining({ path: 'bankAccount.bankCode' })],
+      refusal: {
+        code: 'unprocessable',
+        message: 'The vendor cannot be registered',
+        errors: [expect.objectContaining({ path: 'bankAccount.bankCode' })],
+      },
     });
     expect(
       checkVendor(request({ bankAccount: { ...request().bankAccount, branchCode: '999' } })),
     ).toEqual({
       ok: false,
-      problems: [expect.objectContaining({ path: 'bankAccount.branchCode' })],
+      refusal: {
+        code: 'unprocessable',
+        message: 'The vendor cannot be registered',
+        errors: [expect.objectContaining({ path: 'bankAccount.branchCode' })],
+      },
     });
     expect(
       checkVendor(request({ bankAccount: { ...request().bankAccount, holderKana: '山田' } })),
     ).toEqual({
       ok: false,
-      problems: [expect.objectContaining({ path: 'bankAccount.holderKana' })],
+      refusal: {
+        code: 'unprocessable',
+        message: 'The vendor cannot be registered',
+        errors: [expect.objectContaining({ path: 'bankAccount.holderKana' })],
+      },
     });
   });
 
@@ -59,7 +71,11 @@ describe('checkVendor', () => {
       ),
     ).toEqual({
       ok: false,
-      problems: [expect.objectContaining({ path: 'bankAccount.holderKana' })],
+      refusal: {
+        code: 'unprocessable',
+        message: 'The vendor cannot be registered',
+        errors: [expect.objectContaining({ path: 'bankAccount.holderKana' })],
+      },
     });
   });
 
@@ -73,7 +89,11 @@ describe('checkVendor', () => {
       checkVendor(request({ corporateNumber: own, invoiceRegistrationNumber: `T${other}` })),
     ).toEqual({
       ok: false,
-      problems: [expect.objectContaining({ path: 'invoiceRegistrationNumber' })],
+      refusal: {
+        code: 'unprocessable',
+        message: 'The vendor cannot be registered',
+        errors: [expect.objectContaining({ path: 'invoiceRegistrationNumber' })],
+      },
     });
   });
 });

@@ -1,30 +1,29 @@
 import { join } from 'node:path';
-import { auditRouter, authenticate, idempotency, type ServiceDefinition } from '@denpyo/platform';
-import { createPrismaClient } from './db/prisma';
-import { contractTopicConsumer } from './events/contract-consumer';
-import { invoicesRouter } from './http/invoices-router';
-import { voucherRouter } from './http/voucher-router';
+import { japanToday } from '@denpyo/jp';
+import { defineService } from '@denpyo/platform';
+import { INVOICE_OPERATIONS } from '@denpyo/schemas';
+import { createInvoiceApplication } from './application';
+import type { Tx } from './db/prisma';
+import { invoiceConsumer } from './events/consumers';
+import { PrismaClient } from './generated/prisma/client';
+import { invoiceRoutes } from './http/routes';
 
 /** Invoices, inspection (検収) and payment orders (支出命令). */
-export const invoiceService: ServiceDefinition = {
+export const invoiceService = defineService({
   name: 'invoice',
   defaultPort: 3002,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
-  setup(runtime) {
-    const prisma = createPrismaClient(runtime);
-    return {
-      mount(app) {
-        app.use(
-          '/api',
-          authenticate(runtime.env.JWT_SECRET),
-          idempotency(runtime.pool),
-          invoicesRouter({ prisma, wakeRelay: () => runtime.relay.wake() }),
-          voucherRouter(prisma, runtime.env.CITY_NAME),
-          auditRouter(runtime.pool),
-        );
-      },
-      consumers: [contractTopicConsumer(prisma)],
-      close: () => prisma.$disconnect(),
-    };
+  operations: INVOICE_OPERATIONS,
+  usesEvents: true,
+  createApplication(runtime) {
+    const { db, uow } = runtime.database<Tx, PrismaClient>(PrismaClient);
+    return createInvoiceApplication({
+      db,
+      uow,
+      cityName: runtime.env.CITY_NAME,
+      today: () => japanToday(),
+    });
   },
-};
+  routes: invoiceRoutes,
+  consumer: invoiceConsumer,
+});

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { startService, type RunningService } from '@denpyo/platform';
+import {
+  createPrismaClient,
+  createUnitOfWork,
+  ok,
+  startService,
+  type RunningService,
+  type UnitOfWork,
+} from '@denpyo/platform';
 import { testServiceEnv, waitFor } from '@denpyo/platform/testing';
+import { CONSUMER_GROUP } from '../src/application';
 import { projectApprovedContract } from '../src/db/projections';
-import { createPrismaClient, type Db } from '../src/db/prisma';
-import { CONSUMER_GROUP, handleOnce } from '../src/events/contract-consumer';
+import type { Db, Tx } from '../src/db/prisma';
+import { PrismaClient } from '../src/generated/prisma/client';
 import { invoiceService } from '../src/service';
 import {
   contractApproved,
@@ -14,10 +22,12 @@ import {
 
 let service: RunningService;
 let prisma: Db;
+let uow: UnitOfWork<Tx>;
 
 beforeAll(async () => {
   service = await startService(invoiceService, testServiceEnv('invoice'));
-  prisma = createPrismaClient(service.runtime);
+  prisma = createPrismaClient(PrismaClient, service.runtime);
+  uow = createUnitOfWork<Tx>(prisma);
 });
 
 afterAll(async () => {
@@ -87,8 +97,9 @@ describe('contract topic consumer', () => {
     const event = contractApproved(contractId, randomUUID(), 1_000);
     const contractRows = () => count('approved_contracts WHERE contract_id = $1', [contractId]);
 
+    const delivery = { event, consumer: CONSUMER_GROUP };
     await expect(
-      handleOnce(prisma, event, async (tx) => {
+      uow.runOnce(delivery, async ({ tx }) => {
         await projectApprovedContract(tx, event.payload);
         throw new Error('crashed after the write');
       }),
@@ -96,10 +107,12 @@ describe('contract topic consumer', () => {
     expect(await contractRows()).toBe(0);
     expect(await inboxCount(event.id)).toBe(0);
 
-    const apply = (tx: Parameters<Parameters<typeof handleOnce>[2]>[0]) =>
-      projectApprovedContract(tx, event.payload);
-    await handleOnce(prisma, event, apply);
-    await handleOnce(prisma, event, apply);
+    const apply = async ({ tx }: { tx: Tx }) => {
+      await projectApprovedContract(tx, event.payload);
+      return ok(undefined);
+    };
+    expect(await uow.runOnce(delivery, apply)).toEqual({ ok: true, value: undefined });
+    expect(await uow.runOnce(delivery, apply)).toBeUndefined();
     expect(await contractRows()).toBe(1);
     expect(await inboxCount(event.id)).toBe(1);
   });

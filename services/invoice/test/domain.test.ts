@@ -29,13 +29,13 @@ describe('assessInvoice', () => {
         { description: '食品', amount: 135, taxRate: 8 },
       ]),
       contract,
-      null,
+      undefined,
       procurement,
       '2026-11-24',
     );
     expect(result).toEqual({
-      accepted: true,
-      receipt: {
+      ok: true,
+      value: {
         subtotal: 480,
         taxes: [
           { rate: 10, base: 210, tax: 21 },
@@ -53,11 +53,11 @@ describe('assessInvoice', () => {
     const result = assessInvoice(
       invoice([{ description: 'x', amount: 1000, taxRate: 10 }]),
       contract,
-      null,
+      undefined,
       procurement,
       '2026-12-02',
     );
-    expect(result.accepted && result.receipt.dueDate).toBe('2026-12-30');
+    expect(result.ok && result.value.dueDate).toBe('2026-12-30');
   });
 
   it('always yields a bank business day no later than 30 days after receipt, and the latest such day', () => {
@@ -73,12 +73,12 @@ describe('assessInvoice', () => {
         const result = assessInvoice(
           invoice([{ description: 'x', amount: 1, taxRate: 0 }]),
           contract,
-          null,
+          undefined,
           procurement,
           receivedOn,
         );
-        if (!result.accepted) return false;
-        const { dueDate } = result.receipt;
+        if (!result.ok) return false;
+        const { dueDate } = result.value;
         const deadline = addCalendarDays(receivedOn, 30);
         expect(isBankBusinessDay(dueDate)).toBe(true);
         expect(dueDate <= deadline).toBe(true);
@@ -103,9 +103,15 @@ describe('assessInvoice', () => {
     const bigContract = { ...contract, amount: Number.MAX_SAFE_INTEGER };
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (lines) => {
-        const result = assessInvoice(invoice(lines), bigContract, null, procurement, '2026-11-24');
-        if (!result.accepted) return false;
-        const { subtotal, taxes, total } = result.receipt;
+        const result = assessInvoice(
+          invoice(lines),
+          bigContract,
+          undefined,
+          procurement,
+          '2026-11-24',
+        );
+        if (!result.ok) return false;
+        const { subtotal, taxes, total } = result.value;
         for (const { rate, base, tax } of taxes) {
           const ofRate = lines.filter((l) => l.taxRate === rate);
           expect(base).toBe(ofRate.reduce((sum, l) => sum + l.amount, 0));
@@ -123,14 +129,14 @@ describe('assessInvoice', () => {
 
   it('refuses a vendor user invoicing another vendor’s contract', () => {
     const other: AuthUser = { ...vendorUser, vendorId: OTHER_VENDOR };
-    const result = assessInvoice(oneLine, contract, null, other, '2026-11-24');
-    expect(result).toMatchObject({ accepted: false, path: 'contractId' });
+    const result = assessInvoice(oneLine, contract, undefined, other, '2026-11-24');
+    expect(result).toMatchObject({ ok: false, refusal: { errors: [{ path: 'contractId' }] } });
   });
 
   it('lets a vendor user invoice its own contract and procurement invoice any contract', () => {
-    expect(assessInvoice(oneLine, contract, null, vendorUser, '2026-11-24').accepted).toBe(true);
+    expect(assessInvoice(oneLine, contract, undefined, vendorUser, '2026-11-24').ok).toBe(true);
     const otherContract = { ...contract, vendorId: OTHER_VENDOR };
-    expect(assessInvoice(oneLine, otherContract, null, procurement, '2026-11-24').accepted).toBe(
+    expect(assessInvoice(oneLine, otherContract, undefined, procurement, '2026-11-24').ok).toBe(
       true,
     );
   });
@@ -138,24 +144,25 @@ describe('assessInvoice', () => {
   it('refuses a registration number other than the vendor’s registered one', () => {
     const vendor = { invoiceRegistrationNumber: 'T7000012050002' };
     const result = assessInvoice(oneLine, contract, vendor, procurement, '2026-11-24');
-    expect(result).toMatchObject({ accepted: false, path: 'registrationNumber' });
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { errors: [{ path: 'registrationNumber' }] },
+    });
   });
 
   it('accepts any registration number when the vendor has none on record or is not known yet', () => {
     const unregistered = { invoiceRegistrationNumber: null };
-    expect(assessInvoice(oneLine, contract, unregistered, procurement, '2026-11-24').accepted).toBe(
-      true,
-    );
-    expect(assessInvoice(oneLine, contract, null, procurement, '2026-11-24').accepted).toBe(true);
+    expect(assessInvoice(oneLine, contract, unregistered, procurement, '2026-11-24').ok).toBe(true);
+    expect(assessInvoice(oneLine, contract, undefined, procurement, '2026-11-24').ok).toBe(true);
   });
 
   it('accepts a total equal to the remaining amount and refuses one yen more', () => {
     const exact = { ...contract, amount: 210_000, invoicedTotal: 100_000 };
-    expect(assessInvoice(oneLine, exact, null, procurement, '2026-11-24').accepted).toBe(true);
+    expect(assessInvoice(oneLine, exact, undefined, procurement, '2026-11-24').ok).toBe(true);
     const short = { ...exact, invoicedTotal: 100_001 };
-    const result = assessInvoice(oneLine, short, null, procurement, '2026-11-24');
-    expect(result).toMatchObject({ accepted: false });
-    expect(!result.accepted && result.reason).toMatch(
+    const result = assessInvoice(oneLine, short, undefined, procurement, '2026-11-24');
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.refusal.message).toMatch(
       /exceeds the contract's remaining amount 109999/,
     );
   });
@@ -163,7 +170,7 @@ describe('assessInvoice', () => {
   describe('amounts no transfer can carry (422 at lines)', () => {
     const unlimited = { ...contract, amount: Number.MAX_SAFE_INTEGER };
     const assess = (lines: InvoiceLine[]) =>
-      assessInvoice(invoice(lines), unlimited, null, procurement, '2026-11-24');
+      assessInvoice(invoice(lines), unlimited, undefined, procurement, '2026-11-24');
     const line = (amount: number, taxRate: 10 | 8 | 0) => ({ description: 'x', amount, taxRate });
 
     it.each([
@@ -178,19 +185,19 @@ describe('assessInvoice', () => {
       ],
     ])('refuses totals beyond exact arithmetic instead of throwing: %s', (_, lines) => {
       const result = assess(lines);
-      expect(result).toMatchObject({ accepted: false, path: 'lines' });
-      expect(!result.accepted && result.reason).toMatch(/too large to compute exactly/);
+      expect(result).toMatchObject({ ok: false, refusal: { errors: [{ path: 'lines' }] } });
+      expect(!result.ok && result.refusal.message).toMatch(/too large to compute exactly/);
     });
 
     it('accepts a total of exactly 9,999,999,999 yen and refuses one yen more', () => {
       // 9,090,909,090 + 10% tax 909,090,909 = 9,999,999,999.
       expect(assess([line(9_090_909_090, 10)])).toMatchObject({
-        accepted: true,
-        receipt: { total: MAX_TRANSFER_AMOUNT },
+        ok: true,
+        value: { total: MAX_TRANSFER_AMOUNT },
       });
       const result = assess([line(9_090_909_090, 10), line(1, 0)]);
-      expect(result).toMatchObject({ accepted: false, path: 'lines' });
-      expect(!result.accepted && result.reason).toContain(
+      expect(result).toMatchObject({ ok: false, refusal: { errors: [{ path: 'lines' }] } });
+      expect(!result.ok && result.refusal.message).toContain(
         'a single transfer can carry at most 9,999,999,999 yen; split the invoice',
       );
     });
@@ -204,9 +211,8 @@ describe('assessInvoice', () => {
       fc.assert(
         fc.property(fc.array(anyLine, { minLength: 1, maxLength: 5 }), (lines) => {
           const result = assess(lines);
-          if (result.accepted)
-            expect(result.receipt.total).toBeLessThanOrEqual(MAX_TRANSFER_AMOUNT);
-          else expect(result.path).toBe('lines');
+          if (result.ok) expect(result.value.total).toBeLessThanOrEqual(MAX_TRANSFER_AMOUNT);
+          else expect(result.refusal.errors?.[0]?.path).toBe('lines');
         }),
       );
     });

@@ -1,4 +1,4 @@
-import { waitFor } from '@denpyo/platform/testing';
+import { eventBusOf, waitFor } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { corporateNumberCheckDigit } from '@denpyo/jp';
 import { buildEvent, type RunningService } from '@denpyo/platform';
@@ -21,7 +21,7 @@ export async function publishContractEvent(
   service: RunningService,
   event: DomainEvent,
 ): Promise<void> {
-  await service.runtime.bus.publish([
+  await eventBusOf(service).publish([
     { topic: TOPICS.contract, key: event.aggregateId, value: JSON.stringify(event) },
   ]);
 }

@@ -260,12 +260,12 @@ describe('GET /api/invoices/{id}/voucher.pdf', () => {
   });
 });
 
-describe('GET /api/audit', () => {
+describe('GET /api/audit/invoice', () => {
   it('lists every state change of an invoice with who, before and after', async () => {
     const invoice = await receive();
     await act(invoice.id, 'inspect', inspector).expect(200);
     const response = await request(service.url)
-      .get('/api/audit')
+      .get('/api/audit/invoice')
       .query({ counterparty: contract.vendorId, minAmount: '110000', maxAmount: '110000' })
       .set('Authorization', await bearer('auditor'))
       .expect(200);
@@ -288,7 +288,7 @@ describe('GET /api/audit', () => {
 
   it.each(['procurement', 'approver', 'vendor'] as const)('refuses the %s role', async (role) => {
     await request(service.url)
-      .get('/api/audit')
+      .get('/api/audit/invoice')
       .set('Authorization', await bearer(role))
       .expect(403);
   });

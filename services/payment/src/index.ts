@@ -1,2 +1,2 @@
-export { createPaymentService, type PaymentServiceOptions } from './service';
+export { paymentService } from './service';
 export { paymentEnvSchema, requesterFromEnv, type PaymentEnv } from './config';

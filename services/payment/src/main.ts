@@ -1,8 +1,4 @@
 import { runService } from '@denpyo/platform';
-import { paymentEnvSchema, requesterFromEnv } from './config';
-import { createPaymentService } from './service';
+import { paymentService } from './service';
 
-void runService(
-  (env) => createPaymentService({ requester: requesterFromEnv(env) }),
-  paymentEnvSchema,
-);
+void runService(paymentService);

@@ -1,39 +1,32 @@
 import { join } from 'node:path';
-import type { Requester } from '@denpyo/jp';
-import { auditRouter, authenticate, idempotency, type ServiceDefinition } from '@denpyo/platform';
-import { createPrismaClient } from './db/client';
-import { paymentConsumers } from './events/handlers';
-import { paymentsRouter } from './http/payments';
-import { transferBatchesRouter } from './http/transfer-batches';
-
-export interface PaymentServiceOptions {
-  /** The city's account transfers are paid from (依頼人 of the Zengin file). */
-  requester: Requester;
-}
+import { japanToday } from '@denpyo/jp';
+import { defineService } from '@denpyo/platform';
+import { PAYMENT_OPERATIONS } from '@denpyo/schemas';
+import { createPaymentApplication } from './application';
+import { paymentEnvSchema, requesterFromEnv } from './config';
+import type { Tx } from './db/prisma';
+import { paymentConsumer } from './events/consumers';
+import { PrismaClient } from './generated/prisma/client';
+import { paymentRoutes } from './http/routes';
 
 /** Payment schedule, transfer batches, Zengin files, remittance notices and the vendor view. */
-export function createPaymentService(options: PaymentServiceOptions): ServiceDefinition {
-  return {
-    name: 'payment',
-    defaultPort: 3003,
-    migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
-    setup(runtime) {
-      const prisma = createPrismaClient(runtime);
-      const context = { prisma, runtime, requester: options.requester };
-      return {
-        mount(app) {
-          app.use(
-            '/api',
-            authenticate(runtime.env.JWT_SECRET),
-            idempotency(runtime.pool),
-            paymentsRouter(context),
-            transferBatchesRouter(context),
-            auditRouter(context.runtime.pool),
-          );
-        },
-        consumers: paymentConsumers(prisma, () => runtime.relay.wake()),
-        close: () => prisma.$disconnect(),
-      };
-    },
-  };
-}
+export const paymentService = defineService({
+  name: 'payment',
+  defaultPort: 3003,
+  migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
+  operations: PAYMENT_OPERATIONS,
+  usesEvents: true,
+  settings: paymentEnvSchema,
+  createApplication(runtime) {
+    const { db, uow } = runtime.database<Tx, PrismaClient>(PrismaClient);
+    return createPaymentApplication({
+      db,
+      uow,
+      requester: requesterFromEnv(runtime.env),
+      cityName: runtime.env.CITY_NAME,
+      today: () => japanToday(),
+    });
+  },
+  routes: paymentRoutes,
+  consumer: paymentConsumer,
+});

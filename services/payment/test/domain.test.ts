@@ -4,21 +4,27 @@ import {
   MAX_FILE_TOTAL,
   MAX_TRANSFER_AMOUNT,
 } from '@denpyo/jp';
+import type { Outcome } from '@denpyo/platform/outcome';
 import fc from 'fast-check';
 import { accountTypeLabel, bankAccountProblem } from '../src/domain/bank-account';
 import { remittanceNotice, zenginFileName, zenginInput } from '../src/domain/documents';
 import {
-  approvalRefusal,
   batchMembershipErrors,
   batchTotal,
-  remittanceRefusal,
-  settlementRefusal,
+  decideApproval,
+  decideBatchMembers,
+  decideRemittanceNotice,
+  decideSettlement,
+  decideTransferDate,
+  decideZenginIssue,
   transferDateProblem,
   zenginLimitErrors,
-  zenginRefusal,
   type BatchCandidate,
 } from '../src/domain/transfer-batch';
 import { TEST_REQUESTER } from './helpers';
+
+/** The refusal code of an outcome, undefined when it is allowed. */
+const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? undefined : outcome.refusal.code);
 
 const ACCOUNT = {
   bankCode: '0001',
@@ -54,6 +60,14 @@ describe('transferDateProblem', () => {
         expect(transferDateProblem(date, today) === undefined).toBe(isBankBusinessDay(date));
       }),
     );
+  });
+
+  test('decideTransferDate refuses with 422 naming the transferDate field', () => {
+    expect(decideTransferDate('2026-11-25', today)).toEqual({ ok: true, value: '2026-11-25' });
+    expect(decideTransferDate('2026-11-28', today)).toMatchObject({
+      ok: false,
+      refusal: { code: 'unprocessable', errors: [{ path: 'transferDate' }] },
+    });
   });
 });
 
@@ -152,6 +166,31 @@ describe('zenginLimitErrors and batchTotal', () => {
     ]);
     expect(zenginLimitErrors(['a'], [{ ...big, amount: MAX_TRANSFER_AMOUNT }])).toEqual([]);
   });
+
+  test('decideBatchMembers gives the total, or a 422 with every membership and limit error', () => {
+    const payment = (id: string, amount: number) =>
+      ({ id, status: 'scheduled', vendorId: 'v', amount }) as const;
+    const noProblem = () => undefined;
+    expect(decideBatchMembers(['a', 'b'], [payment('a', 5), payment('b', 7)], noProblem)).toEqual({
+      ok: true,
+      value: 12,
+    });
+    const refused = decideBatchMembers(
+      ['a', 'b'],
+      [payment('a', MAX_TRANSFER_AMOUNT + 1)],
+      noProblem,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'unprocessable',
+        errors: [
+          { path: 'paymentIds.1', message: 'payment b does not exist' },
+          { path: 'paymentIds.0', message: expect.stringContaining('exceeds') },
+        ],
+      },
+    });
+  });
 });
 
 describe('batch transitions', () => {
@@ -160,46 +199,48 @@ describe('batch transitions', () => {
   const pastDate = '2026-11-20'; // the previous Friday, a business day when the batch was made
 
   test('four eyes: the creator never approves, another accountant approves a draft once', () => {
-    expect(approvalRefusal(draft, 'alice', today)?.kind).toBe('forbidden');
-    expect(approvalRefusal(draft, 'bob', today)).toBeUndefined();
-    expect(approvalRefusal({ ...draft, status: 'approved' }, 'bob', today)?.kind).toBe('conflict');
+    expect(codeOf(decideApproval(draft, 'alice', today))).toBe('forbidden');
+    expect(codeOf(decideApproval(draft, 'bob', today))).toBeUndefined();
+    expect(codeOf(decideApproval({ ...draft, status: 'approved' }, 'bob', today))).toBe('conflict');
   });
 
   test('a draft whose transfer date has passed is not approved (422 naming the date)', () => {
-    expect(approvalRefusal({ ...draft, transferDate: today }, 'bob', today)).toBeUndefined();
-    const refusal = approvalRefusal({ ...draft, transferDate: pastDate }, 'bob', today);
-    expect(refusal?.kind).toBe('unprocessable');
-    expect(refusal?.message).toContain(pastDate);
+    expect(codeOf(decideApproval({ ...draft, transferDate: today }, 'bob', today))).toBeUndefined();
+    const refused = decideApproval({ ...draft, transferDate: pastDate }, 'bob', today);
+    expect(codeOf(refused)).toBe('unprocessable');
+    expect(!refused.ok && refused.refusal.message).toContain(pastDate);
   });
 
   test('the Zengin file needs approval; settling needs an approved batch', () => {
-    expect(zenginRefusal(draft, today)?.kind).toBe('conflict');
-    expect(zenginRefusal({ ...draft, status: 'approved' }, today)).toBeUndefined();
-    expect(zenginRefusal({ ...draft, status: 'settled' }, today)).toBeUndefined();
-    expect(settlementRefusal({ status: 'approved', createdBy: 'a' })).toBeUndefined();
-    expect(settlementRefusal({ status: 'settled', createdBy: 'a' })?.kind).toBe('conflict');
-    expect(settlementRefusal({ status: 'draft', createdBy: 'a' })?.kind).toBe('conflict');
+    expect(codeOf(decideZenginIssue(draft, today))).toBe('conflict');
+    expect(codeOf(decideZenginIssue({ ...draft, status: 'approved' }, today))).toBeUndefined();
+    expect(codeOf(decideZenginIssue({ ...draft, status: 'settled' }, today))).toBeUndefined();
+    expect(codeOf(decideSettlement({ status: 'approved', createdBy: 'a' }))).toBeUndefined();
+    expect(codeOf(decideSettlement({ status: 'settled', createdBy: 'a' }))).toBe('conflict');
+    expect(codeOf(decideSettlement({ status: 'draft', createdBy: 'a' }))).toBe('conflict');
   });
 
   test('no Zengin file for an unsettled batch whose transfer date has passed; a settled one stays downloadable', () => {
     const approvedPast = { ...draft, status: 'approved', transferDate: pastDate } as const;
-    const refusal = zenginRefusal(approvedPast, today);
-    expect(refusal?.kind).toBe('unprocessable');
-    expect(refusal?.message).toContain(pastDate);
-    expect(zenginRefusal({ ...approvedPast, status: 'settled' }, today)).toBeUndefined();
-    expect(zenginRefusal({ ...approvedPast, status: 'draft' }, today)?.kind).toBe('conflict');
+    const refused = decideZenginIssue(approvedPast, today);
+    expect(codeOf(refused)).toBe('unprocessable');
+    expect(!refused.ok && refused.refusal.message).toContain(pastDate);
+    expect(
+      codeOf(decideZenginIssue({ ...approvedPast, status: 'settled' }, today)),
+    ).toBeUndefined();
+    expect(codeOf(decideZenginIssue({ ...approvedPast, status: 'draft' }, today))).toBe('conflict');
   });
 
   test('a remittance notice exists once the transfer is approved', () => {
-    expect(remittanceRefusal({ status: 'scheduled' }, undefined)?.kind).toBe('conflict');
+    expect(codeOf(decideRemittanceNotice({ status: 'scheduled' }, undefined))).toBe('conflict');
     expect(
-      remittanceRefusal({ status: 'batched' }, { status: 'draft', createdBy: 'a' })?.kind,
+      codeOf(decideRemittanceNotice({ status: 'batched' }, { status: 'draft', createdBy: 'a' })),
     ).toBe('conflict');
     expect(
-      remittanceRefusal({ status: 'batched' }, { status: 'approved', createdBy: 'a' }),
+      codeOf(decideRemittanceNotice({ status: 'batched' }, { status: 'approved', createdBy: 'a' })),
     ).toBeUndefined();
     expect(
-      remittanceRefusal({ status: 'paid' }, { status: 'settled', createdBy: 'a' }),
+      codeOf(decideRemittanceNotice({ status: 'paid' }, { status: 'settled', createdBy: 'a' })),
     ).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Stream } from 'node:stream';
-import { addCalendarDays, isBankBusinessDay, japanToday, type Requester } from '@denpyo/jp';
+import { addCalendarDays, isBankBusinessDay, japanToday } from '@denpyo/jp';
 import { buildEvent, startService, type RunningService } from '@denpyo/platform';
-import { bearer, testServiceEnv, eventually } from '@denpyo/platform/testing';
+import { bearer, eventBusOf, eventually, testServiceEnv } from '@denpyo/platform/testing';
 import {
   eventTopic,
   type EventPayload,
@@ -11,22 +11,22 @@ import {
   type VendorRegistered,
 } from '@denpyo/schemas';
 import request from 'supertest';
-import { createPaymentService } from '../src/service';
+import { requesterFromEnv, type PaymentEnv } from '../src/config';
+import { paymentService } from '../src/service';
 
-export const TEST_REQUESTER: Requester = {
-  code: '1234567890',
-  nameKana: 'ﾃｽﾄｼ',
-  bankCode: '0001',
-  branchCode: '001',
-  accountType: 'current',
-  accountNumber: '7654321',
+/** The city's account in the tests' Zengin files (a current account, unlike the default). */
+export const TEST_REQUESTER_ENV: PaymentEnv = {
+  ZENGIN_REQUESTER_CODE: '1234567890',
+  ZENGIN_REQUESTER_NAME: 'ﾃｽﾄｼ',
+  ZENGIN_BANK_CODE: '0001',
+  ZENGIN_BRANCH_CODE: '001',
+  ZENGIN_ACCOUNT_TYPE: 'current',
+  ZENGIN_ACCOUNT_NUMBER: '7654321',
 };
+export const TEST_REQUESTER = requesterFromEnv(TEST_REQUESTER_ENV);
 
 export function startPaymentService(): Promise<RunningService> {
-  return startService(
-    createPaymentService({ requester: TEST_REQUESTER }),
-    testServiceEnv('payment'),
-  );
+  return startService(paymentService, { ...testServiceEnv('payment'), ...TEST_REQUESTER_ENV });
 }
 
 /** Publishes an event as its producing service would, on the service's own bus. */
@@ -42,7 +42,7 @@ export async function publish<T extends Parameters<typeof buildEvent>[0]>(
     correlationId: randomUUID(),
   });
   const envelope = eventId ? { ...event, id: eventId } : event;
-  await service.runtime.bus.publish([
+  await eventBusOf(service).publish([
     { topic: eventTopic(type), key: aggregateId, value: JSON.stringify(envelope) },
   ]);
   return envelope;

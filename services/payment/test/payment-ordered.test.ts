@@ -1,26 +1,43 @@
 import { eventually } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
-import { buildEvent, type RunningService } from '@denpyo/platform';
-import { createPrismaClient } from '../src/db/client';
-import { schedulePayment } from '../src/events/handlers';
-import type { PrismaClient } from '../src/generated/prisma/client';
+import { japanToday } from '@denpyo/jp';
+import {
+  buildEvent,
+  createPrismaClient,
+  createUnitOfWork,
+  ok,
+  type RunningService,
+} from '@denpyo/platform';
+import { createPaymentApplication, type PaymentApplication } from '../src/application';
+import type { Db, Tx } from '../src/db/prisma';
+import { PrismaClient } from '../src/generated/prisma/client';
 import {
   orderPayment,
   paymentOrdered,
   publish,
   registerVendor,
   startPaymentService,
+  TEST_REQUESTER,
 } from './helpers';
 
 // PaymentOrdered → exactly one scheduled payment and one PaymentScheduled, however often it is
 // delivered and whatever failed in between.
 let service: RunningService;
-let prisma: PrismaClient;
+let prisma: Db;
+let schedulePayment: PaymentApplication['schedulePayment'];
 let vendorId: string;
 
 beforeAll(async () => {
   service = await startPaymentService();
-  prisma = createPrismaClient(service.runtime);
+  // The use case on its own unit of work, called directly as the consumer would call it.
+  prisma = createPrismaClient(PrismaClient, service.runtime);
+  schedulePayment = createPaymentApplication({
+    db: prisma,
+    uow: createUnitOfWork<Tx>(prisma),
+    requester: TEST_REQUESTER,
+    cityName: 'テスト市',
+    today: japanToday,
+  }).schedulePayment;
   vendorId = (await registerVendor(service)).vendorId;
 });
 
@@ -88,16 +105,17 @@ test('a second order for the same invoice under another event id creates no seco
     actor: 't',
     correlationId: 'c',
   });
-  expect(await schedulePayment(prisma, event)).toBe('scheduled');
-  expect(await schedulePayment(prisma, { ...event, id: randomUUID() })).toBe(
-    'invoice-already-scheduled',
+  expect(await schedulePayment(event)).toEqual(ok('scheduled'));
+  expect(await schedulePayment({ ...event, id: randomUUID() })).toEqual(
+    ok('invoice-already-scheduled'),
   );
-  expect(await schedulePayment(prisma, event)).toBe('redelivered');
+  expect(await schedulePayment(event)).toBeUndefined(); // a redelivery
+  expect(await inboxCount(event.id)).toBe(1);
   expect(await countsFor(order.invoiceId)).toEqual({ payments: 1, scheduled: 1 });
 });
 
-describe('a crash in the middle of the handler', () => {
-  // The last write of the handler (the outbox row) fails, after the inbox row and the payment
+describe('a crash in the middle of scheduling', () => {
+  // The last write of the unit of work (the outbox row) fails, after the inbox row and the payment
   // were written: a real failure inside the real transaction, no mocks.
   const failOutbox = (when: string) =>
     service.runtime.pool.query(`
@@ -120,13 +138,13 @@ describe('a crash in the middle of the handler', () => {
       correlationId: 'c',
     });
     await failOutbox('true');
-    await expect(schedulePayment(prisma, event)).rejects.toThrow(/simulated crash/);
+    await expect(schedulePayment(event)).rejects.toThrow(/simulated crash/);
     expect(await countsFor(order.invoiceId)).toEqual({ payments: 0, scheduled: 0 });
     expect(await inboxCount(event.id)).toBe(0);
 
     await healOutbox();
-    expect(await schedulePayment(prisma, event)).toBe('scheduled');
-    expect(await schedulePayment(prisma, event)).toBe('redelivered');
+    expect(await schedulePayment(event)).toEqual(ok('scheduled'));
+    expect(await schedulePayment(event)).toBeUndefined();
     expect(await countsFor(order.invoiceId)).toEqual({ payments: 1, scheduled: 1 });
     expect(await inboxCount(event.id)).toBe(1);
   });

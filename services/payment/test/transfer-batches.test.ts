@@ -332,7 +332,7 @@ describe('the Zengin file', () => {
     expect(batch.total).toBe(2_600_037);
 
     const audit = await api()
-      .get('/api/audit')
+      .get('/api/audit/payment')
       .query({ entityType: 'transfer_batch' })
       .set('Authorization', await as('auditor'));
     expect(audit.body).toContainEqual(

@@ -113,7 +113,7 @@ describe('GET /api/payments/{id}/remittance-notice.pdf', () => {
   });
 });
 
-describe('GET /api/payments and /api/audit', () => {
+describe('GET /api/payments and /api/audit/payment', () => {
   test('staff filter payments; vendors may not list them', async () => {
     const res = await api()
       .get('/api/payments')
@@ -145,7 +145,7 @@ describe('GET /api/payments and /api/audit', () => {
 
   test('the audit trail is searchable by counterparty and closed to other roles', async () => {
     const res = await api()
-      .get('/api/audit')
+      .get('/api/audit/payment')
       .query({ counterparty: ownVendor })
       .set('Authorization', await as('auditor'));
     expect(res.status).toBe(200);
@@ -156,7 +156,7 @@ describe('GET /api/payments and /api/audit', () => {
     expect(
       (
         await api()
-          .get('/api/audit')
+          .get('/api/audit/payment')
           .set('Authorization', await as('procurement'))
       ).status,
     ).toBe(403);

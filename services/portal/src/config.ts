@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { serviceEnvSchema, type ServiceEnv } from '@denpyo/platform';
+import type { ServiceEnv } from '@denpyo/platform';
+import type { UpstreamService } from './domain/routes';
 
 const flag = z
   .enum(['1', 'true', '0', 'false', ''])
@@ -16,8 +17,8 @@ export const PORTAL_DEFAULTS = {
   PROXY_TIMEOUT_MS: 30_000,
 };
 
-/** What the portal reads from its environment: the common service settings plus its own. */
-export const portalEnvSchema = serviceEnvSchema.extend({
+/** What the portal reads from its environment besides the common service settings. */
+export const portalSettingsSchema = z.object({
   /** Seeds the demo users of API.md (password `demo`); never set in production. */
   DEMO_MODE: flag.default(PORTAL_DEFAULTS.DEMO_MODE),
   CONTRACT_URL: httpUrl.default(PORTAL_DEFAULTS.CONTRACT_URL),
@@ -31,16 +32,23 @@ export const portalEnvSchema = serviceEnvSchema.extend({
     .max(600_000)
     .default(PORTAL_DEFAULTS.PROXY_TIMEOUT_MS),
 });
-export type PortalEnv = z.infer<typeof portalEnvSchema>;
+export type PortalSettings = z.infer<typeof portalSettingsSchema>;
+export type PortalEnv = ServiceEnv & PortalSettings;
 
 /**
- * What `startPortal` takes: a service environment plus any of the portal's own settings, so a
- * test can pass `{ ...testServiceEnv('portal'), CONTRACT_URL: contract.url }`.
+ * A service environment plus any of the portal's own settings, so a test can start it with
+ * `withPortalDefaults({ ...testServiceEnv('portal'), CONTRACT_URL: contract.url })`.
  */
-export type PortalOptions = ServiceEnv & Partial<Omit<PortalEnv, keyof ServiceEnv>>;
+export type PortalOptions = ServiceEnv & Partial<PortalSettings>;
 
+/** What `startService(portalService, …)` needs: the options with the defaults filled in. */
 export function withPortalDefaults(options: PortalOptions): PortalEnv {
   return { ...PORTAL_DEFAULTS, ...definedOnly(options) };
+}
+
+/** Where each service behind the portal listens. */
+export function upstreamUrls(env: PortalSettings): Record<UpstreamService, string> {
+  return { contract: env.CONTRACT_URL, invoice: env.INVOICE_URL, payment: env.PAYMENT_URL };
 }
 
 function definedOnly<T extends object>(value: T): T {

@@ -1,15 +1,9 @@
-export { startPortal, type RunningPortal } from './service';
-export { portalEnvSchema, PORTAL_DEFAULTS, type PortalEnv, type PortalOptions } from './config';
+export { portalService } from './service';
 export {
-  hashPassword,
-  verifyPassword,
-  DEFAULT_SCRYPT_PARAMS,
-  type ScryptParams,
-} from './domain/password';
-export {
-  resolveUpstream,
-  UPSTREAM_SERVICES,
-  type UpstreamRoute,
-  type UpstreamService,
-} from './domain/routes';
-export { DEMO_USERS, DEMO_PASSWORD } from './domain/demo-users';
+  portalSettingsSchema,
+  withPortalDefaults,
+  PORTAL_DEFAULTS,
+  type PortalEnv,
+  type PortalOptions,
+  type PortalSettings,
+} from './config';

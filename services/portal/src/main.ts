@@ -1,7 +1,4 @@
-// Composition root of the portal process: fail-fast config, start, stop gracefully on signals.
-import { loadConfigOrExit, runUntilSignalled } from '@denpyo/platform';
-import { portalEnvSchema } from './config';
-import { startPortal } from './service';
+import { runService } from '@denpyo/platform';
+import { portalService } from './service';
 
-const env = loadConfigOrExit(portalEnvSchema);
-void runUntilSignalled('portal', () => startPortal(env));
+void runService(portalService);

@@ -1,5 +1,9 @@
-import { ConfigError, parseConfig } from '@denpyo/platform';
-import { portalEnvSchema, withPortalDefaults } from '../src/config';
+import { z } from 'zod';
+import { ConfigError, parseConfig, serviceEnvSchema } from '@denpyo/platform';
+import { portalSettingsSchema, withPortalDefaults } from '../src/config';
+
+// What runService parses for the portal: the common settings and the portal's own together.
+const portalEnvSchema = z.intersection(serviceEnvSchema, portalSettingsSchema);
 
 const REQUIRED = {
   DATABASE_URL: 'postgres://localhost/denpyo',
@@ -38,7 +42,7 @@ describe('portal configuration', () => {
     ).toThrow(/DEMO_MODE[\s\S]*CONTRACT_URL/);
   });
 
-  it('fills in what a caller of startPortal leaves out, keeping what it gives', () => {
+  it('fills in what a caller of startService leaves out, keeping what it gives', () => {
     const service = parseConfig(portalEnvSchema, REQUIRED);
     const options = withPortalDefaults({
       DATABASE_URL: service.DATABASE_URL,

@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { startPortal, type RunningPortal } from '../src/service';
-import { testPortalOptions } from './support';
+import { startService, type RunningService } from '@denpyo/platform';
+import { portalService } from '../src/service';
+import { testPortalEnv } from './support';
 
 // Every path of API.md (in OpenAPI's {param} form).
 const API_MD_PATHS = [
@@ -35,9 +36,9 @@ const API_MD_PATHS = [
 ];
 
 describe('API documentation', () => {
-  let portal: RunningPortal;
+  let portal: RunningService;
   beforeAll(async () => {
-    portal = await startPortal(testPortalOptions());
+    portal = await startService(portalService, testPortalEnv());
   });
   afterAll(() => portal.stop());
 

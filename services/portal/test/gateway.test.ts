@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { startPortal, type RunningPortal } from '../src/service';
-import { deadServiceUrl, startStandIn, testPortalOptions, type StandIn } from './support';
+import { startService, type RunningService } from '@denpyo/platform';
+import { portalService } from '../src/service';
+import { deadServiceUrl, startStandIn, testPortalEnv, type StandIn } from './support';
 
 // Bytes as the payment service sends them: Shift_JIS katakana and a CRLF, not valid UTF-8.
 const ZENGIN_BYTES = Buffer.from([0x31, 0x32, 0xb6, 0xc0, 0xb6, 0xc5, 0x82, 0xa0, 0x0d, 0x0a]);
@@ -24,7 +25,7 @@ function echoingService(name: string) {
     app.get('/api/contracts/slow', () => {
       // Never answers: a service that hangs.
     });
-    app.post('/api/contracts/refused', (_req, res) => {
+    app.post('/api/contracts/:id/submit', (_req, res) => {
       res
         .status(422)
         .type('application/problem+json')
@@ -52,7 +53,7 @@ describe('gateway', () => {
   let contract: StandIn;
   let invoice: StandIn;
   let payment: StandIn;
-  let portal: RunningPortal;
+  let portal: RunningService;
 
   beforeAll(async () => {
     [contract, invoice, payment] = await Promise.all([
@@ -60,8 +61,9 @@ describe('gateway', () => {
       echoingService('invoice'),
       echoingService('payment'),
     ]);
-    portal = await startPortal(
-      testPortalOptions({
+    portal = await startService(
+      portalService,
+      testPortalEnv({
         CONTRACT_URL: contract.url,
         INVOICE_URL: invoice.url,
         PAYMENT_URL: payment.url,
@@ -87,15 +89,15 @@ describe('gateway', () => {
       'GET',
       '/api/audit/contract?from=2026-04-01&to=2026-04-30',
       'contract',
-      '/api/audit?from=2026-04-01&to=2026-04-30',
+      '/api/audit/contract?from=2026-04-01&to=2026-04-30',
     ],
     ['GET', '/api/invoices?status=received', 'invoice', '/api/invoices?status=received'],
     ['POST', '/api/invoices/7/inspect', 'invoice', '/api/invoices/7/inspect'],
-    ['GET', '/api/audit/invoice', 'invoice', '/api/audit'],
+    ['GET', '/api/audit/invoice', 'invoice', '/api/audit/invoice'],
     ['GET', '/api/payments?vendorId=v', 'payment', '/api/payments?vendorId=v'],
     ['POST', '/api/transfer-batches/9/settle', 'payment', '/api/transfer-batches/9/settle'],
     ['GET', '/api/vendor/remittances', 'payment', '/api/vendor/remittances'],
-    ['GET', '/api/audit/payment?minAmount=5', 'payment', '/api/audit?minAmount=5'],
+    ['GET', '/api/audit/payment?minAmount=5', 'payment', '/api/audit/payment?minAmount=5'],
   ])('forwards %s %s to the %s service as %s', async (method, path, service, upstreamUrl) => {
     const response = await request(portal.url)[method === 'POST' ? 'post' : 'get'](path);
     expect(response.body).toMatchObject({ service, method, url: upstreamUrl });
@@ -146,7 +148,7 @@ describe('gateway', () => {
   it('streams a non-JSON request body unchanged', async () => {
     const bytes = Buffer.from([0x00, 0x01, 0xfe, 0xff, 0x0d, 0x0a]);
     await request(portal.url)
-      .post('/api/invoices/upload')
+      .post('/api/invoices/7/reject')
       .set('Content-Type', 'application/octet-stream')
       .send(bytes);
     expect(invoice.seen.at(-1)?.body.equals(bytes)).toBe(true);
@@ -171,7 +173,7 @@ describe('gateway', () => {
   });
 
   it('passes a problem+json error through unchanged', async () => {
-    const response = await request(portal.url).post('/api/contracts/refused').send({});
+    const response = await request(portal.url).post('/api/contracts/refused/submit').send({});
     expect(response.status).toBe(422);
     expect(response.type).toBe('application/problem+json');
     expect(JSON.parse(response.text)).toEqual({
@@ -182,11 +184,21 @@ describe('gateway', () => {
     });
   });
 
-  it('answers 404 problem for an /api path no service owns, forwarding nothing', async () => {
+  it('answers 404 problem for a request no service declares, forwarding nothing', async () => {
     const before = contract.seen.length + invoice.seen.length + payment.seen.length;
-    for (const path of ['/api/unknown', '/api/vendorsx', '/api/audit', '/api/audit/elsewhere']) {
-      const response = await request(portal.url).get(path);
-      expect(response.status).toBe(404);
+    for (const [method, path] of [
+      ['get', '/api/unknown'],
+      ['get', '/api/vendorsx'],
+      ['get', '/api/audit'],
+      ['get', '/api/audit/elsewhere'],
+      // Below a service's paths, but not one of its operations, or not with this method.
+      ['post', '/api/invoices/upload'],
+      ['get', '/api/contracts/1/unknown'],
+      ['post', '/api/vendors/1'],
+      ['get', '/api/transfer-batches'],
+    ] as const) {
+      const response = await request(portal.url)[method](path).send();
+      expect([method, path, response.status]).toEqual([method, path, 404]);
       expect(response.type).toBe('application/problem+json');
     }
     expect(contract.seen.length + invoice.seen.length + payment.seen.length).toBe(before);
@@ -214,14 +226,15 @@ describe('gateway', () => {
 
 describe('gateway with a service down', () => {
   let contract: StandIn;
-  let portal: RunningPortal;
+  let portal: RunningService;
 
   beforeAll(async () => {
     contract = await startStandIn((app) =>
       app.get('/ready', (_req, res) => res.json({ status: 'ready' })),
     );
-    portal = await startPortal(
-      testPortalOptions({
+    portal = await startService(
+      portalService,
+      testPortalEnv({
         CONTRACT_URL: contract.url,
         INVOICE_URL: await deadServiceUrl(),
         PAYMENT_URL: contract.url,

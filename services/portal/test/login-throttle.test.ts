@@ -37,6 +37,16 @@ describe('LoginThrottle', () => {
     expect(throttle.retryAfterMs('alice', '10.0.0.1')).toBe(0);
   });
 
+  it('refuses a throttled attempt as throttled, rounding the wait up to whole seconds', () => {
+    expect(throttle.refuseIfThrottled('alice', '10.0.0.1')).toBeUndefined();
+    fail(3);
+    now += 30_500;
+    expect(throttle.refuseIfThrottled('alice', '10.0.0.1')).toEqual({
+      ok: false,
+      refusal: expect.objectContaining({ code: 'throttled', retryAfterSeconds: 30 }),
+    });
+  });
+
   it('forgets failures after a successful login', () => {
     fail(2);
     throttle.recordSuccess('alice', '10.0.0.1');

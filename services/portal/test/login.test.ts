@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { createPool, verifyToken } from '@denpyo/platform';
+import { createPool, type RunningService, startService, verifyToken } from '@denpyo/platform';
 import { TEST_JWT_SECRET } from '@denpyo/platform/testing';
 import { DEMO_USERS } from '../src/domain/demo-users';
-import { startPortal, type RunningPortal } from '../src/service';
-import { testPortalOptions } from './support';
+import { portalService } from '../src/service';
+import { testPortalEnv } from './support';
 
 async function storedUsers(schema: string) {
   const pool = createPool(process.env.TEST_DATABASE_URL ?? '', schema);
@@ -18,10 +18,10 @@ async function storedUsers(schema: string) {
 }
 
 describe('login in demo mode', () => {
-  const options = testPortalOptions({ DEMO_MODE: true });
-  let portal: RunningPortal;
+  const options = testPortalEnv({ DEMO_MODE: true });
+  let portal: RunningService;
   beforeAll(async () => {
-    portal = await startPortal(options);
+    portal = await startService(portalService, options);
   });
   afterAll(() => portal.stop());
 
@@ -74,7 +74,7 @@ describe('login in demo mode', () => {
 
   it('seeds idempotently: a restart keeps the users and their hashes', async () => {
     const before = await storedUsers(options.DB_SCHEMA ?? '');
-    const again = await startPortal({ ...options, PORT: 0 });
+    const again = await startService(portalService, { ...options, PORT: 0 });
     await again.stop();
     expect(await storedUsers(options.DB_SCHEMA ?? '')).toEqual(before);
   });
@@ -99,10 +99,10 @@ describe('login in demo mode', () => {
 });
 
 describe('login outside demo mode', () => {
-  const options = testPortalOptions({ DEMO_MODE: false });
-  let portal: RunningPortal;
+  const options = testPortalEnv({ DEMO_MODE: false });
+  let portal: RunningService;
   beforeAll(async () => {
-    portal = await startPortal(options);
+    portal = await startService(portalService, options);
   });
   afterAll(() => portal.stop());
 

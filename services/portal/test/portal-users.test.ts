@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createPool, verifyToken } from '@denpyo/platform';
+import { createPool, type RunningService, startService, verifyToken } from '@denpyo/platform';
 import { bearer, TEST_JWT_SECRET } from '@denpyo/platform/testing';
-import { startPortal, type RunningPortal } from '../src/service';
-import { deadServiceUrl, startStandIn, testPortalOptions, type StandIn } from './support';
+import { portalService } from '../src/service';
+import { deadServiceUrl, startStandIn, testPortalEnv, type StandIn } from './support';
 
 const KNOWN_VENDOR = randomUUID();
 
 describe('POST /api/vendors/{id}/portal-users', () => {
   let contract: StandIn;
-  let portal: RunningPortal;
-  const options = testPortalOptions();
+  let portal: RunningService;
+  const options = testPortalEnv();
   const pool = createPool(process.env.TEST_DATABASE_URL ?? '', options.DB_SCHEMA ?? '');
 
   beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('POST /api/vendors/{id}/portal-users', () => {
         }
       });
     });
-    portal = await startPortal({ ...options, CONTRACT_URL: contract.url });
+    portal = await startService(portalService, { ...options, CONTRACT_URL: contract.url });
   });
   afterAll(async () => {
     await portal.stop();
@@ -62,7 +62,11 @@ describe('POST /api/vendors/{id}/portal-users', () => {
     });
     // The vendor was looked up as the caller.
     const lookup = contract.seen.find((seen) => seen.url === `/api/vendors/${KNOWN_VENDOR}`);
-    expect(lookup?.headers.authorization).toBe(authorization);
+    const [, token] = String(lookup?.headers.authorization).split(' ');
+    expect(await verifyToken(token ?? '', TEST_JWT_SECRET)).toEqual({
+      username: 'pat',
+      roles: ['procurement'],
+    });
 
     const login = await request(portal.app)
       .post('/api/auth/login')
@@ -176,9 +180,12 @@ describe('POST /api/vendors/{id}/portal-users', () => {
 });
 
 describe('POST /api/vendors/{id}/portal-users while the contract service is down', () => {
-  let portal: RunningPortal;
+  let portal: RunningService;
   beforeAll(async () => {
-    portal = await startPortal(testPortalOptions({ CONTRACT_URL: await deadServiceUrl() }));
+    portal = await startService(
+      portalService,
+      testPortalEnv({ CONTRACT_URL: await deadServiceUrl() }),
+    );
   });
   afterAll(() => portal.stop());
 

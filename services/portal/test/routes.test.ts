@@ -1,65 +1,104 @@
 import fc from 'fast-check';
-import { resolveUpstream } from '../src/domain/routes';
+import { API_OPERATIONS, operationsOf } from '@denpyo/schemas';
+import { UPSTREAM_SERVICES, upstreamOf } from '../src/domain/routes';
 
-describe('resolveUpstream', () => {
-  it.each([
-    ['/api/vendors', 'contract', '/api/vendors'],
-    ['/api/vendors/7f1c/portal-users', 'contract', '/api/vendors/7f1c/portal-users'],
-    ['/api/budgets/2026/01.02.03.04', 'contract', '/api/budgets/2026/01.02.03.04'],
-    [
-      '/api/contracts?status=approved&minAmount=5',
-      'contract',
-      '/api/contracts?status=approved&minAmount=5',
-    ],
-    ['/api/invoices/abc/voucher.pdf', 'invoice', '/api/invoices/abc/voucher.pdf'],
-    ['/api/payments?status=scheduled', 'payment', '/api/payments?status=scheduled'],
-    ['/api/transfer-batches/x/zengin', 'payment', '/api/transfer-batches/x/zengin'],
-    ['/api/vendor/remittances', 'payment', '/api/vendor/remittances'],
-    ['/api/audit/contract?from=2026-04-01', 'contract', '/api/audit?from=2026-04-01'],
-    ['/api/audit/invoice', 'invoice', '/api/audit'],
-    ['/api/audit/payment?minAmount=1', 'payment', '/api/audit?minAmount=1'],
-  ])('%s → %s %s', (url, service, upstreamUrl) => {
-    expect(resolveUpstream(url)).toEqual({ service, url: upstreamUrl });
+/** A declared path with each `{param}` filled in. */
+const fill = (path: string, value: (name: string) => string) =>
+  path.replace(/\{(\w+)\}/g, (_match, name: string) => value(name));
+
+const OWNED = UPSTREAM_SERVICES.flatMap((service) =>
+  operationsOf(service).map((operation) => [operation.operationId, operation, service] as const),
+);
+
+describe('upstreamOf', () => {
+  it('knows operations of every service behind the portal', () => {
+    for (const service of UPSTREAM_SERVICES)
+      expect(operationsOf(service).length).toBeGreaterThan(0);
   });
 
-  it.each([
-    '/api',
-    '/api/',
-    '/api/unknown',
-    '/api/vendorsx',
-    '/api/audit',
-    '/api/audit/portal',
-    '/api/audit?from=2026-04-01',
-    '/api/constructor',
-    '/api/__proto__',
-    '/vendors',
-    '/health',
-    'api/vendors',
-  ])('%s belongs to no service', (url) => {
-    expect(resolveUpstream(url)).toBeUndefined();
-  });
-
-  it('keeps any path below an owned segment and its query string unchanged', () => {
-    const segment = fc.stringMatching(/^[\w.-]{1,12}$/);
-    fc.assert(
-      fc.property(
-        fc.constantFrom(
-          'vendors',
-          'budgets',
-          'contracts',
-          'invoices',
-          'payments',
-          'transfer-batches',
-          'vendor',
-        ),
-        fc.array(segment, { maxLength: 4 }),
-        fc.option(fc.stringMatching(/^[\w=&%.-]{0,20}$/), { nil: undefined }),
-        (owned, rest, query) => {
-          const url =
-            ['', 'api', owned, ...rest].join('/') + (query === undefined ? '' : `?${query}`);
-          expect(resolveUpstream(url)?.url).toBe(url);
-        },
+  it.each(OWNED)('%s resolves to its owner', (_operationId, operation, service) => {
+    expect(
+      upstreamOf(
+        operation.method.toUpperCase(),
+        fill(operation.path, () => 'x1'),
       ),
+    ).toBe(service);
+  });
+
+  it('matches any one segment for a {param}', () => {
+    const segment = fc.stringMatching(/^[\w.~%-]{1,16}$/);
+    fc.assert(
+      fc.property(fc.constantFrom(...OWNED), segment, ([, operation, service], value) => {
+        expect(
+          upstreamOf(
+            operation.method,
+            fill(operation.path, () => value),
+          ),
+        ).toBe(service);
+      }),
     );
+  });
+
+  it.each([
+    ['GET', '/api/vendors/7f1c', 'contract'],
+    ['GET', '/api/vendor/remittances', 'payment'],
+    ['GET', '/api/audit/contract', 'contract'],
+    ['GET', '/api/audit/invoice', 'invoice'],
+    ['GET', '/api/audit/payment', 'payment'],
+  ])('%s %s → %s', (method, path, service) => {
+    expect(upstreamOf(method, path)).toBe(service);
+  });
+
+  it('never mixes /api/vendor/… (payment) and /api/vendors/… (contract)', () => {
+    expect(upstreamOf('GET', '/api/vendors/remittances')).toBe('contract'); // a vendor id
+    expect(upstreamOf('GET', '/api/vendor/7f1c')).toBeUndefined();
+    expect(upstreamOf('POST', '/api/vendor')).toBeUndefined();
+    expect(upstreamOf('GET', '/api/vendorsx/7f1c')).toBeUndefined();
+  });
+
+  it('leaves the portal its own operations and those of every process', () => {
+    const own = Object.values(API_OPERATIONS).filter(
+      (operation) => operation.owner === 'portal' || operation.owner === 'every',
+    );
+    for (const operation of own) {
+      expect(
+        upstreamOf(
+          operation.method,
+          fill(operation.path, () => 'x1'),
+        ),
+      ).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['GET', '/api'],
+    ['GET', '/api/'],
+    ['GET', '/api/unknown'],
+    ['GET', '/api/audit'],
+    ['GET', '/api/audit/portal'],
+    ['GET', '/api/audit/elsewhere'],
+    ['GET', '/api/constructor'],
+    ['GET', '/api/__proto__'],
+    ['GET', '/vendors'],
+    ['GET', 'api/vendors'],
+    ['GET', '/api/vendors/'], // an empty segment is no id
+    ['GET', '/api/vendors//portal-users'],
+    ['GET', '/api/contracts/1/unknown'],
+    ['GET', '/api/invoices/1/voucher.pdf/more'],
+    ['GET', '/API/VENDORS'],
+  ])('%s %s belongs to no service', (method, path) => {
+    expect(upstreamOf(method, path)).toBeUndefined();
+  });
+
+  it.each([
+    ['DELETE', '/api/vendors/1'],
+    ['PUT', '/api/contracts/1'],
+    ['POST', '/api/vendors/1'],
+    ['GET', '/api/contracts/1/approve'],
+    ['GET', '/api/transfer-batches'],
+    ['POST', '/api/invoices/1/voucher.pdf'],
+    ['HEAD', '/api/invoices'],
+  ])('%s %s: a declared path with another method belongs to no service', (method, path) => {
+    expect(upstreamOf(method, path)).toBeUndefined();
   });
 });

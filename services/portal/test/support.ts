@@ -3,18 +3,21 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { closeServer, listen } from '@denpyo/platform';
 import { freePort, testServiceEnv } from '@denpyo/platform/testing';
-import type { PortalOptions } from '../src/config';
+import { withPortalDefaults, type PortalEnv } from '../src/config';
 
-/** Portal settings for a test: the jest run's database, a fresh schema, any free port. */
-export function testPortalOptions(overrides: Partial<PortalOptions> = {}): PortalOptions {
-  return {
+/**
+ * The portal's environment for a test (`startService(portalService, testPortalEnv())`): the
+ * jest run's database, a fresh schema, any free port, and the portal's defaults.
+ */
+export function testPortalEnv(overrides: Partial<PortalEnv> = {}): PortalEnv {
+  return withPortalDefaults({
     ...testServiceEnv('portal'),
     // Nothing listens on port 1: a test names the services it needs.
     CONTRACT_URL: 'http://127.0.0.1:1',
     INVOICE_URL: 'http://127.0.0.1:1',
     PAYMENT_URL: 'http://127.0.0.1:1',
     ...overrides,
-  };
+  });
 }
 
 /** What a stand-in service saw of one request. */

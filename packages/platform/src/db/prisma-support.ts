@@ -1,3 +1,4 @@
+import { isoDateToUtc } from '@denpyo/jp';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Pool } from 'pg';
 
@@ -7,6 +8,26 @@ import type { Pool } from 'pg';
  */
 export function prismaAdapter(pool: Pool, schema: string): PrismaPg {
   return new PrismaPg(pool, { schema });
+}
+
+/** What every generated PrismaClient constructor takes here: a driver adapter, no engine. */
+export interface PrismaClientOptions {
+  adapter: PrismaPg;
+  transactionOptions: typeof PRISMA_TRANSACTION_OPTIONS;
+}
+
+/**
+ * A service's generated PrismaClient on the service's pool, so it sees only its own schema:
+ * `createPrismaClient(PrismaClient, runtime)`.
+ */
+export function createPrismaClient<Client>(
+  PrismaClientClass: new (options: PrismaClientOptions) => Client,
+  runtime: { pool: Pool; schema: string },
+): Client {
+  return new PrismaClientClass({
+    adapter: prismaAdapter(runtime.pool, runtime.schema),
+    transactionOptions: PRISMA_TRANSACTION_OPTIONS,
+  });
 }
 
 /**
@@ -53,4 +74,26 @@ export function yenFromBigInt(value: bigint): number {
   const yen = Number(value);
   if (!Number.isSafeInteger(yen)) throw new RangeError(`amount ${value} exceeds safe integers`);
   return yen;
+}
+
+/**
+ * The range filters of a search (API.md: `from`/`to` dates inclusive, `minAmount`/`maxAmount`)
+ * as Prisma `where` conditions on a date column and a bigint yen column.
+ */
+export function searchRanges(query: {
+  from?: string;
+  to?: string;
+  minAmount?: number;
+  maxAmount?: number;
+}): { dates: { gte?: Date; lte?: Date }; amounts: { gte?: bigint; lte?: bigint } } {
+  return {
+    dates: {
+      gte: query.from === undefined ? undefined : isoDateToUtc(query.from),
+      lte: query.to === undefined ? undefined : isoDateToUtc(query.to),
+    },
+    amounts: {
+      gte: query.minAmount === undefined ? undefined : BigInt(query.minAmount),
+      lte: query.maxAmount === undefined ? undefined : BigInt(query.maxAmount),
+    },
+  };
 }

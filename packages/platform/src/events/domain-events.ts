@@ -9,12 +9,10 @@ import {
   type EventPayload,
   type EventType,
 } from '@denpyo/schemas';
-import { appendAudit, type AuditRecord } from '../audit';
 import type { SqlExecutor } from '../db/pool';
 import type { ConsumerDefinition } from '../service';
 import { PermanentError } from './consumer';
 import { appendToOutbox } from './outbox';
-import { prismaExecutor, type PrismaRawClient } from './prisma-executor';
 
 export interface EventContext {
   actor: string;
@@ -80,20 +78,4 @@ export function eventConsumer(
       if (handler) await handler(event);
     },
   };
-}
-
-export interface Change {
-  audit: AuditRecord;
-  /** Published by the outbox relay once the transaction commits. */
-  events?: DomainEvent[];
-}
-
-/**
- * The audit entry and outbox rows of a state change, written in the change's own (Prisma)
- * transaction: both exist iff the change commits. Wake the outbox relay after the commit.
- */
-export async function recordChange(tx: PrismaRawClient, change: Change): Promise<void> {
-  const executor = prismaExecutor(tx);
-  await appendAudit(executor, change.audit);
-  for (const event of change.events ?? []) await recordEvent(executor, event);
 }

@@ -3,8 +3,10 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Histogram, type Registry } from 'prom-client';
+import { COMMON_OPERATIONS } from '@denpyo/schemas';
 import type { Logger } from '../logger';
 import { badRequest, notFoundHandler, problemHandler } from './errors';
+import { registerOperations } from './operations';
 import './express-augment';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>>;
@@ -13,7 +15,7 @@ export interface AppOptions {
   logger: Logger;
   registry: Registry;
   readiness: ReadinessCheck;
-  /** Registers the service's routers; runs after the common middleware. */
+  /** Registers the service's operations; runs after the common middleware and operations. */
   mount(app: Express): void;
   jsonLimit?: string;
 }
@@ -75,17 +77,24 @@ export function createApp(options: AppOptions): Express {
     }),
   );
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const checks = await options.readiness().catch(() => ({ readiness: false }));
-    const ready = Object.values(checks).every(Boolean);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(options.registry.contentType).send(await options.registry.metrics());
-  });
+  registerOperations(
+    app,
+    COMMON_OPERATIONS,
+    {
+      getHealth: (_req, res) => {
+        res.json({ status: 'ok' });
+      },
+      getReadiness: async (_req, res) => {
+        const checks = await options.readiness().catch(() => ({ readiness: false }));
+        const ready = Object.values(checks).every(Boolean);
+        res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+      },
+      getMetrics: async (_req, res) => {
+        res.type(options.registry.contentType).send(await options.registry.metrics());
+      },
+    },
+    {},
+  );
 
   options.mount(app);
   app.use(notFoundHandler);

@@ -1,19 +1,11 @@
 import type { RequestHandler } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
 import { AuthUserSchema, type AuthUser, type Role } from '@denpyo/schemas';
+import { hasRole } from '../application/access';
 import { forbidden, unauthorized } from './errors';
 
 const ISSUER = 'denpyo-portal';
 const AUDIENCE = 'denpyo';
-
-/** Everyone who works for the city; vendors are outsiders who see only their own records. */
-export const STAFF_ROLES: readonly Role[] = [
-  'procurement',
-  'approver',
-  'accountant',
-  'auditor',
-  'admin',
-];
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
@@ -62,32 +54,17 @@ export function authenticate(secret: string): RequestHandler {
   };
 }
 
-export function currentUser(req: { user?: AuthUser }): AuthUser {
-  if (!req.user) throw unauthorized();
-  return req.user;
-}
-
-export function hasRole(user: AuthUser, roles: readonly Role[]): boolean {
-  return user.roles.some((role) => roles.includes(role));
-}
+/** A role check that says which roles it admits, so a test can read them off the routes. */
+export type RoleCheck = RequestHandler & { readonly roles: readonly Role[] };
 
 /** Allows the request when the caller has any of `roles`. */
-export function requireRole(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
+export function requireRole(roles: readonly Role[]): RoleCheck {
+  const check: RequestHandler = (req, _res, next) => {
     const user = req.user;
     if (!user) return next(unauthorized());
     if (!hasRole(user, roles))
       return next(forbidden(`Requires one of the roles: ${roles.join(', ')}`));
     next();
   };
-}
-
-/**
- * For records a vendor may read: staff see all; a vendor only those of its own vendor id
- * (403, not 404, so the rule is visible but nothing else about the record leaks).
- */
-export function assertCanSee(user: AuthUser, ownerVendorId: string): void {
-  if (hasRole(user, STAFF_ROLES)) return;
-  if (user.roles.includes('vendor') && user.vendorId === ownerVendorId) return;
-  throw forbidden('This record belongs to another vendor');
+  return Object.assign(check, { roles });
 }

@@ -1,12 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError, type z } from 'zod';
+import type { FieldError, Refusal, RefusalCode } from '../application/outcome';
 import { isUnavailableError } from '../dependency-errors';
 import type { Logger } from '../logger';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from '../application/outcome';
 
 /** An error with an HTTP meaning; the one error mapper turns it into problem+json (RFC 9457). */
 export class HttpError extends Error {
@@ -15,9 +13,30 @@ export class HttpError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** Response headers the problem needs (Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
   }
+}
+
+/** The one place a refusal's code becomes an HTTP status. */
+const REFUSAL_STATUS: Record<RefusalCode, [status: number, title: string]> = {
+  unauthenticated: [401, 'Unauthorized'],
+  forbidden: [403, 'Forbidden'],
+  'not-found': [404, 'Not Found'],
+  conflict: [409, 'Conflict'],
+  unprocessable: [422, 'Unprocessable Content'],
+  throttled: [429, 'Too Many Requests'],
+};
+
+export function refusalError(refusal: Refusal): HttpError {
+  const [status, title] = REFUSAL_STATUS[refusal.code];
+  const headers =
+    refusal.retryAfterSeconds === undefined
+      ? undefined
+      : { 'Retry-After': String(refusal.retryAfterSeconds) };
+  return new HttpError(status, title, refusal.message, refusal.errors, headers);
 }
 
 export const badRequest = (detail: string, errors?: FieldError[]) =>
@@ -26,7 +45,6 @@ export const unauthorized = (detail = 'A valid bearer token is required') =>
   new HttpError(401, 'Unauthorized', detail);
 export const forbidden = (detail = 'Your role does not allow this') =>
   new HttpError(403, 'Forbidden', detail);
-export const notFound = (what: string) => new HttpError(404, 'Not Found', `${what} was not found`);
 export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
 export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new HttpError(422, 'Unprocessable Content', detail, errors);
@@ -70,6 +88,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     const bodyParserType = (error as { type?: string }).type;
     if (error instanceof HttpError) {
       problem = problemBody(error.status, error.title, error.detail, error.errors);
+      if (error.headers) res.set(error.headers);
     } else if (error instanceof ZodError) {
       problem = problemBody(400, 'Bad Request', 'Invalid request', zodFieldErrors(error));
     } else if (bodyParserType === 'entity.parse.failed') {

@@ -1,4 +1,5 @@
 import type { AuthUser } from '@denpyo/schemas';
+import type { IdempotencyKeyRef } from '../db/idempotency-keys';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -7,6 +8,8 @@ declare global {
       user?: AuthUser;
       /** Carried from request to event to consumer, so one business action can be traced. */
       correlationId: string;
+      /** Set by the idempotency middleware for a keyed POST; committed by the unit of work. */
+      idempotencyKey?: IdempotencyKeyRef;
     }
   }
 }

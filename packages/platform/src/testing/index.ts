@@ -5,3 +5,5 @@ export * from './service-env';
 export * from './eventually';
 export * from './service-schema';
 export * from './kafka';
+export * from './registered-routes';
+export * from './earlier-migrations';

@@ -164,4 +164,5 @@ export const PLATFORM_TABLES = [
   'inbox',
   'idempotency_keys',
   'audit_log',
+  'document_sequences',
 ] as const;

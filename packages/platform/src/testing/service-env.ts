@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@denpyo/schemas';
 import type { ServiceEnv } from '../config';
+import type { EventBus } from '../events/event-bus';
 import { issueToken } from '../http/auth';
 import { uniqueSchema } from './names';
 
@@ -38,4 +39,10 @@ export async function bearer(
     TEST_JWT_SECRET,
   );
   return `Bearer ${token}`;
+}
+
+/** The event bus of a started service (every service but the portal has one). */
+export function eventBusOf(service: { runtime: { bus?: EventBus } }): EventBus {
+  if (!service.runtime.bus) throw new Error('This service has no event bus');
+  return service.runtime.bus;
 }

@@ -1,7 +1,7 @@
 import type { Budget, BudgetCreateRequest } from '@denpyo/schemas';
 import type { Budget as BudgetRow } from '../generated/prisma/client';
 import { yenFromBigInt } from '@denpyo/platform';
-import type { Db } from './prisma';
+import type { Db, Tx } from './prisma';
 
 export interface BudgetKey {
   fiscalYear: number;
@@ -9,17 +9,17 @@ export interface BudgetKey {
 }
 
 export async function insertBudget(
-  db: Db,
+  tx: Tx,
   budget: BudgetCreateRequest,
   createdAt: Date,
 ): Promise<Budget> {
-  const row = await db.budget.create({
+  const row = await tx.budget.create({
     data: { ...budget, amount: BigInt(budget.amount), createdAt },
   });
   return toBudget(row);
 }
 
-export async function findBudget(db: Db, key: BudgetKey): Promise<Budget | undefined> {
+export async function findBudget(db: Db | Tx, key: BudgetKey): Promise<Budget | undefined> {
   const row = await db.budget.findUnique({ where: { fiscalYear_code: key } });
   return row ? toBudget(row) : undefined;
 }
@@ -28,15 +28,15 @@ export async function findBudget(db: Db, key: BudgetKey): Promise<Budget | undef
  * Commits `amount` of the line's available money, race-free: one conditional UPDATE, so of
  * concurrent approvals only those that still fit succeed. False (nothing changed) when it does not fit.
  */
-export async function encumber(db: Db, key: BudgetKey, amount: number): Promise<boolean> {
-  const updated = await db.$executeRaw`
+export async function encumber(tx: Tx, key: BudgetKey, amount: number): Promise<boolean> {
+  const updated = await tx.$executeRaw`
     UPDATE budgets SET encumbered = encumbered + ${BigInt(amount)}
     WHERE fiscal_year = ${key.fiscalYear} AND code = ${key.code} AND amount - encumbered >= ${BigInt(amount)}`;
   return updated === 1;
 }
 
-export async function addSpent(db: Db, key: BudgetKey, amount: number): Promise<void> {
-  await db.budget.update({
+export async function addSpent(tx: Tx, key: BudgetKey, amount: number): Promise<void> {
+  await tx.budget.update({
     where: { fiscalYear_code: key },
     data: { spent: { increment: BigInt(amount) } },
   });

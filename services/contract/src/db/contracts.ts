@@ -6,27 +6,14 @@ import {
   type ContractStatus,
 } from '@denpyo/schemas';
 import { requiredApprovals } from '../domain/approval-route';
-import { contractDocumentNumber, remainingAmount } from '../domain/contract';
+import { remainingAmount } from '../domain/contract';
 import type { Prisma } from '../generated/prisma/client';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
-import { yenFromBigInt } from '@denpyo/platform';
-import type { Db } from './prisma';
+import { searchRanges, yenFromBigInt } from '@denpyo/platform';
+import type { Db, Tx } from './prisma';
 
 const withApprovals = { approvals: { orderBy: { step: 'asc' } } } satisfies Prisma.ContractInclude;
 type ContractRow = Prisma.ContractGetPayload<{ include: typeof withApprovals }>;
-
-/**
- * The next document number of a fiscal year. The counter row is updated in the caller's
- * transaction, so a rolled-back creation gives its number back and numbers stay gap-free.
- */
-export async function nextDocumentNumber(db: Db, fiscalYear: number): Promise<string> {
-  const [counter] = await db.$queryRaw<{ last_number: number }[]>`
-    INSERT INTO document_counters (fiscal_year, last_number) VALUES (${fiscalYear}, 1)
-    ON CONFLICT (fiscal_year) DO UPDATE SET last_number = document_counters.last_number + 1
-    RETURNING last_number`;
-  if (!counter) throw new Error(`No document counter for fiscal year ${fiscalYear}`);
-  return contractDocumentNumber(fiscalYear, counter.last_number);
-}
 
 export interface NewContract extends ContractCreateRequest {
   id: string;
@@ -35,8 +22,8 @@ export interface NewContract extends ContractCreateRequest {
   createdAt: Date;
 }
 
-export async function insertContract(db: Db, contract: NewContract): Promise<Contract> {
-  const row = await db.contract.create({
+export async function insertContract(tx: Tx, contract: NewContract): Promise<Contract> {
+  const row = await tx.contract.create({
     data: {
       id: contract.id,
       documentNumber: contract.documentNumber,
@@ -58,39 +45,15 @@ export async function insertContract(db: Db, contract: NewContract): Promise<Con
   return toContract(row);
 }
 
-export async function findContract(db: Db, id: string): Promise<Contract | undefined> {
+export async function findContract(db: Db | Tx, id: string): Promise<Contract | undefined> {
   const row = await db.contract.findUnique({ where: { id }, include: withApprovals });
   return row ? toContract(row) : undefined;
 }
 
-/**
- * Reads a contract and locks its row until the transaction ends, so concurrent transitions of
- * one contract (two approvers at once, approve racing reject) run one after the other.
- */
-export async function findContractForUpdate(
-  tx: Prisma.TransactionClient,
-  id: string,
-): Promise<Contract | undefined> {
-  const locked = await tx.$queryRaw<
-    unknown[]
-  >`SELECT 1 FROM contracts WHERE id = ${id}::uuid FOR UPDATE`;
-  return locked.length > 0 ? findContract(tx, id) : undefined;
-}
-
 export async function listContracts(db: Db, query: ContractListQuery): Promise<Contract[]> {
+  const { dates, amounts } = searchRanges(query);
   const rows = await db.contract.findMany({
-    where: {
-      status: query.status,
-      vendorId: query.vendorId,
-      startDate: {
-        gte: query.from === undefined ? undefined : isoDateToUtc(query.from),
-        lte: query.to === undefined ? undefined : isoDateToUtc(query.to),
-      },
-      amount: {
-        gte: query.minAmount === undefined ? undefined : BigInt(query.minAmount),
-        lte: query.maxAmount === undefined ? undefined : BigInt(query.maxAmount),
-      },
-    },
+    where: { status: query.status, vendorId: query.vendorId, startDate: dates, amount: amounts },
     include: withApprovals,
     orderBy: { documentNumber: 'asc' },
   });
@@ -105,9 +68,9 @@ export interface StatusChange {
   rejectionReason?: string;
 }
 
-export async function changeStatus(db: Db, id: string, change: StatusChange): Promise<Contract> {
+export async function changeStatus(tx: Tx, id: string, change: StatusChange): Promise<Contract> {
   const { at, ...fields } = change;
-  const row = await db.contract.update({
+  const row = await tx.contract.update({
     where: { id },
     data: { ...fields, updatedAt: at },
     include: withApprovals,
@@ -123,11 +86,11 @@ export interface NewApproval {
 }
 
 export async function addApproval(
-  db: Db,
+  tx: Tx,
   contractId: string,
   approval: NewApproval,
 ): Promise<void> {
-  await db.contractApproval.create({
+  await tx.contractApproval.create({
     data: { contractId, ...approval, comment: approval.comment ?? null },
   });
 }
@@ -149,12 +112,12 @@ const projectionFields = {
 
 /** Moves the invoiced total by `delta` (negative when an invoice is rejected). */
 export async function addInvoicedAmount(
-  db: Db,
+  tx: Tx,
   id: string,
   delta: number,
   at: Date,
 ): Promise<ProjectionUpdate> {
-  const row = await db.contract.update({
+  const row = await tx.contract.update({
     where: { id },
     data: { invoicedAmount: { increment: BigInt(delta) }, updatedAt: at },
     select: projectionFields,
@@ -163,12 +126,12 @@ export async function addInvoicedAmount(
 }
 
 export async function addPaidAmount(
-  db: Db,
+  tx: Tx,
   id: string,
   amount: number,
   at: Date,
 ): Promise<ProjectionUpdate> {
-  const row = await db.contract.update({
+  const row = await tx.contract.update({
     where: { id },
     data: { paidAmount: { increment: BigInt(amount) }, updatedAt: at },
     select: projectionFields,

@@ -1,6 +1,6 @@
 import type { BankAccount, Vendor } from '@denpyo/schemas';
 import type { Vendor as VendorRow } from '../generated/prisma/client';
-import type { Db } from './prisma';
+import type { Db, Tx } from './prisma';
 
 export interface NewVendor {
   id: string;
@@ -13,8 +13,8 @@ export interface NewVendor {
   createdAt: Date;
 }
 
-export async function insertVendor(db: Db, vendor: NewVendor): Promise<Vendor> {
-  const row = await db.vendor.create({
+export async function insertVendor(tx: Tx, vendor: NewVendor): Promise<Vendor> {
+  const row = await tx.vendor.create({
     data: {
       id: vendor.id,
       name: vendor.name,
@@ -34,7 +34,7 @@ export async function insertVendor(db: Db, vendor: NewVendor): Promise<Vendor> {
   return toVendor(row);
 }
 
-export async function findVendor(db: Db, id: string): Promise<Vendor | undefined> {
+export async function findVendor(db: Db | Tx, id: string): Promise<Vendor | undefined> {
   const row = await db.vendor.findUnique({ where: { id } });
   return row ? toVendor(row) : undefined;
 }

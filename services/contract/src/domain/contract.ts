@@ -1,6 +1,6 @@
+import { ok, refuse, type FieldError, type Outcome } from '@denpyo/platform/outcome';
 import type { ContractStatus } from '@denpyo/schemas';
 import { DEFAULT_APPROVAL_ROUTE, requiredApprovals, type ApprovalRoute } from './approval-route';
-import { allow, refuse, type Decision } from './refusal';
 
 /** What the approval rules need to know about a contract. */
 export interface ContractState {
@@ -29,10 +29,29 @@ export function remainingAmount(amount: number, invoicedAmount: number): number 
   return amount - invoicedAmount;
 }
 
-export function decideSubmit(status: ContractStatus): Decision<'submitted'> {
+/** A draft names an existing vendor and an existing budget line of its fiscal year. */
+export function checkContractParties(
+  found: { vendor: boolean; budget: boolean },
+  fiscalYear: number,
+): Outcome<void> {
+  const errors: FieldError[] = [];
+  if (!found.vendor) errors.push({ path: 'vendorId', message: 'no vendor with this id' });
+  if (!found.budget) {
+    errors.push({
+      path: 'budgetCode',
+      message: `no budget line with this code in fiscal year ${fiscalYear}`,
+    });
+  }
+  if (errors.length > 0) {
+    return refuse('unprocessable', 'The contract refers to unknown records', errors);
+  }
+  return ok(undefined);
+}
+
+export function decideSubmit(status: ContractStatus): Outcome<'submitted'> {
   if (status !== 'draft')
     return refuse('conflict', `Only a draft can be submitted; this contract is ${status}`);
-  return allow('submitted');
+  return ok('submitted');
 }
 
 /**
@@ -43,7 +62,7 @@ export function decideApproval(
   contract: ContractState,
   approver: string,
   route: ApprovalRoute = DEFAULT_APPROVAL_ROUTE,
-): Decision<ApprovalStep> {
+): Outcome<ApprovalStep> {
   if (approver === contract.createdBy || approver === contract.submittedBy) {
     return refuse('forbidden', 'The creator or submitter of a contract cannot approve it');
   }
@@ -61,15 +80,15 @@ export function decideApproval(
   }
   const required = requiredApprovals(contract.amount, route);
   const step = contract.approvers.length + 1;
-  return allow({ step, required, completesRoute: step >= required });
+  return ok({ step, required, completesRoute: step >= required });
 }
 
-export function decideReject(status: ContractStatus): Decision<'rejected'> {
+export function decideReject(status: ContractStatus): Outcome<'rejected'> {
   if (status !== 'submitted') {
     return refuse(
       'conflict',
       `Only a submitted contract can be rejected; this contract is ${status}`,
     );
   }
-  return allow('rejected');
+  return ok('rejected');
 }

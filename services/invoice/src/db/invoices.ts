@@ -6,7 +6,7 @@ import type {
   TaxRate,
 } from '@denpyo/schemas';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
-import { yenFromBigInt } from '@denpyo/platform';
+import { searchRanges, yenFromBigInt } from '@denpyo/platform';
 import { statusAfter } from '../domain/invoice-state';
 import type { InvoiceReceipt } from '../domain/receipt';
 import type { Prisma } from '../generated/prisma/client';
@@ -74,15 +74,21 @@ export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<Invoic
   return toInvoiceView(row);
 }
 
-export async function findInvoice(db: Db | Tx, id: string): Promise<InvoiceView | null> {
+export async function findInvoice(db: Db | Tx, id: string): Promise<InvoiceView | undefined> {
   const row = await db.invoice.findUnique({ where: { id }, include: withDetails });
-  return row ? toInvoiceView(row) : null;
+  return row ? toInvoiceView(row) : undefined;
 }
 
-/** Locks the invoice row until the transaction ends, so its status cannot change underneath. */
-export async function lockInvoice(tx: Tx, id: string): Promise<InvoiceView | null> {
-  await tx.$queryRaw`SELECT id FROM invoices WHERE id = ${id}::uuid FOR UPDATE`;
-  return findInvoice(tx, id);
+export async function findInvoiceByNumber(
+  db: Db | Tx,
+  contractId: string,
+  invoiceNumber: string,
+): Promise<{ id: string } | undefined> {
+  const row = await db.invoice.findUnique({
+    where: { contractId_invoiceNumber: { contractId, invoiceNumber } },
+    select: { id: true },
+  });
+  return row ?? undefined;
 }
 
 /** What an action records besides the status, which the state table decides (statusAfter). */
@@ -119,28 +125,27 @@ function actionColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
   }
 }
 
-/** The most invoices one search returns; the response says when there were more. */
-export const INVOICE_LIST_LIMIT = 1000;
-
-/** Staff search: from/to bound receivedOn (inclusive), minAmount/maxAmount bound total. */
-export async function listInvoices(db: Db, query: InvoiceListQuery): Promise<InvoiceView[]> {
+/**
+ * Staff search: from/to bound receivedOn (inclusive), minAmount/maxAmount bound total; at most
+ * `limit` rows.
+ */
+export async function listInvoices(
+  db: Db,
+  query: InvoiceListQuery,
+  limit: number,
+): Promise<InvoiceView[]> {
+  const { dates, amounts } = searchRanges(query);
   const rows = await db.invoice.findMany({
     where: {
       status: query.status,
       contractId: query.contractId,
       vendorId: query.vendorId,
-      receivedOn: {
-        gte: query.from === undefined ? undefined : isoDateToUtc(query.from),
-        lte: query.to === undefined ? undefined : isoDateToUtc(query.to),
-      },
-      total: {
-        gte: query.minAmount === undefined ? undefined : BigInt(query.minAmount),
-        lte: query.maxAmount === undefined ? undefined : BigInt(query.maxAmount),
-      },
+      receivedOn: dates,
+      total: amounts,
     },
     include: withDetails,
     orderBy: [{ receivedOn: 'desc' }, { documentNumber: 'desc' }],
-    take: INVOICE_LIST_LIMIT + 1,
+    take: limit,
   });
   return rows.map(toInvoiceView);
 }

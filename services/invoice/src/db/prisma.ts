@@ -1,14 +1,5 @@
-import { PRISMA_TRANSACTION_OPTIONS, prismaAdapter, type ServiceRuntime } from '@denpyo/platform';
-import { PrismaClient, type Prisma } from '../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
 
 export type Db = PrismaClient;
-/** The client inside `prisma.$transaction(async (tx) => …)`. */
+/** The client inside a unit of work's transaction; repositories take either. */
 export type Tx = Prisma.TransactionClient;
-
-/** A Prisma client on the runtime's pool, so it sees only this service's schema. */
-export function createPrismaClient(runtime: ServiceRuntime): Db {
-  return new PrismaClient({
-    adapter: prismaAdapter(runtime.pool, runtime.schema),
-    transactionOptions: PRISMA_TRANSACTION_OPTIONS,
-  });
-}

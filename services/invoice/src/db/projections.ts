@@ -50,9 +50,9 @@ export async function projectVendor(tx: Tx, event: VendorRegistered): Promise<vo
 export async function findContract(
   db: Db | Tx,
   contractId: string,
-): Promise<ContractProjection | null> {
+): Promise<ContractProjection | undefined> {
   const row = await db.approvedContract.findUnique({ where: { contractId } });
-  if (!row) return null;
+  if (!row) return undefined;
   return {
     contractId: row.contractId,
     documentNumber: row.documentNumber,
@@ -66,9 +66,12 @@ export async function findContract(
   };
 }
 
-export async function findVendor(db: Db | Tx, vendorId: string): Promise<VendorProjection | null> {
+export async function findVendor(
+  db: Db | Tx,
+  vendorId: string,
+): Promise<VendorProjection | undefined> {
   const row = await db.vendor.findUnique({ where: { vendorId } });
-  if (!row) return null;
+  if (!row) return undefined;
   return {
     vendorId: row.vendorId,
     name: row.name,

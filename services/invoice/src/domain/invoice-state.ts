@@ -1,3 +1,4 @@
+import { ok, refuse, type Outcome } from '@denpyo/platform/outcome';
 import type { InvoiceStatus } from '@denpyo/schemas';
 
 /** What a user can do to an invoice after it is received. */
@@ -22,4 +23,16 @@ export function statusAfter(action: InvoiceAction): InvoiceStatus {
 
 export function canApply(action: InvoiceAction, status: InvoiceStatus): boolean {
   return TRANSITIONS[action].from.includes(status);
+}
+
+/** An action on an invoice in `status`: the status it leads to, or why not (409). */
+export function decideTransition(
+  action: InvoiceAction,
+  status: InvoiceStatus,
+): Outcome<InvoiceStatus> {
+  if (canApply(action, status)) return ok(statusAfter(action));
+  return refuse(
+    'conflict',
+    `The invoice is ${status}; ${action} needs it to be ${statusesAllowing(action).join(' or ')}`,
+  );
 }

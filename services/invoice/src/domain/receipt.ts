@@ -5,6 +5,7 @@ import {
   type InvoiceLine,
   type InvoiceTotals,
 } from '@denpyo/jp';
+import { ok, refuse, refuseField, type Outcome } from '@denpyo/platform/outcome';
 import type { AuthUser, InvoiceCreateRequest } from '@denpyo/schemas';
 
 /** What this service knows of the contract an invoice is made out against. */
@@ -24,9 +25,6 @@ export interface InvoiceReceipt extends InvoiceTotals {
   dueDate: string;
 }
 
-export type ReceiptAssessment =
-  { accepted: true; receipt: InvoiceReceipt } | { accepted: false; reason: string; path?: string };
-
 // An invoice above MAX_TRANSFER_AMOUNT (Zengin's N10 amount field) could never be paid: the
 // payment service cannot put it in a transfer batch.
 
@@ -44,47 +42,40 @@ export function remainingAmount(contract: ContractTerms): number {
 export function assessInvoice(
   request: Pick<InvoiceCreateRequest, 'registrationNumber' | 'lines'>,
   contract: ContractTerms,
-  vendor: VendorTerms | null,
+  vendor: VendorTerms | undefined,
   user: AuthUser,
   receivedOn: string,
-): ReceiptAssessment {
+): Outcome<InvoiceReceipt> {
   if (actsForAVendor(user) && user.vendorId !== contract.vendorId) {
-    return {
-      accepted: false,
-      reason: 'The contract belongs to another vendor',
-      path: 'contractId',
-    };
+    return refuseField('unprocessable', 'contractId', 'The contract belongs to another vendor');
   }
   const registered = vendor?.invoiceRegistrationNumber;
   if (registered && registered !== request.registrationNumber) {
-    return {
-      accepted: false,
-      reason: `The registration number does not match the vendor's (${registered})`,
-      path: 'registrationNumber',
-    };
+    return refuseField(
+      'unprocessable',
+      'registrationNumber',
+      `The registration number does not match the vendor's (${registered})`,
+    );
   }
   const totals = totalsIfComputable(request.lines);
   if (!totals) {
-    return {
-      accepted: false,
-      reason: `The invoice total is too large to compute exactly; ${SPLIT_THE_INVOICE}`,
-      path: 'lines',
-    };
+    return refuseField(
+      'unprocessable',
+      'lines',
+      `The invoice total is too large to compute exactly; ${SPLIT_THE_INVOICE}`,
+    );
   }
   if (totals.total > MAX_TRANSFER_AMOUNT) {
-    return {
-      accepted: false,
-      reason: `The invoice total ${totals.total} cannot be paid: ${SPLIT_THE_INVOICE}`,
-      path: 'lines',
-    };
+    return refuseField(
+      'unprocessable',
+      'lines',
+      `The invoice total ${totals.total} cannot be paid: ${SPLIT_THE_INVOICE}`,
+    );
   }
   if (totals.total > remainingAmount(contract)) {
-    return { accepted: false, reason: exceedsRemaining(totals.total, remainingAmount(contract)) };
+    return refuse('unprocessable', exceedsRemaining(totals.total, remainingAmount(contract)));
   }
-  return {
-    accepted: true,
-    receipt: { ...totals, receivedOn, dueDate: paymentDueDate(receivedOn) },
-  };
+  return ok({ ...totals, receivedOn, dueDate: paymentDueDate(receivedOn) });
 }
 
 export function exceedsRemaining(total: number, remaining: number): string {

@@ -9,7 +9,7 @@ import {
 import { Prisma, type Payment as PaymentRow } from '../generated/prisma/client';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
 import { yenFromBigInt } from '@denpyo/platform';
-import type { Db, Tx } from './client';
+import type { Db, Tx } from './prisma';
 
 /**
  * Inserts the payment for an ordered invoice unless one exists already (invoice_id is unique:
@@ -40,7 +40,7 @@ export async function insertScheduledPayment(
   return count === 1;
 }
 
-export async function listPayments(db: Db, query: PaymentListQuery): Promise<Payment[]> {
+export async function listPayments(db: Db | Tx, query: PaymentListQuery): Promise<Payment[]> {
   const rows = await db.payment.findMany({
     where: { invoiceId: query.invoiceId, vendorId: query.vendorId, status: query.status },
     orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
@@ -48,24 +48,19 @@ export async function listPayments(db: Db, query: PaymentListQuery): Promise<Pay
   return rows.map(toPayment);
 }
 
-export async function findPayment(db: Db, id: string): Promise<Payment | undefined> {
+export async function findPayment(db: Db | Tx, id: string): Promise<Payment | undefined> {
   const row = await db.payment.findUnique({ where: { id } });
   return row ? toPayment(row) : undefined;
 }
 
-export async function paymentsOfBatch(db: Db, batchId: string): Promise<Payment[]> {
+export async function paymentsOfBatch(db: Db | Tx, batchId: string): Promise<Payment[]> {
   const rows = await db.payment.findMany({ where: { batchId }, orderBy: { id: 'asc' } });
   return rows.map(toPayment);
 }
 
-/**
- * Locks the payments (in id order, so concurrent batches cannot deadlock) until the transaction
- * ends: a concurrent batch waits here and then sees them as batched.
- */
-export async function lockPayments(tx: Tx, ids: readonly string[]): Promise<Payment[]> {
-  const uuids = Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`));
-  await tx.$queryRaw`SELECT id FROM payments WHERE id IN (${uuids}) ORDER BY id FOR UPDATE`;
-  const rows = await tx.payment.findMany({ where: { id: { in: [...ids] } } });
+/** The payments of these ids that exist (lock them first when a rule decides on them). */
+export async function findPayments(db: Db | Tx, ids: readonly string[]): Promise<Payment[]> {
+  const rows = await db.payment.findMany({ where: { id: { in: [...ids] } } });
   return rows.map(toPayment);
 }
 
@@ -91,7 +86,7 @@ export async function markBatched(
 
 /** The accounts the payments of a batch go to, as they were when batched. */
 export async function payeeAccounts(
-  db: Db,
+  db: Db | Tx,
   paymentIds: readonly string[],
 ): Promise<Map<string, BankAccount>> {
   const rows = await db.payment.findMany({

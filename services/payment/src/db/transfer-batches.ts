@@ -1,8 +1,8 @@
 import { TransferBatchStatusSchema, type TransferBatch } from '@denpyo/schemas';
-import type { TransferBatch as TransferBatchRow } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
 import { yenFromBigInt } from '@denpyo/platform';
-import type { Db, Tx } from './client';
+import type { Db, Tx } from './prisma';
 
 export interface NewTransferBatch {
   id: string;
@@ -13,6 +13,13 @@ export interface NewTransferBatch {
   createdAt: Date;
 }
 
+const withPaymentIds = {
+  payments: { select: { id: true }, orderBy: { id: 'asc' } },
+} as const satisfies Prisma.TransferBatchInclude;
+
+type TransferBatchRow = Prisma.TransferBatchGetPayload<{ include: typeof withPaymentIds }>;
+
+/** A draft with no payments yet: they join it by markBatched, which needs the batch row. */
 export async function insertBatch(tx: Tx, batch: NewTransferBatch): Promise<void> {
   await tx.transferBatch.create({
     data: {
@@ -24,23 +31,16 @@ export async function insertBatch(tx: Tx, batch: NewTransferBatch): Promise<void
   });
 }
 
-export async function findBatch(db: Db, id: string): Promise<TransferBatch | undefined> {
-  const row = await db.transferBatch.findUnique({
-    where: { id },
-    include: { payments: { select: { id: true }, orderBy: { id: 'asc' } } },
-  });
-  return row
-    ? toTransferBatch(
-        row,
-        row.payments.map((payment) => payment.id),
-      )
-    : undefined;
+export async function findBatch(db: Db | Tx, id: string): Promise<TransferBatch | undefined> {
+  const row = await db.transferBatch.findUnique({ where: { id }, include: withPaymentIds });
+  return row ? toTransferBatch(row) : undefined;
 }
 
-/** Reads the batch and holds its row lock until the transaction ends, so transitions serialise. */
-export async function lockBatch(tx: Tx, id: string): Promise<TransferBatch | undefined> {
-  await tx.$queryRaw`SELECT id FROM transfer_batches WHERE id = ${id}::uuid FOR UPDATE`;
-  return findBatch(tx, id);
+/** Reads back a batch this transaction has just written (so it is there). */
+export async function reloadBatch(tx: Tx, id: string): Promise<TransferBatch> {
+  return toTransferBatch(
+    await tx.transferBatch.findUniqueOrThrow({ where: { id }, include: withPaymentIds }),
+  );
 }
 
 export async function markApproved(
@@ -48,21 +48,30 @@ export async function markApproved(
   id: string,
   approvedBy: string,
   at: Date,
-): Promise<void> {
-  await tx.transferBatch.update({
+): Promise<TransferBatch> {
+  const row = await tx.transferBatch.update({
     where: { id },
     data: { status: 'approved', approvedBy, approvedAt: at },
+    include: withPaymentIds,
   });
+  return toTransferBatch(row);
 }
 
-export async function markSettled(tx: Tx, id: string, settledBy: string, at: Date): Promise<void> {
-  await tx.transferBatch.update({
+export async function markSettled(
+  tx: Tx,
+  id: string,
+  settledBy: string,
+  at: Date,
+): Promise<TransferBatch> {
+  const row = await tx.transferBatch.update({
     where: { id },
     data: { status: 'settled', settledBy, settledAt: at },
+    include: withPaymentIds,
   });
+  return toTransferBatch(row);
 }
 
-function toTransferBatch(row: TransferBatchRow, paymentIds: string[]): TransferBatch {
+function toTransferBatch(row: TransferBatchRow): TransferBatch {
   return {
     id: row.id,
     status: TransferBatchStatusSchema.parse(row.status),
@@ -73,6 +82,6 @@ function toTransferBatch(row: TransferBatchRow, paymentIds: string[]): TransferB
     ...(row.approvedBy ? { approvedBy: row.approvedBy } : {}),
     ...(row.approvedAt ? { approvedAt: row.approvedAt.toISOString() } : {}),
     ...(row.settledAt ? { settledAt: row.settledAt.toISOString() } : {}),
-    paymentIds,
+    paymentIds: row.payments.map((payment) => payment.id),
   };
 }

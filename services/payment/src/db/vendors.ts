@@ -1,6 +1,6 @@
 import { BankAccountTypeSchema, type BankAccount, type VendorRegistered } from '@denpyo/schemas';
 import type { Vendor } from '../generated/prisma/client';
-import type { Db, Tx } from './client';
+import type { Db, Tx } from './prisma';
 
 /** What the payment service knows of a vendor: whom to pay, and where. */
 export interface VendorRecord {
@@ -31,14 +31,14 @@ export async function upsertVendor(tx: Tx, vendor: VendorRegistered, at: Date): 
 }
 
 export async function findVendors(
-  db: Db,
+  db: Db | Tx,
   ids: readonly string[],
 ): Promise<Map<string, VendorRecord>> {
   const rows = await db.vendor.findMany({ where: { id: { in: [...new Set(ids)] } } });
   return new Map(rows.map((row) => [row.id, toVendorRecord(row)]));
 }
 
-export async function findVendor(db: Db, id: string): Promise<VendorRecord | undefined> {
+export async function findVendor(db: Db | Tx, id: string): Promise<VendorRecord | undefined> {
   const row = await db.vendor.findUnique({ where: { id } });
   return row ? toVendorRecord(row) : undefined;
 }

@@ -1,15 +1,10 @@
 import { isBankBusinessDay, MAX_FILE_TOTAL, MAX_TRANSFER_AMOUNT } from '@denpyo/jp';
+import { ok, refuse, refuseField, type FieldError, type Outcome } from '@denpyo/platform/outcome';
 import type { PaymentStatus, TransferBatchStatus } from '@denpyo/schemas';
 
-/** Why a request is refused, in terms the HTTP layer maps to a status code. */
-export type Refusal =
-  | { kind: 'forbidden'; message: string }
-  | { kind: 'conflict'; message: string }
-  | { kind: 'unprocessable'; message: string; errors?: { path: string; message: string }[] };
-
 /**
- * A transfer date must be a day the banks execute transfers, and not before today (Japan date):
- * a file dated in the past is rejected by the bank.
+ * Why a transfer date cannot be used, or undefined when it can: it must be a day the banks
+ * execute transfers, and not before today (Japan date), as the bank rejects a back-dated file.
  */
 export function transferDateProblem(transferDate: string, today: string): string | undefined {
   if (transferDate < today) return `${transferDate} is in the past (today is ${today})`;
@@ -23,6 +18,12 @@ export function transferDateProblem(transferDate: string, today: string): string
   return businessDay
     ? undefined
     : `${transferDate} is not a bank business day (weekend, holiday or year end)`;
+}
+
+/** The transfer date a new batch asks for, or a 422 naming the field. */
+export function decideTransferDate(transferDate: string, today: string): Outcome<string> {
+  const problem = transferDateProblem(transferDate, today);
+  return problem ? refuseField('unprocessable', 'transferDate', problem) : ok(transferDate);
 }
 
 export interface BatchCandidate {
@@ -40,7 +41,7 @@ export function batchMembershipErrors(
   requestedIds: readonly string[],
   found: readonly BatchCandidate[],
   accountProblemOf: (vendorId: string) => string | undefined,
-): { path: string; message: string }[] {
+): FieldError[] {
   const byId = new Map(found.map((payment) => [payment.id, payment]));
   return requestedIds.flatMap((id, index) => {
     const path = `paymentIds.${index}`;
@@ -62,7 +63,7 @@ export function batchTotal(payments: readonly { amount: number }[]): number {
 export function zenginLimitErrors(
   requestedIds: readonly string[],
   payments: readonly BatchCandidate[],
-): { path: string; message: string }[] {
+): FieldError[] {
   const amountOf = new Map(payments.map((payment) => [payment.id, payment.amount]));
   const tooLarge = requestedIds.flatMap((id, index) =>
     (amountOf.get(id) ?? 0) > MAX_TRANSFER_AMOUNT
@@ -86,6 +87,25 @@ export function zenginLimitErrors(
     : tooLarge;
 }
 
+/**
+ * The payments a new batch may hold, checked after they are locked: all of them batchable
+ * (batchMembershipErrors) and within what one Zengin file can carry (zenginLimitErrors), or a
+ * 422 naming each offending payment. The value is the batch total.
+ */
+export function decideBatchMembers(
+  requestedIds: readonly string[],
+  found: readonly BatchCandidate[],
+  accountProblemOf: (vendorId: string) => string | undefined,
+): Outcome<number> {
+  const errors = [
+    ...batchMembershipErrors(requestedIds, found, accountProblemOf),
+    ...zenginLimitErrors(requestedIds, found),
+  ];
+  return errors.length > 0
+    ? refuse('unprocessable', 'These payments cannot be put in a transfer batch', errors)
+    : ok(batchTotal(found));
+}
+
 export interface BatchState {
   status: TransferBatchStatus;
   createdBy: string;
@@ -100,62 +120,53 @@ export interface OutgoingBatch extends BatchState {
  * Four eyes: a draft batch is approved by an accountant other than the one who created it, and
  * only while its transfer date has not passed (the bank rejects a back-dated file).
  */
-export function approvalRefusal(
+export function decideApproval(
   batch: OutgoingBatch,
   approver: string,
   today: string,
-): Refusal | undefined {
+): Outcome<void> {
   if (batch.createdBy === approver) {
-    return { kind: 'forbidden', message: 'The creator of a transfer batch cannot approve it' };
+    return refuse('forbidden', 'The creator of a transfer batch cannot approve it');
   }
   if (batch.status !== 'draft') {
-    return {
-      kind: 'conflict',
-      message: `The batch is ${batch.status}, only a draft can be approved`,
-    };
+    return refuse('conflict', `The batch is ${batch.status}, only a draft can be approved`);
   }
-  return staleTransferDate(batch, today);
+  return decideStillDatable(batch, today);
 }
 
 /** A vendor learns of a transfer (振込通知書) once its batch is approved, i.e. really going out. */
-export function remittanceRefusal(
+export function decideRemittanceNotice(
   payment: { status: PaymentStatus },
   batch: BatchState | undefined,
-): Refusal | undefined {
-  if (payment.status === 'paid') return undefined;
-  if (payment.status === 'batched' && batch && batch.status !== 'draft') return undefined;
-  return { kind: 'conflict', message: 'The payment is not yet in an approved transfer batch' };
+): Outcome<void> {
+  if (payment.status === 'paid') return ok(undefined);
+  if (payment.status === 'batched' && batch && batch.status !== 'draft') return ok(undefined);
+  return refuse('conflict', 'The payment is not yet in an approved transfer batch');
 }
 
 /**
  * Only an approved batch goes to the bank, and only while its transfer date has not passed; a
  * settled one may be downloaded again for the record whatever its date.
  */
-export function zenginRefusal(batch: OutgoingBatch, today: string): Refusal | undefined {
-  if (batch.status === 'settled') return undefined;
+export function decideZenginIssue(batch: OutgoingBatch, today: string): Outcome<void> {
+  if (batch.status === 'settled') return ok(undefined);
   if (batch.status !== 'approved') {
-    return {
-      kind: 'conflict',
-      message: 'The batch must be approved before its Zengin file is issued',
-    };
+    return refuse('conflict', 'The batch must be approved before its Zengin file is issued');
   }
-  return staleTransferDate(batch, today);
+  return decideStillDatable(batch, today);
 }
 
 /** The bank rejects a file whose transfer date has passed, so none is approved or issued. */
-function staleTransferDate(batch: OutgoingBatch, today: string): Refusal | undefined {
+function decideStillDatable(batch: OutgoingBatch, today: string): Outcome<void> {
   const problem = transferDateProblem(batch.transferDate, today);
   return problem
-    ? { kind: 'unprocessable', message: `The batch's transfer date cannot be used: ${problem}` }
-    : undefined;
+    ? refuse('unprocessable', `The batch's transfer date cannot be used: ${problem}`)
+    : ok(undefined);
 }
 
 /** Settling records that the bank executed an approved batch; it happens once. */
-export function settlementRefusal(batch: BatchState): Refusal | undefined {
+export function decideSettlement(batch: BatchState): Outcome<void> {
   return batch.status === 'approved'
-    ? undefined
-    : {
-        kind: 'conflict',
-        message: `The batch is ${batch.status}, only an approved batch can be settled`,
-      };
+    ? ok(undefined)
+    : refuse('conflict', `The batch is ${batch.status}, only an approved batch can be settled`);
 }

@@ -1,3 +1,5 @@
+import type { Refused } from '@denpyo/platform/outcome';
+
 export interface ThrottlePolicy {
   /** Failed attempts allowed within `windowMs` before further attempts are refused. */
   maxFailures: number;
@@ -30,6 +32,20 @@ export class LoginThrottle {
     const window = this.currentWindow(keyOf(username, address));
     if (!window || window.count < this.policy.maxFailures) return 0;
     return window.startedAt + this.policy.windowMs - this.now();
+  }
+
+  /** A `throttled` refusal saying when to try again, while `username` must wait at `address`. */
+  refuseIfThrottled(username: string, address: string): Refused | undefined {
+    const waitMs = this.retryAfterMs(username, address);
+    if (waitMs <= 0) return undefined;
+    return {
+      ok: false,
+      refusal: {
+        code: 'throttled',
+        message: 'Too many failed logins; try again later',
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      },
+    };
   }
 
   recordFailure(username: string, address: string): void {

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
 import { problemBody, type Logger } from '@denpyo/platform';
-import { resolveUpstream, type UpstreamService } from '../domain/routes';
+import { upstreamOf, type UpstreamService } from '../domain/routes';
 
 export interface GatewayOptions {
   upstreams: Readonly<Record<UpstreamService, string>>;
@@ -13,15 +13,15 @@ export interface GatewayOptions {
 }
 
 /**
- * Forwards every /api request that a service owns (domain/routes.ts) to that service: method,
- * path, query, headers and body as sent; status, headers and body (PDFs, the Shift_JIS Zengin
- * file, problem+json) streamed back unchanged. Mount it at the app root so it sees full paths.
+ * Forwards every request that matches an operation a service declares (domain/routes.ts) to
+ * that service: method, path, query, headers and body as sent; status, headers and body (PDFs,
+ * the Shift_JIS Zengin file, problem+json) streamed back unchanged. Anything else falls through
+ * to the portal's own 404. Mount it at the app root so it sees full paths.
  */
 export function gateway(options: GatewayOptions): RequestHandler {
-  const proxy = createProxyMiddleware<Request, Response>({
-    pathFilter: (_pathname, req) => resolveUpstream(req.url) !== undefined,
-    router: (req) => options.upstreams[upstreamOf(req.url)],
-    pathRewrite: (url) => resolveUpstream(url)?.url,
+  return createProxyMiddleware<Request, Response>({
+    pathFilter: (_pathname, req) => upstreamOf(req.method, req.path) !== undefined,
+    router: (req) => options.upstreams[ownerOf(req)],
     changeOrigin: true,
     xfwd: true,
     proxyTimeout: options.timeoutMs,
@@ -44,7 +44,7 @@ export function gateway(options: GatewayOptions): RequestHandler {
         const problem = problemBody(
           503,
           'Service Unavailable',
-          `The ${upstreamOf(req.originalUrl)} service is unavailable; retry later`,
+          `The ${ownerOf(req)} service is unavailable; retry later`,
         );
         res.statusCode = 503;
         res.setHeader('Content-Type', 'application/problem+json');
@@ -53,13 +53,13 @@ export function gateway(options: GatewayOptions): RequestHandler {
       },
     },
   });
-  return proxy;
 }
 
-function upstreamOf(url: string): UpstreamService {
-  const route = resolveUpstream(url);
-  if (!route) throw new Error(`No upstream owns ${url}`);
-  return route.service;
+/** The service of a request the path filter let through. */
+function ownerOf(req: Request): UpstreamService {
+  const service = upstreamOf(req.method, req.path);
+  if (!service) throw new Error(`No service declares ${req.method} ${req.path}`);
+  return service;
 }
 
 function isHttpResponse(res: ServerResponse | Socket): res is ServerResponse {

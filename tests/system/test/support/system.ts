@@ -2,11 +2,11 @@ import { startService, type RunningService } from '@denpyo/platform';
 import { testServiceEnv, uniqueSchema } from '@denpyo/platform/testing';
 import { contractService } from '@denpyo/contract';
 import { invoiceService } from '@denpyo/invoice';
-import { createPaymentService, paymentEnvSchema, requesterFromEnv } from '@denpyo/payment';
-import { startPortal, type RunningPortal } from '@denpyo/portal';
+import { paymentEnvSchema, paymentService } from '@denpyo/payment';
+import { portalService, withPortalDefaults } from '@denpyo/portal';
 
 export interface RunningSystem {
-  portal: RunningPortal;
+  portal: RunningService;
   services: RunningService[];
   stop(): Promise<void>;
 }
@@ -25,19 +25,20 @@ export async function startSystem(
   const services = await Promise.all([
     startService(contractService, envFor('contract')),
     startService(invoiceService, envFor('invoice')),
-    startService(
-      createPaymentService({ requester: requesterFromEnv(paymentEnvSchema.parse({})) }),
-      envFor('payment'),
-    ),
+    // The payment service with its demo 依頼人 account (the settings' defaults).
+    startService(paymentService, { ...envFor('payment'), ...paymentEnvSchema.parse({}) }),
   ]);
   const [contract, invoice, payment] = services;
-  const portal = await startPortal({
-    ...testServiceEnv('portal'),
-    DEMO_MODE: true,
-    CONTRACT_URL: contract!.url,
-    INVOICE_URL: invoice!.url,
-    PAYMENT_URL: payment!.url,
-  });
+  const portal = await startService(
+    portalService,
+    withPortalDefaults({
+      ...testServiceEnv('portal'),
+      DEMO_MODE: true,
+      CONTRACT_URL: contract!.url,
+      INVOICE_URL: invoice!.url,
+      PAYMENT_URL: payment!.url,
+    }),
+  );
   return {
     portal,
     services,

@@ -1,0 +1,135 @@
+// The OpenAPI 3.1 document of the external HTTP contract (API.md), generated from the operation
+// declarations the services register their routes from, so the two cannot drift apart.
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type ResponseConfig,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
+import { z } from '../zod';
+import { Problem } from './components';
+import { API_OPERATIONS } from './operations';
+import type { OperationDeclaration, OperationTag } from './operation';
+
+const TAGS: { name: OperationTag; description: string }[] = [
+  { name: 'auth', description: 'Login (portal)' },
+  { name: 'contract', description: 'Vendors, budgets and contracts (contract service)' },
+  { name: 'invoice', description: 'Invoices, inspection and payment orders (invoice service)' },
+  { name: 'payment', description: 'Payments, transfer batches and remittances (payment service)' },
+  {
+    name: 'operations',
+    description: 'Health, readiness, metrics, audit trails and this reference',
+  },
+];
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `errors` names each invalid field',
+  401: 'Missing or invalid credentials',
+  403: 'The role or ownership does not allow this',
+  404: 'No such resource',
+  409: 'The resource is not in a state that allows this',
+  422: 'A business rule refuses the request, or an Idempotency-Key was reused with another body',
+  429: 'Too many attempts; retry after the time in Retry-After',
+  503: 'A dependency is unreachable',
+};
+
+function successResponse(operation: OperationDeclaration): ResponseConfig {
+  const { response } = operation;
+  const headers = {
+    ...(operation.location
+      ? {
+          Location: {
+            description: 'Where the created resource is',
+            schema: { type: 'string' as const },
+          },
+        }
+      : {}),
+    ...(response.kind === 'json' && response.listLimit
+      ? {
+          'X-Result-Truncated': {
+            description: `\`true\` when more than ${response.listLimit} items matched; narrow the search`,
+            schema: { type: 'string' as const, enum: ['true'] },
+          },
+        }
+      : {}),
+  };
+  const schema =
+    response.kind === 'json' ? response.schema : z.string().openapi({ format: 'binary' });
+  return {
+    description: response.description,
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    content: { [response.kind === 'json' ? 'application/json' : response.mediaType]: { schema } },
+  };
+}
+
+function toRoute(operationId: string, operation: OperationDeclaration): RouteConfig {
+  const authenticated = operation.roles !== undefined;
+  const keyed = operation.method === 'post' && authenticated;
+  const errorStatuses = new Set([
+    400, // every route refuses a malformed request (a NUL in the URL, say), not only parsed input
+    ...(authenticated ? [401, 403] : []),
+    ...(operation.params ? [404] : []),
+    ...(keyed ? [422] : []), // an Idempotency-Key reused with another body
+    ...(operation.errors ?? []),
+  ]);
+  const errorResponses = Object.fromEntries(
+    [...errorStatuses].sort().map((status) => [
+      status,
+      {
+        description: ERROR_DESCRIPTIONS[status] ?? 'Refused',
+        content: { 'application/problem+json': { schema: Problem } },
+      },
+    ]),
+  );
+  return {
+    operationId,
+    method: operation.method,
+    path: operation.path,
+    tags: [operation.tag],
+    summary: operation.summary,
+    ...(authenticated
+      ? { description: `Roles: ${operation.roles?.join(', ')}.`, 'x-roles': [...operation.roles!] }
+      : { security: [] as Record<string, string[]>[] }),
+    request: {
+      ...(operation.params ? { params: operation.params as z.ZodObject } : {}),
+      ...(operation.query ? { query: operation.query as z.ZodObject } : {}),
+      ...(keyed
+        ? { headers: z.object({ 'Idempotency-Key': z.string().min(1).max(200).optional() }) }
+        : {}),
+      ...(operation.body
+        ? {
+            body: {
+              required: true,
+              content: { 'application/json': { schema: operation.body } },
+            },
+          }
+        : {}),
+    },
+    responses: { [operation.response.status]: successResponse(operation), ...errorResponses },
+  };
+}
+
+export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token from POST /api/auth/login',
+  });
+  for (const [operationId, operation] of Object.entries(API_OPERATIONS)) {
+    registry.registerPath(toRoute(operationId, operation));
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Denpyo',
+      version: '1.0.0',
+      description:
+        'Contract-to-payment accounting for a Japanese city. Amounts are integer yen; dates are YYYY-MM-DD in Japan time. Every POST honours Idempotency-Key.',
+      license: { name: 'UNLICENSED', identifier: 'LicenseRef-UNLICENSED' },
+    },
+    servers: [{ url: '/', description: 'The portal that serves this document' }],
+    security: [{ bearerAuth: [] }],
+    tags: TAGS,
+  });
+}

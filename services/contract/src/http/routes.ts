@@ -1,0 +1,26 @@
+import { ok, type OperationHandlers } from '@denpyo/platform';
+import type { OperationsOf } from '@denpyo/schemas';
+import type { ContractApplication } from '../application';
+
+/** Each contract operation (declared in @denpyo/schemas) handed to its use case. */
+export function contractRoutes(
+  app: ContractApplication,
+): OperationHandlers<OperationsOf<'contract'>> {
+  return {
+    registerVendor: ({ body, caller }) => app.registerVendor(body, caller),
+    getVendor: ({ params, caller }) => app.getVendor(params.id, caller),
+    createBudget: ({ body, caller }) => app.createBudget(body, caller),
+    getBudget: ({ params }) => app.getBudget(params),
+    draftContract: ({ body, caller }) => app.draftContract(body, caller),
+    listContracts: ({ query }) => app.listContracts(query),
+    getContract: ({ params, caller }) => app.getContract(params.id, caller),
+    submitContract: ({ params, caller }) => app.submitContract(params.id, caller),
+    approveContract: ({ params, body, caller }) => app.approveContract(params.id, body, caller),
+    rejectContract: ({ params, body, caller }) => app.rejectContract(params.id, body, caller),
+    getContractVoucher: async ({ params }) => {
+      const pdf = await app.renderContractVoucher(params.id);
+      return pdf.ok ? ok({ content: pdf.value }) : pdf;
+    },
+    searchContractAudit: ({ query }) => app.searchAudit(query),
+  };
+}

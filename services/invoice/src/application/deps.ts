@@ -1,0 +1,15 @@
+import type { UnitOfWork } from '@denpyo/platform';
+import type { Db, Tx } from '../db/prisma';
+
+/** What the use cases are made with (`makeX(deps)`). */
+export interface InvoiceDeps {
+  db: Db;
+  uow: UnitOfWork<Tx>;
+  /** Printed on vouchers. */
+  cityName: string;
+  /** Today in Japan, the one clock of the rules that depend on the date. */
+  today(): string;
+}
+
+/** The consumer group whose inbox records which events this service has applied. */
+export const CONSUMER_GROUP = 'invoice-service';

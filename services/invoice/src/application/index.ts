@@ -1,0 +1,31 @@
+import { AUDIT_LIST_LIMIT } from '@denpyo/schemas';
+import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
+import type { InvoiceDeps } from './deps';
+import { makeGetInvoice } from './get-invoice';
+import { makeInspectInvoice } from './inspect-invoice';
+import { makeListInvoices } from './list-invoices';
+import { makeOrderPayment } from './order-payment';
+import { makeReceiveInvoice } from './receive-invoice';
+import { makeRecordApprovedContract } from './record-approved-contract';
+import { makeRecordVendor } from './record-vendor';
+import { makeRejectInvoice } from './reject-invoice';
+import { makeRenderPaymentOrderVoucher } from './render-payment-order-voucher';
+
+export { CONSUMER_GROUP, type InvoiceDeps } from './deps';
+
+/** The invoice service's use cases: what its routes and its consumer call, and nothing else. */
+export function createInvoiceApplication(deps: InvoiceDeps) {
+  return {
+    receiveInvoice: makeReceiveInvoice(deps),
+    inspectInvoice: makeInspectInvoice(deps),
+    orderPayment: makeOrderPayment(deps),
+    rejectInvoice: makeRejectInvoice(deps),
+    getInvoice: makeGetInvoice(deps),
+    listInvoices: makeListInvoices(deps),
+    renderPaymentOrderVoucher: makeRenderPaymentOrderVoucher(deps),
+    searchAudit: makeSearchAudit(prismaExecutor(deps.db), AUDIT_LIST_LIMIT),
+    recordVendor: makeRecordVendor(deps),
+    recordApprovedContract: makeRecordApprovedContract(deps),
+  };
+}
+export type InvoiceApplication = ReturnType<typeof createInvoiceApplication>;

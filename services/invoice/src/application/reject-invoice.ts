@@ -1,0 +1,31 @@
+import { ok, type Caller, type Outcome } from '@denpyo/platform';
+import type { RejectRequest } from '@denpyo/schemas';
+import { changeInvoiceStatus, type InvoiceView } from '../db/invoices';
+import { releaseContractAmount } from '../db/projections';
+import type { InvoiceDeps } from './deps';
+import { lockForTransition, statusAudit } from './invoice-transition';
+
+/** Rejects an invoice before its payment order, giving its total back to the contract. */
+export function makeRejectInvoice({ uow }: InvoiceDeps) {
+  return (id: string, { reason }: RejectRequest, caller: Caller): Promise<Outcome<InvoiceView>> =>
+    uow.run(caller, async (unit) => {
+      const locked = await lockForTransition(unit, id, 'reject');
+      if (!locked.ok) return locked;
+      const before = locked.value;
+      await releaseContractAmount(unit.tx, before.contractId, before.total);
+      const after = await changeInvoiceStatus(unit.tx, id, {
+        action: 'reject',
+        by: unit.actor,
+        at: unit.now,
+        reason,
+      });
+      unit.audit(statusAudit(before, after));
+      unit.publish('InvoiceRejected', id, {
+        invoiceId: id,
+        contractId: after.contractId,
+        total: after.total,
+        reason,
+      });
+      return ok(after);
+    });
+}

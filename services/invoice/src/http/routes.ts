@@ -1,0 +1,20 @@
+import { ok, type OperationHandlers } from '@denpyo/platform';
+import type { OperationsOf } from '@denpyo/schemas';
+import type { InvoiceApplication } from '../application';
+
+/** Each invoice operation (declared in @denpyo/schemas) handed to its use case. */
+export function invoiceRoutes(app: InvoiceApplication): OperationHandlers<OperationsOf<'invoice'>> {
+  return {
+    receiveInvoice: ({ body, caller }) => app.receiveInvoice(body, caller),
+    listInvoices: ({ query }) => app.listInvoices(query),
+    getInvoice: ({ params, caller }) => app.getInvoice(params.id, caller),
+    inspectInvoice: ({ params, caller }) => app.inspectInvoice(params.id, caller),
+    orderPayment: ({ params, caller }) => app.orderPayment(params.id, caller),
+    rejectInvoice: ({ params, body, caller }) => app.rejectInvoice(params.id, body, caller),
+    getPaymentOrderVoucher: async ({ params }) => {
+      const pdf = await app.renderPaymentOrderVoucher(params.id);
+      return pdf.ok ? ok({ content: pdf.value }) : pdf;
+    },
+    searchInvoiceAudit: ({ query }) => app.searchAudit(query),
+  };
+}

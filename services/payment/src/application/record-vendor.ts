@@ -1,0 +1,13 @@
+import { ok, type Outcome } from '@denpyo/platform';
+import type { EventOf } from '@denpyo/schemas';
+import { upsertVendor } from '../db/vendors';
+import { CONSUMER_GROUP, type PaymentDeps } from './deps';
+
+/** Keeps the vendor's bank account, which transfer batches and Zengin files need. */
+export function makeRecordVendor({ uow }: PaymentDeps) {
+  return (event: EventOf<'VendorRegistered'>): Promise<Outcome<void> | undefined> =>
+    uow.runOnce({ event, consumer: CONSUMER_GROUP }, async ({ tx }) => {
+      await upsertVendor(tx, event.payload, new Date(event.occurredAt));
+      return ok(undefined);
+    });
+}

@@ -1,0 +1,19 @@
+import { AUDIT_LIST_LIMIT } from '@denpyo/schemas';
+import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
+import { makeCreateVendorPortalUser } from './create-vendor-portal-user';
+import type { PortalDeps } from './deps';
+import { makeLogIn } from './log-in';
+import { makeSeedDemoUsers } from './seed-demo-users';
+
+export type { PortalDeps, VendorLookup } from './deps';
+
+/** The portal's use cases: what its routes and its start-up call, and nothing else. */
+export function createPortalApplication(deps: PortalDeps) {
+  return {
+    logIn: makeLogIn(deps),
+    createVendorPortalUser: makeCreateVendorPortalUser(deps),
+    searchAudit: makeSearchAudit(prismaExecutor(deps.db), AUDIT_LIST_LIMIT),
+    seedDemoUsers: makeSeedDemoUsers(deps),
+  };
+}
+export type PortalApplication = ReturnType<typeof createPortalApplication>;

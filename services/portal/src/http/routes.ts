@@ -1,0 +1,23 @@
+import type { OperationHandlers } from '@denpyo/platform';
+import { buildOpenApiDocument, type OperationsOf } from '@denpyo/schemas';
+import type { PortalApplication } from '../application';
+import { DOCS_CSP, DOCS_PAGE } from './docs';
+
+/** Each portal operation (declared in @denpyo/schemas) handed to its use case. */
+export function portalRoutes(app: PortalApplication): OperationHandlers<OperationsOf<'portal'>> {
+  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
+  return {
+    login: ({ body, clientAddress }) => app.logIn(body, clientAddress),
+    createVendorPortalUser: ({ params, body, caller }) =>
+      app.createVendorPortalUser(params.id, body, caller),
+    searchPortalAudit: ({ query }) => app.searchAudit(query),
+    getOpenApiDocument: (_req, res) => {
+      openApiDocument ??= buildOpenApiDocument();
+      res.json(openApiDocument);
+    },
+    getApiReference: (_req, res) => {
+      res.setHeader('Content-Security-Policy', DOCS_CSP);
+      res.type('html').send(DOCS_PAGE);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { issueToken, unavailable } from '@denpyo/platform';
+import type { VendorLookup } from '../application';
+
+/**
+ * Asks the contract service whether a vendor exists, as the caller: the caller's identity
+ * travels in a token the portal signs for this one request (the use case has the verified
+ * caller, not the header it came with). True when it exists, false when the contract service
+ * says 404; a 503 when it cannot answer.
+ */
+export function contractVendorLookup(
+  contractUrl: string,
+  jwtSecret: string,
+  timeoutMs = 5_000,
+): VendorLookup {
+  return async (vendorId, asUser) => {
+    const token = await issueToken(asUser, jwtSecret, 60);
+    let response: Response;
+    try {
+      response = await fetch(new URL(`/api/vendors/${encodeURIComponent(vendorId)}`, contractUrl), {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw unavailable('The contract service is unavailable; retry later');
+    }
+    await response.body?.cancel();
+    if (response.ok) return true;
+    if (response.status === 404) return false;
+    throw unavailable(`The contract service answered ${response.status} when asked for the vendor`);
+  };
+}
