@@ -20,21 +20,21 @@ import type { InvoiceDeps } from './deps';
  * its total on the contract (one conditional update, so concurrent invoices never exceed the
  * contract), numbers it, and announces InvoiceReceived.
  */
-export function makeReceiveInvoice({ uow, today }: InvoiceDeps) {
-  return (request: InvoiceCreateRequest, caller: Caller): Promise<Outcome<InvoiceView>> =>
-    uow.run(caller, async ({ tx, sql, audit, publish }) => {
-      const contract = await findContract(tx, request.contractId);
-      if (!contract) {
-        return refuseField(
-          'unprocessable',
-          'contractId',
-          'The contract is unknown or not approved',
-        );
-      }
-      const vendor = await findVendor(tx, contract.vendorId);
-      const assessment = assessInvoice(request, contract, vendor, caller.user, today());
-      if (!assessment.ok) return assessment;
-      const receipt = assessment.value;
+export function makeReceiveInvoice({ db, uow, today }: InvoiceDeps) {
+  return async (request: InvoiceCreateRequest, caller: Caller): Promise<Outcome<InvoiceView>> => {
+    // Decided before the transaction, so it holds its connection only for the writes: the
+    // remaining-amount check here gives the clearest reason, and the conditional update inside
+    // is the one that counts.
+    const contract = await findContract(db, request.contractId);
+    if (!contract) {
+      return refuseField('unprocessable', 'contractId', 'The contract is unknown or not approved');
+    }
+    const vendor = await findVendor(db, contract.vendorId);
+    const assessment = assessInvoice(request, contract, vendor, caller.user, today());
+    if (!assessment.ok) return assessment;
+    const receipt = assessment.value;
+
+    return uow.run(caller, async ({ tx, sql, audit, publish }) => {
       if (await findInvoiceByNumber(tx, request.contractId, request.invoiceNumber)) {
         return duplicate(request.invoiceNumber);
       }
@@ -81,6 +81,7 @@ export function makeReceiveInvoice({ uow, today }: InvoiceDeps) {
       });
       return ok(created);
     });
+  };
 }
 
 function duplicate(invoiceNumber: string) {
