@@ -21,6 +21,8 @@ export {
   ZenginError,
   lookupBank,
   lookupBranch,
+  searchBanks,
+  searchBranches,
   writeZenginTransferFile,
 } from './zengin';
 export type { AccountType, BankInfo, Requester, Transfer, ZenginTransferInput } from './zengin';

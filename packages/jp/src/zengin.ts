@@ -57,6 +57,8 @@ interface ZenginCodeEntry {
   code: string;
   name: string;
   kana: string;
+  /** Romanised reading (lower case), e.g. 'mizuho'. */
+  roma?: string;
 }
 type ZenginCodeData = Record<
   string,
@@ -85,6 +87,79 @@ export function lookupBranch(bankCode: string, branchCode: string): BankInfo | u
   const branches = Object.hasOwn(bankData(), bankCode) ? bankData()[bankCode].branches : {};
   const branch = Object.hasOwn(branches, branchCode) ? branches[branchCode] : undefined;
   return branch && toBankInfo(branch);
+}
+
+/** An entry with the forms a search compares against, built once per list. */
+interface Searchable {
+  info: BankInfo;
+  name: string;
+  kana: string;
+  roma: string;
+}
+
+/** ヂ and ヅ are read as ジ and ズ (築地 is ﾂｷﾁﾞ in the data, typed つきじ). */
+function kanaSearchKey(zenginKana: string): string {
+  return zenginKana.replaceAll('ﾁﾞ', 'ｼﾞ').replaceAll('ﾂﾞ', 'ｽﾞ');
+}
+
+let bankIndex: Searchable[] | undefined;
+const branchIndexes = new Map<string, Searchable[]>();
+
+function searchable(entries: Record<string, ZenginCodeEntry>): Searchable[] {
+  return Object.values(entries)
+    .map((entry) => ({
+      info: toBankInfo(entry),
+      name: entry.name.normalize('NFKC'),
+      kana: kanaSearchKey(toZenginKana(entry.kana)),
+      roma: (entry.roma ?? '').toLowerCase(),
+    }))
+    .sort((a, b) => (a.info.code < b.info.code ? -1 : a.info.code > b.info.code ? 1 : 0));
+}
+
+/**
+ * What `q` matches: a code starting with it (digits), or a name containing it (compared after
+ * NFKC, so full- and half-width forms agree), a Zengin kana containing its Zengin kana (so
+ * hiragana, katakana of either width and small kana all find ﾐｽﾞﾎ; ヂ ヅ count as ジ ズ), or a
+ * romanised reading.
+ */
+function matcher(q: string | undefined): (entry: Searchable) => boolean {
+  const text = (q ?? '').normalize('NFKC').trim();
+  if (text === '') return () => true;
+  if (/^\d+$/.test(text)) return (entry) => entry.info.code.startsWith(text);
+  let kana: string | undefined;
+  try {
+    kana = kanaSearchKey(toZenginKana(text.replace(/\s+/g, '')));
+  } catch (error) {
+    if (!(error instanceof KanaError)) throw error;
+  }
+  const roma = /^[a-z ]+$/i.test(text) ? text.toLowerCase().replace(/\s+/g, '') : undefined;
+  return (entry) =>
+    entry.name.includes(text) ||
+    (kana !== undefined && kana !== '' && entry.kana.includes(kana)) ||
+    (roma !== undefined && entry.roma.includes(roma));
+}
+
+/**
+ * The banks of the Zengin code data that `q` matches (see `matcher`; every bank when it is
+ * blank), in bank code order.
+ */
+export function searchBanks(q?: string): BankInfo[] {
+  bankIndex ??= searchable(bankData());
+  return bankIndex.filter(matcher(q)).map((entry) => entry.info);
+}
+
+/**
+ * The branches of one bank that `q` matches, in branch code order; undefined when there is no
+ * such bank.
+ */
+export function searchBranches(bankCode: string, q?: string): BankInfo[] | undefined {
+  if (!Object.hasOwn(bankData(), bankCode)) return undefined;
+  let index = branchIndexes.get(bankCode);
+  if (!index) {
+    index = searchable(bankData()[bankCode].branches);
+    branchIndexes.set(bankCode, index);
+  }
+  return index.filter(matcher(q)).map((entry) => entry.info);
 }
 
 const RECORD_BYTES = 120;

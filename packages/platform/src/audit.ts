@@ -1,6 +1,12 @@
-import type { AuditEntry, AuditQuery } from '@denpyo/schemas';
+import {
+  AUDIT_LIST_LIMIT,
+  type AuditEntry,
+  type AuditSearchQuery,
+  type SortOrder,
+} from '@denpyo/schemas';
 import { ok, type Outcome } from './application/outcome';
 import type { SqlExecutor } from './db/pool';
+import type { ListPage } from './application/list-page';
 
 export interface AuditRecord {
   actor: string;
@@ -43,7 +49,11 @@ export interface AuditSearch {
   counterparty?: string;
   entityType?: string;
   entityId?: string;
+  /** Entries to skip (a page's offset). */
+  offset?: number;
   limit?: number;
+  /** By id, oldest first unless `desc`. */
+  order?: SortOrder;
 }
 
 export interface AuditEntryRow {
@@ -60,13 +70,13 @@ export interface AuditEntryRow {
   correlationId: string | null;
 }
 
-/** Searches by date range (Japan dates, inclusive), amount range and counterparty. */
-export async function searchAudit(db: SqlExecutor, search: AuditSearch): Promise<AuditEntryRow[]> {
-  const where: string[] = [];
+/** The WHERE clause of a search and its parameters ($1, $2, …). */
+function auditConditions(search: AuditSearch): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (condition: string, value: unknown) => {
     params.push(value);
-    where.push(condition.replace('?', `$${params.length}`));
+    conditions.push(condition.replace('?', `$${params.length}`));
   };
   if (search.from) add(`at >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'`, search.from);
   if (search.to) add(`at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`, search.to);
@@ -75,11 +85,21 @@ export async function searchAudit(db: SqlExecutor, search: AuditSearch): Promise
   if (search.counterparty) add('counterparty = ?', search.counterparty);
   if (search.entityType) add('entity_type = ?', search.entityType);
   if (search.entityId) add('entity_id = ?', search.entityId);
-  params.push(search.limit ?? 500);
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * Searches by date range (Japan dates, inclusive), amount range, counterparty and entity, in id
+ * order (the order entries were written in).
+ */
+export async function searchAudit(db: SqlExecutor, search: AuditSearch): Promise<AuditEntryRow[]> {
+  const { where, params } = auditConditions(search);
+  params.push(search.limit ?? 500, search.offset ?? 0);
   const rows = await db.query<Record<string, unknown>>(
     `SELECT id::text, at, actor, action, entity_type, entity_id, amount::text, counterparty, before, after, correlation_id
-     FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY id LIMIT $${params.length}`,
+     FROM audit_log ${where}
+     ORDER BY audit_log.id ${search.order === 'desc' ? 'DESC' : 'ASC'}
+     LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
   return rows.map((row) => ({
@@ -97,26 +117,59 @@ export async function searchAudit(db: SqlExecutor, search: AuditSearch): Promise
   }));
 }
 
+/** How many entries a search matches (every page together). */
+export async function countAudit(db: SqlExecutor, search: AuditSearch): Promise<number> {
+  const { where, params } = auditConditions(search);
+  const rows = await db.query<{ count: string }>(
+    `SELECT count(*)::text AS count FROM audit_log ${where}`,
+    params,
+  );
+  return Number(rows[0]?.count ?? 0);
+}
+
 function bigintAsNumber(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
+/** One page of a search and how many entries match; no page is longer than `limit`. */
+export async function searchAuditPage(
+  db: SqlExecutor,
+  query: AuditSearch & Pick<AuditSearchQuery, 'page' | 'pageSize' | 'order'>,
+  limit: number = AUDIT_LIST_LIMIT,
+): Promise<ListPage<AuditEntry>> {
+  const { page, pageSize, order, ...filters } = query;
+  const [rows, total] = await Promise.all([
+    searchAudit(db, {
+      ...filters,
+      offset: (page - 1) * pageSize,
+      limit: Math.min(pageSize, limit),
+      order,
+    }),
+    countAudit(db, filters),
+  ]);
+  return { items: rows.map(toAuditEntry), total };
+}
+
 /**
  * The audit search every process offers for its own trail (電子帳簿保存法's three keys: date,
- * amount, counterparty). Returns up to `limit + 1` entries so the caller can say when there
- * were more.
+ * amount, counterparty; and the record): one page of entries and how many match.
  */
-export function makeSearchAudit(db: SqlExecutor, limit: number) {
-  return async function searchAuditTrail(query: AuditQuery): Promise<Outcome<AuditEntry[]>> {
-    const rows = await searchAudit(db, { ...query, limit: limit + 1 });
-    return ok(
-      rows.map(({ amount, counterparty, before, after, ...rest }) => ({
-        ...rest,
-        ...(amount !== null ? { amount } : {}),
-        ...(counterparty !== null ? { counterparty } : {}),
-        before: (before ?? null) as AuditEntry['before'],
-        after: (after ?? null) as AuditEntry['after'],
-      })),
-    );
+export function makeSearchAudit(db: SqlExecutor, limit: number = AUDIT_LIST_LIMIT) {
+  return async function searchAuditTrail(
+    query: AuditSearchQuery,
+  ): Promise<Outcome<ListPage<AuditEntry>>> {
+    return ok(await searchAuditPage(db, query, limit)); // sorted by id, the one sort field
+  };
+}
+
+/** A row as the API returns it: no amount or counterparty when there is none. */
+export function toAuditEntry(row: AuditEntryRow): AuditEntry {
+  const { amount, counterparty, before, after, ...rest } = row;
+  return {
+    ...rest,
+    ...(amount !== null ? { amount } : {}),
+    ...(counterparty !== null ? { counterparty } : {}),
+    before: (before ?? null) as AuditEntry['before'],
+    after: (after ?? null) as AuditEntry['after'],
   };
 }

@@ -7,6 +7,14 @@ export function createLogger(service: string, level = 'info'): Logger {
     name: service,
     level,
     base: { service },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password'],
+    // Credentials never reach the logs: bearer tokens, session cookies (sent and set), passwords.
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      'req.headers["x-csrf-token"]',
+      'res.headers["set-cookie"]',
+      'password',
+      '*.password',
+    ],
   });
 }

@@ -87,7 +87,7 @@ describe('the shared HTTP edge', () => {
               if (failAfterCommit) throw new Error('lost after commit');
               return outcome;
             },
-            searchContractAudit: ({ query }) => makeSearchAudit(pgExecutor(pool), 5000)(query),
+            searchContractAudit: ({ query }) => makeSearchAudit(pgExecutor(pool))(query),
           },
           { jwtSecret: TEST_JWT_SECRET, pool },
         );
@@ -195,29 +195,42 @@ describe('the shared HTTP edge', () => {
     expect(wrongRole.body.detail).toMatch(/procurement/);
   });
 
-  it('says when an audit search was cut at its limit instead of silently truncating it', async () => {
+  it('pages an audit search and says when there were more, also by record', async () => {
     await pool.query(
       `INSERT INTO audit_log (actor, action, entity_type, entity_id, amount, counterparty)
        SELECT 'bulk', 'thing.created', 'thing', n::text, n, 'vendor-bulk' FROM generate_series(1, 5001) n`,
     );
     const auditor = await bearer('auditor');
-    const all = await request(app)
-      .get('/api/audit/contract?counterparty=vendor-bulk')
-      .set('Authorization', auditor)
-      .expect(200);
-    expect(all.body).toHaveLength(5000);
-    expect(all.headers['x-result-truncated']).toBe('true');
-    const narrowed = await request(app)
-      .get('/api/audit/contract?counterparty=vendor-bulk&minAmount=4001')
-      .set('Authorization', auditor)
-      .expect(200);
-    expect(narrowed.body).toHaveLength(1001);
-    expect(narrowed.headers['x-result-truncated']).toBeUndefined();
+    const search = (query: string) =>
+      request(app).get(`/api/audit/contract?${query}`).set('Authorization', auditor).expect(200);
+    const first = await search('counterparty=vendor-bulk&pageSize=1000');
+    expect(first.body).toHaveLength(1000);
+    expect(first.headers['x-total-count']).toBe('5001');
+    expect(first.headers['x-result-truncated']).toBe('true');
+    expect(first.body[0]).toMatchObject({ entityId: '1', amount: 1, counterparty: 'vendor-bulk' });
+    // In the order they were written (by id as a number, not as text: 999 before 1000).
+    expect(first.body.slice(998, 1000).map((e: { entityId: string }) => e.entityId)).toEqual([
+      '999',
+      '1000',
+    ]);
+    const last = await search('counterparty=vendor-bulk&pageSize=1000&page=6');
+    expect(last.body).toHaveLength(1);
+    expect(last.body[0]).toMatchObject({ entityId: '5001' });
+    expect(last.headers['x-result-truncated']).toBeUndefined();
+    const newest = await search('counterparty=vendor-bulk&order=desc&pageSize=1');
+    expect(newest.body[0]).toMatchObject({ entityId: '5001' });
+    const narrowed = await search('counterparty=vendor-bulk&minAmount=4001&pageSize=1000');
+    expect(narrowed.body).toHaveLength(1000);
+    expect(narrowed.headers['x-total-count']).toBe('1001');
     expect(narrowed.body[0]).toMatchObject({
       action: 'thing.created',
       amount: 4001,
       counterparty: 'vendor-bulk',
     });
+    const one = await search('entityType=thing&entityId=4242');
+    expect(one.body.map((e: { entityId: string }) => e.entityId)).toEqual(['4242']);
+    expect(one.headers['x-total-count']).toBe('1');
+    await request(app).get('/api/audit/contract?sort=at').set('Authorization', auditor).expect(400);
   });
 
   describe('Idempotency-Key', () => {

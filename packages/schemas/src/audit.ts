@@ -1,6 +1,6 @@
 // The append-only audit trail (電子帳簿保存法): who changed what, when, from what, to what.
 import { z } from './zod';
-import { QueryYenSchema, withRangeChecks } from './query';
+import { QueryYenSchema } from './query';
 import { IsoDateSchema, IsoDateTimeSchema, YenSchema } from './values';
 
 // A snapshot of the entity; null before creation.
@@ -21,14 +21,13 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 // from/to bound the Japan-time date of `at` (inclusive); minAmount/maxAmount bound amount.
-export const AuditQuerySchema = withRangeChecks(
-  z.strictObject({
-    from: IsoDateSchema.optional(),
-    to: IsoDateSchema.optional(),
-    minAmount: QueryYenSchema.optional(),
-    maxAmount: QueryYenSchema.optional(),
-    counterparty: z.string().min(1).max(200).optional(),
-    entityType: z.string().min(1).max(100).optional(),
-  }),
-);
-export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+// (The page fields are declared with the operations, in api/common.ts.)
+export const AuditFilters = {
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  minAmount: QueryYenSchema.optional(),
+  maxAmount: QueryYenSchema.optional(),
+  counterparty: z.string().min(1).max(200).optional(),
+  entityType: z.string().min(1).max(100).optional(),
+  entityId: z.string().min(1).max(200).optional(),
+};

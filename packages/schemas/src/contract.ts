@@ -12,7 +12,8 @@ import {
   UuidSchema,
   YenSchema,
 } from './values';
-import { QueryYenSchema, withRangeChecks } from './query';
+import { SearchTextSchema } from './paging';
+import { QueryFiscalYearSchema, QueryYenSchema } from './query';
 
 const vendorFields = {
   name: z.string().min(1).max(200),
@@ -116,15 +117,42 @@ export const ContractSchema = z.object({
 });
 export type Contract = z.infer<typeof ContractSchema>;
 
-// from/to bound the contract's startDate (inclusive); minAmount/maxAmount bound its amount.
-export const ContractListQuerySchema = withRangeChecks(
-  z.strictObject({
-    status: ContractStatusSchema.optional(),
-    vendorId: UuidSchema.optional(),
-    from: IsoDateSchema.optional(),
-    to: IsoDateSchema.optional(),
-    minAmount: QueryYenSchema.optional(),
-    maxAmount: QueryYenSchema.optional(),
-  }),
-);
-export type ContractListQuery = z.infer<typeof ContractListQuerySchema>;
+// The filters of the lists (their page fields and sortable fields are declared with the
+// operations, in api/contract.ts).
+
+// from/to bound the contract's startDate (inclusive); minAmount/maxAmount bound its amount;
+// q: the title or the document number contains it.
+export const ContractListFilters = {
+  status: ContractStatusSchema.optional(),
+  vendorId: UuidSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  minAmount: QueryYenSchema.optional(),
+  maxAmount: QueryYenSchema.optional(),
+  q: SearchTextSchema.optional(),
+};
+
+// q: the name, its kana, the corporate number or the registration number contains it.
+export const VendorListFilters = { q: SearchTextSchema.optional() };
+
+// q: the code or the name contains it.
+export const BudgetListFilters = {
+  fiscalYear: QueryFiscalYearSchema.optional(),
+  q: SearchTextSchema.optional(),
+};
+
+// q: the code starts with it (digits), or the name or kana contains it.
+export const BankListFilters = { q: SearchTextSchema.optional() };
+
+/** A bank or a branch of the Zengin code data; `kana` is Zengin (half-width) kana. */
+export const BankSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kana: z.string(),
+});
+export type Bank = z.infer<typeof BankSchema>;
+
+export const BankCodeParamsSchema = z.strictObject({
+  bankCode: z.string().regex(/^\d{4}$/, 'must be 4 digits'),
+});
+export type BankCodeParams = z.infer<typeof BankCodeParamsSchema>;

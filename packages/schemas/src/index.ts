@@ -1,5 +1,6 @@
 export * from './values';
 export * from './query';
+export * from './paging';
 export * from './auth';
 export * from './contract';
 export * from './invoice';

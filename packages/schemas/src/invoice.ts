@@ -1,5 +1,6 @@
 import { z } from './zod';
-import { QueryYenSchema, withRangeChecks } from './query';
+import { SearchTextSchema } from './paging';
+import { QueryYenSchema } from './query';
 import {
   IsoDateSchema,
   IsoDateTimeSchema,
@@ -61,16 +62,15 @@ export const InvoiceSchema = z.object({
 export type Invoice = z.infer<typeof InvoiceSchema>;
 
 // from/to bound receivedOn (inclusive; the city's date, which starts the payment deadline);
-// minAmount/maxAmount bound total.
-export const InvoiceListQuerySchema = withRangeChecks(
-  z.strictObject({
-    status: InvoiceStatusSchema.optional(),
-    contractId: UuidSchema.optional(),
-    vendorId: UuidSchema.optional(),
-    from: IsoDateSchema.optional(),
-    to: IsoDateSchema.optional(),
-    minAmount: QueryYenSchema.optional(),
-    maxAmount: QueryYenSchema.optional(),
-  }),
-);
-export type InvoiceListQuery = z.infer<typeof InvoiceListQuerySchema>;
+// minAmount/maxAmount bound total; q: the invoice number or the document number contains it.
+// (The page fields and sortable fields are declared with the operation, in api/invoice.ts.)
+export const InvoiceListFilters = {
+  status: InvoiceStatusSchema.optional(),
+  contractId: UuidSchema.optional(),
+  vendorId: UuidSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  minAmount: QueryYenSchema.optional(),
+  maxAmount: QueryYenSchema.optional(),
+  q: SearchTextSchema.optional(),
+};

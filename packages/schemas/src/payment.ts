@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { SearchTextSchema } from './paging';
 import {
   IsoDateSchema,
   IsoDateTimeSchema,
@@ -24,12 +25,29 @@ export const PaymentSchema = z.object({
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
-export const PaymentListQuerySchema = z.strictObject({
+// The filters of the lists (their page fields and sortable fields are declared with the
+// operations, in api/payment.ts).
+
+// dueFrom/dueTo bound dueDate (inclusive); q: the invoice number contains it.
+export const PaymentListFilters = {
   invoiceId: UuidSchema.optional(),
+  batchId: UuidSchema.optional(),
   vendorId: UuidSchema.optional(),
   status: PaymentStatusSchema.optional(),
-});
-export type PaymentListQuery = z.infer<typeof PaymentListQuerySchema>;
+  dueFrom: IsoDateSchema.optional(),
+  dueTo: IsoDateSchema.optional(),
+  q: SearchTextSchema.optional(),
+};
+
+export const TransferBatchStatusSchema = z.enum(['draft', 'approved', 'settled']);
+export type TransferBatchStatus = z.infer<typeof TransferBatchStatusSchema>;
+
+// from/to bound transferDate (inclusive).
+export const TransferBatchListFilters = {
+  status: TransferBatchStatusSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+};
 
 // Each duplicate is reported at its own index so the problem document names it.
 export const TransferBatchCreateRequestSchema = z.strictObject({
@@ -55,9 +73,6 @@ export const TransferBatchCreateRequestSchema = z.strictObject({
 });
 export type TransferBatchCreateRequest = z.infer<typeof TransferBatchCreateRequestSchema>;
 
-export const TransferBatchStatusSchema = z.enum(['draft', 'approved', 'settled']);
-export type TransferBatchStatus = z.infer<typeof TransferBatchStatusSchema>;
-
 export const TransferBatchSchema = z.object({
   id: UuidSchema,
   status: TransferBatchStatusSchema,
@@ -75,8 +90,10 @@ export type TransferBatch = z.infer<typeof TransferBatchSchema>;
 // A vendor's view of one of its payments (振込情報開示).
 export const RemittanceSchema = z.object({
   paymentId: UuidSchema,
+  invoiceId: UuidSchema,
   invoiceNumber: z.string(),
   amount: PositiveYenSchema,
+  dueDate: IsoDateSchema,
   status: PaymentStatusSchema,
   transferDate: IsoDateSchema.optional(),
 });

@@ -34,12 +34,14 @@ export function withRangeChecks<T extends z.ZodType<RangeQuery>>(schema: T): T {
 export const IdParamsSchema = z.strictObject({ id: UuidSchema });
 export type IdParams = z.infer<typeof IdParamsSchema>;
 
+export const QueryFiscalYearSchema = z
+  .string()
+  .regex(/^\d{4}$/, 'must be a four-digit year')
+  .transform(Number)
+  .pipe(FiscalYearSchema);
+
 export const BudgetKeyParamsSchema = z.strictObject({
-  fiscalYear: z
-    .string()
-    .regex(/^\d{4}$/, 'must be a four-digit year')
-    .transform(Number)
-    .pipe(FiscalYearSchema),
+  fiscalYear: QueryFiscalYearSchema,
   code: BudgetCodeSchema,
 });
 export type BudgetKeyParams = z.infer<typeof BudgetKeyParamsSchema>;

@@ -113,8 +113,67 @@ describe('buildOpenApiDocument', () => {
       'query:to',
       'query:minAmount',
       'query:maxAmount',
+      'query:q',
+      'query:page',
+      'query:pageSize',
+      'query:sort',
+      'query:order',
+      'query:format',
     ]);
     expect(names('post /api/transfer-batches')).toEqual(['header:Idempotency-Key']);
+  });
+
+  it('documents paging, sorting and CSV on every list operation, and only there', () => {
+    const lists = Object.entries(API_OPERATIONS).filter(
+      ([, declared]) => declared.response.kind === 'json' && 'list' in declared.response,
+    );
+    expect(lists.map(([operationId]) => operationId).sort()).toEqual(
+      [
+        'getContractHistory',
+        'getInvoiceHistory',
+        'listBranches',
+        'listBudgets',
+        'listContracts',
+        'listInvoices',
+        'listPayments',
+        'listRemittances',
+        'listTransferBatches',
+        'listVendors',
+        'searchBanks',
+        'searchContractAudit',
+        'searchInvoiceAudit',
+        'searchPaymentAudit',
+        'searchPortalAudit',
+      ].sort(),
+    );
+    for (const { key, op } of operations) {
+      const ok = op.responses['200'] as
+        { headers?: Record<string, unknown>; content?: Record<string, unknown> } | undefined;
+      const isList = lists.some(([operationId]) => operationId === op.operationId);
+      const page = ['page', 'pageSize', 'sort', 'order', 'format'];
+      expect([key, page.map((name) => (op.parameters ?? []).some((p) => p.name === name))]).toEqual(
+        [key, page.map(() => isList)],
+      );
+      expect([key, Object.keys(ok?.headers ?? {}).includes('X-Total-Count')]).toEqual([
+        key,
+        isList,
+      ]);
+      expect([key, Object.keys(ok?.content ?? {}).includes('text/csv')]).toEqual([key, isList]);
+    }
+    // Every GET that answers a JSON array is a list.
+    for (const { key, op } of operations) {
+      const schema = op.responses['200']?.content?.['application/json']?.schema as
+        { type?: string } | undefined;
+      if (schema?.type === 'array') {
+        expect([key, lists.some(([operationId]) => operationId === op.operationId)]).toEqual([
+          key,
+          true,
+        ]);
+      }
+    }
+    const sort = operation('get /api/invoices').parameters?.find((p) => p.name === 'sort') as
+      { schema: { enum: string[] } } | undefined;
+    expect(sort?.schema.enum).toEqual(['receivedOn', 'total', 'dueDate', 'documentNumber']);
   });
 });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   AuditQuerySchema,
+  BankListQuerySchema,
+  BudgetListQuerySchema,
   ContractApproveRequestSchema,
   ContractCreateRequestSchema,
   ContractListQuerySchema,
@@ -11,6 +13,7 @@ import {
   PortalUserCreateRequestSchema,
   RejectRequestSchema,
   TransferBatchCreateRequestSchema,
+  TransferBatchListQuerySchema,
   VendorCreateRequestSchema,
 } from '../src';
 import type { z } from 'zod';
@@ -226,6 +229,40 @@ describe('list queries', () => {
     });
   });
 
+  it('accept page, pageSize, sort among the declared fields, order and format', () => {
+    expect(
+      ContractListQuerySchema.parse({
+        q: ' 清掃 ',
+        page: '3',
+        pageSize: '1000',
+        sort: 'amount',
+        order: 'desc',
+        format: 'csv',
+      }),
+    ).toEqual({ q: '清掃', page: 3, pageSize: 1000, sort: 'amount', order: 'desc', format: 'csv' });
+    expect(InvoiceListQuerySchema.parse({ sort: 'dueDate' })).toEqual({ sort: 'dueDate' });
+    expect(BankListQuerySchema.parse({ pageSize: '50' })).toEqual({ pageSize: 50 });
+  });
+
+  it('refuse bad paging input, naming the field', () => {
+    for (const [input, path] of [
+      [{ page: '0' }, 'page'],
+      [{ page: '-1' }, 'page'],
+      [{ page: '1.5' }, 'page'],
+      [{ page: '' }, 'page'],
+      [{ pageSize: '1001' }, 'pageSize'],
+      [{ pageSize: '0' }, 'pageSize'],
+      [{ sort: 'title' }, 'sort'],
+      [{ order: 'up' }, 'order'],
+      [{ format: 'xlsx' }, 'format'],
+      [{ q: 'x'.repeat(101) }, 'q'],
+    ] as const) {
+      expect(issuePaths(ContractListQuerySchema, input)).toEqual([path]);
+    }
+    expect(issuePaths(BankListQuerySchema, { pageSize: '51' })).toEqual(['pageSize']);
+    expect(issuePaths(AuditQuerySchema, { sort: 'at' })).toEqual(['sort']);
+  });
+
   it.each([ContractListQuerySchema, InvoiceListQuerySchema, AuditQuerySchema])(
     'refuse empty ranges and unknown filters (%#)',
     (schema) => {
@@ -237,9 +274,32 @@ describe('list queries', () => {
     },
   );
 
-  it('PaymentListQuerySchema accepts its three filters', () => {
-    const query = { invoiceId: randomUUID(), vendorId: randomUUID(), status: 'scheduled' };
+  it.each([TransferBatchListQuerySchema])('refuse an empty transfer-date range (%#)', (schema) => {
+    expect(issuePaths(schema, { from: '2026-05-01', to: '2026-04-30' })).toEqual(['to']);
+    expect(issuePaths(schema, { status: 'paid' })).toEqual(['status']);
+  });
+
+  it('PaymentListQuerySchema accepts its filters and refuses an empty due-date range', () => {
+    const query = {
+      invoiceId: randomUUID(),
+      vendorId: randomUUID(),
+      status: 'scheduled',
+      dueFrom: '2026-04-01',
+      dueTo: '2026-04-30',
+      q: 'INV',
+    };
     expect(PaymentListQuerySchema.parse(query)).toEqual(query);
     expect(issuePaths(PaymentListQuerySchema, { status: 'done' })).toEqual(['status']);
+    expect(
+      issuePaths(PaymentListQuerySchema, { dueFrom: '2026-05-01', dueTo: '2026-04-30' }),
+    ).toEqual(['dueTo']);
+  });
+
+  it('parse the budget filters', () => {
+    expect(BudgetListQuerySchema.parse({ fiscalYear: '2026', q: '01.02' })).toEqual({
+      fiscalYear: 2026,
+      q: '01.02',
+    });
+    expect(issuePaths(BudgetListQuerySchema, { fiscalYear: '26' })).toEqual(['fiscalYear']);
   });
 });

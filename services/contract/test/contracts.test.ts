@@ -420,8 +420,15 @@ describe('contracts', () => {
         .get(`/api/contracts/${own}`)
         .set('Authorization', await as('vendor', 'vendor-other', vendorId))
         .expect(403);
+      // Listing is narrowed to the vendor's own; asking for another vendor's is refused.
+      const listed = await request(service.app)
+        .get('/api/contracts')
+        .set('Authorization', await as('vendor', 'vendor-own', otherVendorId))
+        .expect(200);
+      expect(listed.body.map((contract: { id: string }) => contract.id)).toEqual(contractIds);
       await request(service.app)
         .get('/api/contracts')
+        .query({ vendorId })
         .set('Authorization', await as('vendor', 'vendor-own', otherVendorId))
         .expect(403);
     });

@@ -173,7 +173,25 @@ describe('reading invoices', () => {
       .get(`/api/invoices/${invoice.id}`)
       .set('Authorization', other)
       .expect(403);
-    await request(service.url).get('/api/invoices').set('Authorization', own).expect(403);
+    // A vendor lists its own invoices only; asking for another vendor's is refused.
+    const listed = await request(service.url)
+      .get('/api/invoices')
+      .set('Authorization', own)
+      .expect(200);
+    expect(listed.body.every((i: { vendorId: string }) => i.vendorId === contract.vendorId)).toBe(
+      true,
+    );
+    expect(listed.body.map((i: { id: string }) => i.id)).toContain(invoice.id);
+    const others = await request(service.url)
+      .get('/api/invoices')
+      .set('Authorization', other)
+      .expect(200);
+    expect(others.body).toEqual([]);
+    await request(service.url)
+      .get('/api/invoices')
+      .query({ vendorId: contract.vendorId })
+      .set('Authorization', other)
+      .expect(403);
     await request(service.url)
       .get(`/api/invoices/${randomUUID()}`)
       .set('Authorization', procurement)

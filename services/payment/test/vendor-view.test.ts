@@ -60,15 +60,19 @@ describe('GET /api/vendor/remittances', () => {
     );
     expect(remittances).toContainEqual({
       paymentId: paid.id,
+      invoiceId: paid.invoiceId,
       invoiceNumber: 'INV-PAID',
       amount: 330_000,
+      dueDate: paid.dueDate,
       status: 'paid',
       transferDate: expect.any(String),
     });
     expect(remittances).toContainEqual({
       paymentId: scheduled.id,
+      invoiceId: scheduled.invoiceId,
       invoiceNumber: 'INV-LATER',
       amount: 44_000,
+      dueDate: scheduled.dueDate,
       status: 'scheduled',
     });
   });

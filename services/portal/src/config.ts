@@ -31,6 +31,8 @@ export const portalSettingsSchema = z.object({
     .min(100)
     .max(600_000)
     .default(PORTAL_DEFAULTS.PROXY_TIMEOUT_MS),
+  /** The built web app served at `/`; by default @denpyo/web's `dist` (packages/web/dist). */
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 export type PortalSettings = z.infer<typeof portalSettingsSchema>;
 export type PortalEnv = ServiceEnv & PortalSettings;

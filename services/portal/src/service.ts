@@ -9,12 +9,13 @@ import { PrismaClient } from './generated/prisma/client';
 import { swaggerUiAssets } from './http/docs';
 import { gateway } from './http/gateway';
 import { portalRoutes } from './http/routes';
+import { builtWebAppDir, webApp } from './http/web-app';
 import { contractVendorLookup } from './upstreams/vendor-lookup';
 import { upstreamReadiness } from './upstreams/readiness';
 
 /**
- * Login, vendor portal users, the API reference, and the gateway to the three services. It
- * neither publishes nor consumes events.
+ * Login and browser sessions, vendor portal users, the API reference, the gateway to the three
+ * services, and the web app. It neither publishes nor consumes events.
  */
 export const portalService = defineService({
   name: 'portal',
@@ -53,6 +54,7 @@ export const portalService = defineService({
         logger: runtime.logger,
       }),
     );
+    express.use(webApp(runtime.env.WEB_DIST_DIR ?? builtWebAppDir()));
   },
   readiness: (runtime) => upstreamReadiness(upstreamUrls(runtime.env)),
 });

@@ -195,7 +195,7 @@ describe('gateway', () => {
       ['post', '/api/invoices/upload'],
       ['get', '/api/contracts/1/unknown'],
       ['post', '/api/vendors/1'],
-      ['get', '/api/transfer-batches'],
+      ['get', '/api/transfer-batches/9/settle'],
     ] as const) {
       const response = await request(portal.url)[method](path).send();
       expect([method, path, response.status]).toEqual([method, path, 404]);

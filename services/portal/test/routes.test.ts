@@ -95,7 +95,7 @@ describe('upstreamOf', () => {
     ['PUT', '/api/contracts/1'],
     ['POST', '/api/vendors/1'],
     ['GET', '/api/contracts/1/approve'],
-    ['GET', '/api/transfer-batches'],
+    ['GET', '/api/transfer-batches/1/settle'],
     ['POST', '/api/invoices/1/voucher.pdf'],
     ['HEAD', '/api/invoices'],
   ])('%s %s: a declared path with another method belongs to no service', (method, path) => {

@@ -273,8 +273,17 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
       .expect(200);
     expect(audit.body.length).toBeGreaterThan(0);
 
-    // A vendor sees only its own records.
-    await api().get('/api/invoices').set(as('vendor')).expect(403);
+    // A vendor sees only its own records, listed through the portal with their paging headers.
+    const own = await api().get('/api/invoices').set(as('vendor')).expect(200);
+    expect(own.body.map((i: { id: string }) => i.id)).toEqual([invoice.id]);
+    expect(own.headers['x-total-count']).toBe('1');
     await api().get(`/api/invoices/${invoice.id}`).set(as('vendor')).expect(200);
+    const csv = await api()
+      .get(`/api/contracts?vendorId=${vendorId}&format=csv`)
+      .set(as('auditor'))
+      .responseType('blob')
+      .expect(200);
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="listContracts-/);
+    expect((csv.body as Buffer).toString('utf8')).toContain(contractId);
   }, 90_000);
 });

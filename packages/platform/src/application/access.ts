@@ -1,5 +1,5 @@
 import { STAFF_ROLES, type AuthUser, type Role } from '@denpyo/schemas';
-import { refuse, type Refused } from './outcome';
+import { ok, refuse, type Outcome, type Refused } from './outcome';
 
 export function hasRole(user: AuthUser, roles: readonly Role[]): boolean {
   return user.roles.some((role) => roles.includes(role));
@@ -13,4 +13,22 @@ export function refuseIfOtherVendors(user: AuthUser, ownerVendorId: string): Ref
   if (hasRole(user, STAFF_ROLES)) return undefined;
   if (user.roles.includes('vendor') && user.vendorId === ownerVendorId) return undefined;
   return refuse('forbidden', 'This record belongs to another vendor');
+}
+
+/**
+ * The vendor a list is narrowed to: staff get the one they asked for (or every vendor); a vendor
+ * user always gets its own, and asking for another vendor's is refused as forbidden.
+ */
+export function ownVendorScope(
+  user: AuthUser,
+  requestedVendorId: string | undefined,
+): Outcome<string | undefined> {
+  if (hasRole(user, STAFF_ROLES)) return ok(requestedVendorId);
+  if (!user.roles.includes('vendor') || !user.vendorId) {
+    return refuse('forbidden', 'This login is not bound to a vendor');
+  }
+  if (requestedVendorId !== undefined && requestedVendorId !== user.vendorId) {
+    return refuse('forbidden', "Another vendor's records are not yours to list");
+  }
+  return ok(user.vendorId);
 }

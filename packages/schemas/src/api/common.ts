@@ -1,13 +1,51 @@
 // Operations every process serves, and the audit search each of them serves for its own trail.
-import { z } from '../zod';
-import { AuditQuerySchema } from '../audit';
+import { AuditFilters } from '../audit';
+import { withRangeChecks } from '../query';
 import * as c from './components';
-import { declareOperations, json, raw, type OperationDeclaration } from './operation';
+import {
+  declareOperations,
+  jsonList,
+  listing,
+  listQuery,
+  raw,
+  type OperationDeclaration,
+} from './operation';
+import type { z } from '../zod';
+import { CSV_MAX_ROWS, type PagedQuery } from '../paging';
 
 type TrailOwner = 'portal' | 'contract' | 'invoice' | 'payment';
 
-/** The most entries one audit search returns (it says when there were more). */
-export const AUDIT_LIST_LIMIT = 5000;
+/** Audit entries, oldest first; the CSV keeps the snapshots as JSON. */
+export const AUDIT_LIST = listing(c.AuditEntry, {
+  sortable: ['id'],
+  defaultSort: 'id',
+  columns: [
+    { header: '番号', value: 'id' },
+    { header: '日時', value: 'at' },
+    { header: '操作者', value: 'actor' },
+    { header: '操作', value: 'action' },
+    { header: '対象種別', value: 'entityType' },
+    { header: '対象ID', value: 'entityId' },
+    { header: '金額', value: 'amount' },
+    { header: '相手方', value: 'counterparty' },
+    { header: '変更前', value: 'before' },
+    { header: '変更後', value: 'after' },
+  ],
+});
+
+export const AuditQuerySchema = withRangeChecks(listQuery(AUDIT_LIST, AuditFilters));
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+export type AuditSearchQuery = PagedQuery<AuditQuery>;
+
+/** The audit entries of one record (GET …/{id}/history): paged, oldest first. */
+export const HistoryQuerySchema = listQuery(AUDIT_LIST, {});
+export type HistoryQuery = PagedQuery<z.infer<typeof HistoryQuerySchema>>;
+
+/**
+ * The most entries one audit answer holds: a CSV download's (pages are smaller). The platform's
+ * `makeSearchAudit(db, limit)` defaults to it.
+ */
+export const AUDIT_LIST_LIMIT = CSV_MAX_ROWS;
 
 /** `GET /api/audit/<owner>`: that process's append-only audit trail (電子帳簿保存法). */
 export function auditSearch<const O extends TrailOwner>(owner: O) {
@@ -17,10 +55,10 @@ export function auditSearch<const O extends TrailOwner>(owner: O) {
     path,
     owner: owner as O,
     tag: 'operations',
-    summary: `The ${owner} audit trail (電子帳簿保存法), by date, amount and counterparty`,
+    summary: `The ${owner} audit trail (電子帳簿保存法), by date, amount, counterparty and record`,
     roles: ['auditor', 'admin', 'accountant'],
     query: AuditQuerySchema,
-    response: json(z.array(c.AuditEntry), 'Audit entries, oldest first', 200, AUDIT_LIST_LIMIT),
+    response: jsonList(AUDIT_LIST, 'Audit entries, oldest first'),
   } as const satisfies OperationDeclaration;
 }
 

@@ -8,6 +8,7 @@ import {
   PortalUserCreateRequestSchema,
 } from '../auth';
 import {
+  BankSchema,
   BudgetCreateRequestSchema,
   BudgetSchema,
   ContractApproveRequestSchema,
@@ -50,3 +51,4 @@ export const TransferBatchCreateRequest = TransferBatchCreateRequestSchema.opena
 export const TransferBatch = TransferBatchSchema.openapi('TransferBatch');
 export const Remittance = RemittanceSchema.openapi('Remittance');
 export const AuditEntry = AuditEntrySchema.openapi('AuditEntry');
+export const Bank = BankSchema.openapi('Bank');

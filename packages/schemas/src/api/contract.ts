@@ -1,11 +1,108 @@
-// The contract service's operations: vendors, budgets, contracts and their approval.
-import { z } from '../zod';
-import { ContractListQuerySchema } from '../contract';
-import { BudgetKeyParamsSchema, IdParamsSchema } from '../query';
+// The contract service's operations: vendors, budgets, contracts and their approval; the bank
+// and branch search of the Zengin code data.
+import {
+  BankCodeParamsSchema,
+  BankListFilters,
+  BudgetListFilters,
+  ContractListFilters,
+  VendorListFilters,
+  type ContractStatus,
+} from '../contract';
+import type { PagedQuery } from '../paging';
+import { BudgetKeyParamsSchema, IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
+import type { z } from '../zod';
 import * as c from './components';
-import { auditSearch } from './common';
-import { declareOperations, file, json } from './operation';
+import { AUDIT_LIST, auditSearch, HistoryQuerySchema } from './common';
+import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
+
+/** Contract statuses as the CSV writes them. */
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
+  draft: '下書き',
+  submitted: '承認待ち',
+  approved: '承認済',
+  rejected: '差戻し',
+};
+
+const ACCOUNT_TYPE_LABELS = { ordinary: '普通', current: '当座', savings: '貯蓄' } as const;
+
+export const VENDOR_LIST = listing(c.Vendor, {
+  sortable: ['name'],
+  defaultSort: 'name',
+  columns: [
+    { header: '取引先ID', value: 'id' },
+    { header: '名称', value: 'name' },
+    { header: 'フリガナ', value: 'nameKana' },
+    { header: '法人番号', value: 'corporateNumber' },
+    { header: '登録番号', value: 'invoiceRegistrationNumber' },
+    { header: '銀行コード', value: (v) => v.bankAccount.bankCode },
+    { header: '支店コード', value: (v) => v.bankAccount.branchCode },
+    { header: '預金種目', value: (v) => ACCOUNT_TYPE_LABELS[v.bankAccount.type] },
+    { header: '口座番号', value: (v) => v.bankAccount.number },
+    { header: '口座名義', value: (v) => v.bankAccount.holderKana },
+    { header: '登録日時', value: 'createdAt' },
+  ],
+});
+export const VendorListQuerySchema = listQuery(VENDOR_LIST, VendorListFilters);
+export type VendorListQuery = PagedQuery<z.infer<typeof VendorListQuerySchema>>;
+
+export const BUDGET_LIST = listing(c.Budget, {
+  sortable: ['code', 'fiscalYear'],
+  defaultSort: 'code',
+  columns: [
+    { header: '年度', value: 'fiscalYear' },
+    { header: '予算科目', value: 'code' },
+    { header: '名称', value: 'name' },
+    { header: '予算額', value: 'amount' },
+    { header: '負担行為済額', value: 'encumbered' },
+    { header: '支出済額', value: 'spent' },
+    { header: '予算残額', value: 'available' },
+  ],
+});
+export const BudgetListQuerySchema = listQuery(BUDGET_LIST, BudgetListFilters);
+export type BudgetListQuery = PagedQuery<z.infer<typeof BudgetListQuerySchema>>;
+
+export const CONTRACT_LIST = listing(c.Contract, {
+  sortable: ['documentNumber', 'startDate', 'amount', 'status'],
+  defaultSort: 'documentNumber',
+  columns: [
+    { header: '契約番号', value: 'documentNumber' },
+    { header: '件名', value: 'title' },
+    { header: '取引先ID', value: 'vendorId' },
+    { header: '年度', value: 'fiscalYear' },
+    { header: '予算科目', value: 'budgetCode' },
+    { header: '契約金額', value: 'amount' },
+    { header: '税率', value: 'taxRate' },
+    { header: '契約開始日', value: 'startDate' },
+    { header: '契約終了日', value: 'endDate' },
+    { header: '状態', value: (contract) => CONTRACT_STATUS_LABELS[contract.status] },
+    { header: '請求済額', value: 'invoicedAmount' },
+    { header: '支払済額', value: 'paidAmount' },
+    { header: '残額', value: 'remainingAmount' },
+    { header: '作成者', value: 'createdBy' },
+    { header: '契約ID', value: 'id' },
+  ],
+});
+export const ContractListQuerySchema = withRangeChecks(
+  listQuery(CONTRACT_LIST, ContractListFilters),
+);
+export type ContractListQuery = PagedQuery<z.infer<typeof ContractListQuerySchema>>;
+
+/** Banks and branches for the pickers: at most 50 a page. */
+export const BANK_LIST = listing(c.Bank, {
+  sortable: ['code'],
+  defaultSort: 'code',
+  pageSize: { default: 50, max: 50 },
+  columns: [
+    { header: 'コード', value: 'code' },
+    { header: '名称', value: 'name' },
+    { header: 'カナ', value: 'kana' },
+  ],
+});
+export const BankListQuerySchema = listQuery(BANK_LIST, BankListFilters);
+export type BankListQuery = PagedQuery<z.infer<typeof BankListQuerySchema>>;
+
+const VENDOR_OR_STAFF = [...STAFF_ROLES, 'vendor'] as const;
 
 export const CONTRACT_OPERATIONS = declareOperations({
   registerVendor: {
@@ -20,13 +117,23 @@ export const CONTRACT_OPERATIONS = declareOperations({
     location: '/api/vendors/{id}',
     errors: [422],
   },
+  listVendors: {
+    method: 'get',
+    path: '/api/vendors',
+    owner: 'contract',
+    tag: 'contract',
+    summary: 'Search vendors (q: name, kana, corporate or registration number)',
+    roles: STAFF_ROLES,
+    query: VendorListQuerySchema,
+    response: jsonList(VENDOR_LIST, 'Matching vendors'),
+  },
   getVendor: {
     method: 'get',
     path: '/api/vendors/{id}',
     owner: 'contract',
     tag: 'contract',
     summary: 'A vendor (staff; a vendor user sees only its own)',
-    roles: [...STAFF_ROLES, 'vendor'],
+    roles: VENDOR_OR_STAFF,
     params: IdParamsSchema,
     response: json(c.Vendor, 'The vendor'),
   },
@@ -40,6 +147,16 @@ export const CONTRACT_OPERATIONS = declareOperations({
     body: c.BudgetCreateRequest,
     response: json(c.Budget, 'The budget line', 201),
     errors: [409],
+  },
+  listBudgets: {
+    method: 'get',
+    path: '/api/budgets',
+    owner: 'contract',
+    tag: 'contract',
+    summary: 'Budget lines with their encumbered, spent and available amounts (q: code or name)',
+    roles: STAFF_ROLES,
+    query: BudgetListQuerySchema,
+    response: jsonList(BUDGET_LIST, 'Matching budget lines'),
   },
   getBudget: {
     method: 'get',
@@ -68,10 +185,11 @@ export const CONTRACT_OPERATIONS = declareOperations({
     path: '/api/contracts',
     owner: 'contract',
     tag: 'contract',
-    summary: 'Search contracts (from/to bound startDate)',
-    roles: STAFF_ROLES,
+    summary:
+      'Search contracts (from/to bound startDate; q: title or document number; a vendor user gets only its own)',
+    roles: VENDOR_OR_STAFF,
     query: ContractListQuerySchema,
-    response: json(z.array(c.Contract), 'Matching contracts'),
+    response: jsonList(CONTRACT_LIST, 'Matching contracts'),
   },
   getContract: {
     method: 'get',
@@ -79,9 +197,20 @@ export const CONTRACT_OPERATIONS = declareOperations({
     owner: 'contract',
     tag: 'contract',
     summary: 'A contract with its approvals and invoiced/paid/remaining amounts',
-    roles: [...STAFF_ROLES, 'vendor'],
+    roles: VENDOR_OR_STAFF,
     params: IdParamsSchema,
     response: json(c.Contract, 'The contract'),
+  },
+  getContractHistory: {
+    method: 'get',
+    path: '/api/contracts/{id}/history',
+    owner: 'contract',
+    tag: 'contract',
+    summary: "A contract's audit entries, oldest first (its timeline)",
+    roles: STAFF_ROLES,
+    params: IdParamsSchema,
+    query: HistoryQuerySchema,
+    response: jsonList(AUDIT_LIST, 'Audit entries of the contract'),
   },
   submitContract: {
     method: 'post',
@@ -128,6 +257,27 @@ export const CONTRACT_OPERATIONS = declareOperations({
     roles: STAFF_ROLES,
     params: IdParamsSchema,
     response: file('application/pdf', 'The voucher'),
+  },
+  searchBanks: {
+    method: 'get',
+    path: '/api/banks',
+    owner: 'contract',
+    tag: 'contract',
+    summary: 'Search the Zengin bank codes (q: code prefix, or name or kana contains)',
+    roles: VENDOR_OR_STAFF,
+    query: BankListQuerySchema,
+    response: jsonList(BANK_LIST, 'Matching banks, at most 50 a page'),
+  },
+  listBranches: {
+    method: 'get',
+    path: '/api/banks/{bankCode}/branches',
+    owner: 'contract',
+    tag: 'contract',
+    summary: "Search a bank's branches (q: code prefix, or name or kana contains)",
+    roles: VENDOR_OR_STAFF,
+    params: BankCodeParamsSchema,
+    query: BankListQuerySchema,
+    response: jsonList(BANK_LIST, 'Matching branches, at most 50 a page'),
   },
   searchContractAudit: auditSearch('contract'),
 });

@@ -1,14 +1,43 @@
 // The invoice service's operations: receipt, inspection (検収) and payment order (支出命令).
-import { z } from '../zod';
-import { InvoiceListQuerySchema } from '../invoice';
-import { IdParamsSchema } from '../query';
+import { InvoiceListFilters, type InvoiceStatus } from '../invoice';
+import type { PagedQuery } from '../paging';
+import { IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
+import type { z } from '../zod';
 import * as c from './components';
-import { auditSearch } from './common';
-import { declareOperations, file, json } from './operation';
+import { AUDIT_LIST, auditSearch, HistoryQuerySchema } from './common';
+import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
-/** The most invoices one search returns (it says when there were more). */
-export const INVOICE_LIST_LIMIT = 1000;
+/** Invoice statuses as the CSV writes them. */
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  received: '受付済',
+  inspected: '検収済',
+  approved: '支出命令済',
+  rejected: '差戻し',
+};
+
+export const INVOICE_LIST = listing(c.Invoice, {
+  sortable: ['receivedOn', 'total', 'dueDate', 'documentNumber'],
+  defaultSort: 'receivedOn',
+  defaultOrder: 'desc',
+  columns: [
+    { header: '受付番号', value: 'documentNumber' },
+    { header: '請求書番号', value: 'invoiceNumber' },
+    { header: '契約ID', value: 'contractId' },
+    { header: '取引先ID', value: 'vendorId' },
+    { header: '登録番号', value: 'registrationNumber' },
+    { header: '請求日', value: 'issueDate' },
+    { header: '受付日', value: 'receivedOn' },
+    { header: '税抜金額', value: 'subtotal' },
+    { header: '消費税額', value: (invoice) => invoice.total - invoice.subtotal },
+    { header: '請求金額', value: 'total' },
+    { header: '支払期限', value: 'dueDate' },
+    { header: '状態', value: (invoice) => INVOICE_STATUS_LABELS[invoice.status] },
+    { header: '請求書ID', value: 'id' },
+  ],
+});
+export const InvoiceListQuerySchema = withRangeChecks(listQuery(INVOICE_LIST, InvoiceListFilters));
+export type InvoiceListQuery = PagedQuery<z.infer<typeof InvoiceListQuerySchema>>;
 
 export const INVOICE_OPERATIONS = declareOperations({
   receiveInvoice: {
@@ -28,10 +57,11 @@ export const INVOICE_OPERATIONS = declareOperations({
     path: '/api/invoices',
     owner: 'invoice',
     tag: 'invoice',
-    summary: 'Search invoices (from/to bound receivedOn, amounts bound total)',
-    roles: STAFF_ROLES,
+    summary:
+      'Search invoices (from/to bound receivedOn, amounts bound total; q: invoice or document number; a vendor user gets only its own)',
+    roles: [...STAFF_ROLES, 'vendor'],
     query: InvoiceListQuerySchema,
-    response: json(z.array(c.Invoice), 'Matching invoices', 200, INVOICE_LIST_LIMIT),
+    response: jsonList(INVOICE_LIST, 'Matching invoices'),
   },
   getInvoice: {
     method: 'get',
@@ -42,6 +72,17 @@ export const INVOICE_OPERATIONS = declareOperations({
     roles: [...STAFF_ROLES, 'vendor'],
     params: IdParamsSchema,
     response: json(c.Invoice, 'The invoice'),
+  },
+  getInvoiceHistory: {
+    method: 'get',
+    path: '/api/invoices/{id}/history',
+    owner: 'invoice',
+    tag: 'invoice',
+    summary: "An invoice's audit entries, oldest first (staff; a vendor user only its own)",
+    roles: [...STAFF_ROLES, 'vendor'],
+    params: IdParamsSchema,
+    query: HistoryQuerySchema,
+    response: jsonList(AUDIT_LIST, 'Audit entries of the invoice'),
   },
   inspectInvoice: {
     method: 'post',

@@ -33,8 +33,34 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency is unreachable',
 };
 
+const integerHeader = (description: string) => ({
+  description,
+  schema: { type: 'integer' as const, minimum: 0 },
+});
+
+/** What a list operation's answer carries besides the page itself. */
+const LIST_HEADERS = {
+  'X-Total-Count': integerHeader('How many items match, on every page together'),
+  'X-Page': integerHeader('This page (1-based)'),
+  'X-Page-Size': integerHeader('Items per page'),
+  Link: {
+    description:
+      'The next and previous pages, when they exist: `<…>; rel="next"`, `<…>; rel="prev"`',
+    schema: { type: 'string' as const },
+  },
+  'X-Result-Truncated': {
+    description: '`true` when more items match beyond this page (or beyond a CSV download)',
+    schema: { type: 'string' as const, enum: ['true'] },
+  },
+  'Content-Disposition': {
+    description: 'For `format=csv`: `attachment; filename="<operationId>-<YYYY-MM-DD>.csv"`',
+    schema: { type: 'string' as const },
+  },
+};
+
 function successResponse(operation: OperationDeclaration): ResponseConfig {
   const { response } = operation;
+  const list = response.kind === 'json' ? response.list : undefined;
   const headers = {
     ...(operation.location
       ? {
@@ -44,22 +70,40 @@ function successResponse(operation: OperationDeclaration): ResponseConfig {
           },
         }
       : {}),
-    ...(response.kind === 'json' && response.listLimit
-      ? {
-          'X-Result-Truncated': {
-            description: `\`true\` when more than ${response.listLimit} items matched; narrow the search`,
-            schema: { type: 'string' as const, enum: ['true'] },
-          },
-        }
-      : {}),
+    ...(list ? LIST_HEADERS : {}),
   };
   const schema =
     response.kind === 'json' ? response.schema : z.string().openapi({ format: 'binary' });
+  const csv = list
+    ? {
+        'text/csv': {
+          schema: z.string().openapi({
+            description: `UTF-8 with a BOM, CRLF line ends, a header row (${list.columns.map((column) => column.header).join(', ')})`,
+          }),
+        },
+      }
+    : {};
   return {
     description: response.description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
-    content: { [response.kind === 'json' ? 'application/json' : response.mediaType]: { schema } },
+    content: {
+      [response.kind === 'json' ? 'application/json' : response.mediaType]: { schema },
+      ...csv,
+    },
   };
+}
+
+function describe(operation: OperationDeclaration): string | undefined {
+  const list = operation.response.kind === 'json' ? operation.response.list : undefined;
+  const lines = [
+    ...(operation.roles ? [`Roles: ${operation.roles.join(', ')}.`] : []),
+    ...(list
+      ? [
+          `A list: \`page\` (from 1), \`pageSize\` (default ${list.defaultPageSize}, at most ${list.maxPageSize}), \`sort\` (${list.sortable.join(', ')}; default ${list.defaultSort} ${list.defaultOrder}), \`order\` (asc, desc; default asc${list.defaultOrder === 'desc' ? `, desc when sorted by ${list.defaultSort}` : ''}); \`format=csv\` downloads every match.`,
+        ]
+      : []),
+  ];
+  return lines.length > 0 ? lines.join(' ') : undefined;
 }
 
 function toRoute(operationId: string, operation: OperationDeclaration): RouteConfig {
@@ -87,8 +131,9 @@ function toRoute(operationId: string, operation: OperationDeclaration): RouteCon
     path: operation.path,
     tags: [operation.tag],
     summary: operation.summary,
+    ...(describe(operation) ? { description: describe(operation) } : {}),
     ...(authenticated
-      ? { description: `Roles: ${operation.roles?.join(', ')}.`, 'x-roles': [...operation.roles!] }
+      ? { 'x-roles': [...operation.roles!] }
       : { security: [] as Record<string, string[]>[] }),
     request: {
       ...(operation.params ? { params: operation.params as z.ZodObject } : {}),

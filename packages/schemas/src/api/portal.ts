@@ -1,8 +1,17 @@
 // The portal's own operations: sign-in, vendor portal users, the API reference.
 import { IdParamsSchema } from '../query';
+import { RoleSchema } from '../values';
+import { z } from '../zod';
 import * as c from './components';
 import { auditSearch } from './common';
 import { declareOperations, json, raw } from './operation';
+
+/** The signed-in user of a browser session. */
+export const SessionSchema = z.object({ user: c.AuthUser }).openapi('Session');
+export type Session = z.infer<typeof SessionSchema>;
+
+export const SignedOutSchema = z.object({ signedOut: z.literal(true) }).openapi('SignedOut');
+export type SignedOut = z.infer<typeof SignedOutSchema>;
 
 export const PORTAL_OPERATIONS = declareOperations({
   login: {
@@ -14,6 +23,36 @@ export const PORTAL_OPERATIONS = declareOperations({
     body: c.LoginRequest,
     response: json(c.LoginResponse, 'Token and user'),
     errors: [401, 429],
+  },
+  createSession: {
+    method: 'post',
+    path: '/api/auth/session',
+    owner: 'portal',
+    tag: 'auth',
+    summary: 'Sign a browser in: the session and CSRF cookies instead of a token in the body',
+    body: c.LoginRequest,
+    response: json(
+      SessionSchema,
+      'The signed-in user. Sets `denpyo_session` (the token; HttpOnly; Secure; SameSite=Strict) and `denpyo_csrf` (readable by the page; repeat it in `X-CSRF-Token` on every cookie-authenticated POST)',
+    ),
+    errors: [401, 429],
+  },
+  getSession: {
+    method: 'get',
+    path: '/api/auth/session',
+    owner: 'portal',
+    tag: 'auth',
+    summary: 'Who the session cookie (or bearer token) signs in',
+    roles: RoleSchema.options,
+    response: json(SessionSchema, 'The signed-in user'),
+  },
+  logout: {
+    method: 'post',
+    path: '/api/auth/logout',
+    owner: 'portal',
+    tag: 'auth',
+    summary: "Sign a browser out: clear the session's cookies",
+    response: json(SignedOutSchema, 'Both session cookies cleared (expired)'),
   },
   createVendorPortalUser: {
     method: 'post',

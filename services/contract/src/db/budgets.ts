@@ -1,6 +1,11 @@
-import type { Budget, BudgetCreateRequest } from '@denpyo/schemas';
-import type { Budget as BudgetRow } from '../generated/prisma/client';
-import { yenFromBigInt } from '@denpyo/platform';
+import {
+  pageWindow,
+  type Budget,
+  type BudgetCreateRequest,
+  type BudgetListQuery,
+} from '@denpyo/schemas';
+import type { Prisma, Budget as BudgetRow } from '../generated/prisma/client';
+import { yenFromBigInt, type ListPage } from '@denpyo/platform';
 import type { Db, Tx } from './prisma';
 
 export interface BudgetKey {
@@ -22,6 +27,33 @@ export async function insertBudget(
 export async function findBudget(db: Db | Tx, key: BudgetKey): Promise<Budget | undefined> {
   const row = await db.budget.findUnique({ where: { fiscalYear_code: key } });
   return row ? toBudget(row) : undefined;
+}
+
+/**
+ * One page of budget lines (of one fiscal year, or all) whose code or name contains `q`, by code
+ * (newest year first among equal codes) or by year (code order within it), and the count.
+ */
+export async function listBudgets(db: Db, query: BudgetListQuery): Promise<ListPage<Budget>> {
+  const where: Prisma.BudgetWhereInput = {
+    fiscalYear: query.fiscalYear,
+    ...(query.q
+      ? {
+          OR: [
+            { code: { contains: query.q } },
+            { name: { contains: query.q, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const orderBy: Prisma.BudgetOrderByWithRelationInput[] =
+    query.sort === 'fiscalYear'
+      ? [{ fiscalYear: query.order }, { code: 'asc' }]
+      : [{ code: query.order }, { fiscalYear: 'desc' }];
+  const [rows, total] = await Promise.all([
+    db.budget.findMany({ where, orderBy, ...pageWindow(query) }),
+    db.budget.count({ where }),
+  ]);
+  return { items: rows.map(toBudget), total };
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  pageWindow,
   TaxRateSchema,
   type Contract,
   type ContractCreateRequest,
@@ -9,7 +10,7 @@ import { requiredApprovals } from '../domain/approval-route';
 import { remainingAmount } from '../domain/contract';
 import type { Prisma } from '../generated/prisma/client';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
-import { searchRanges, yenFromBigInt } from '@denpyo/platform';
+import { searchRanges, yenFromBigInt, type ListPage } from '@denpyo/platform';
 import type { Db, Tx } from './prisma';
 
 const withApprovals = { approvals: { orderBy: { step: 'asc' } } } satisfies Prisma.ContractInclude;
@@ -50,14 +51,41 @@ export async function findContract(db: Db | Tx, id: string): Promise<Contract | 
   return row ? toContract(row) : undefined;
 }
 
-export async function listContracts(db: Db, query: ContractListQuery): Promise<Contract[]> {
+/**
+ * One page of a search by status, vendor, start date, amount range and text (title or document
+ * number contains it), in the requested order (document number breaks ties), and the count of
+ * every match.
+ */
+export async function listContracts(db: Db, query: ContractListQuery): Promise<ListPage<Contract>> {
   const { dates, amounts } = searchRanges(query);
-  const rows = await db.contract.findMany({
-    where: { status: query.status, vendorId: query.vendorId, startDate: dates, amount: amounts },
-    include: withApprovals,
-    orderBy: { documentNumber: 'asc' },
-  });
-  return rows.map(toContract);
+  const where: Prisma.ContractWhereInput = {
+    status: query.status,
+    vendorId: query.vendorId,
+    startDate: dates,
+    amount: amounts,
+    ...(query.q
+      ? {
+          OR: [
+            { title: { contains: query.q, mode: 'insensitive' } },
+            { documentNumber: { contains: query.q, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.contract.findMany({
+      where,
+      include: withApprovals,
+      orderBy: [{ [query.sort]: query.order }, { documentNumber: query.order }],
+      ...pageWindow(query),
+    }),
+    db.contract.count({ where }),
+  ]);
+  return { items: rows.map(toContract), total };
+}
+
+export async function contractExists(db: Db, id: string): Promise<boolean> {
+  return (await db.contract.count({ where: { id } })) > 0;
 }
 
 export interface StatusChange {

@@ -8,12 +8,15 @@ export function contractRoutes(
 ): OperationHandlers<OperationsOf<'contract'>> {
   return {
     registerVendor: ({ body, caller }) => app.registerVendor(body, caller),
+    listVendors: ({ query }) => app.listVendors(query),
     getVendor: ({ params, caller }) => app.getVendor(params.id, caller),
     createBudget: ({ body, caller }) => app.createBudget(body, caller),
+    listBudgets: ({ query }) => app.listBudgets(query),
     getBudget: ({ params }) => app.getBudget(params),
     draftContract: ({ body, caller }) => app.draftContract(body, caller),
-    listContracts: ({ query }) => app.listContracts(query),
+    listContracts: ({ query, caller }) => app.listContracts(query, caller),
     getContract: ({ params, caller }) => app.getContract(params.id, caller),
+    getContractHistory: ({ params, query }) => app.getContractHistory(params.id, query),
     submitContract: ({ params, caller }) => app.submitContract(params.id, caller),
     approveContract: ({ params, body, caller }) => app.approveContract(params.id, body, caller),
     rejectContract: ({ params, body, caller }) => app.rejectContract(params.id, body, caller),
@@ -21,6 +24,8 @@ export function contractRoutes(
       const pdf = await app.renderContractVoucher(params.id);
       return pdf.ok ? ok({ content: pdf.value }) : pdf;
     },
+    searchBanks: ({ query }) => app.searchBanks(query),
+    listBranches: ({ params, query }) => app.listBranches(params.bankCode, query),
     searchContractAudit: ({ query }) => app.searchAudit(query),
   };
 }

@@ -1,7 +1,7 @@
-import { AUDIT_LIST_LIMIT } from '@denpyo/schemas';
 import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
 import type { InvoiceDeps } from './deps';
 import { makeGetInvoice } from './get-invoice';
+import { makeGetInvoiceHistory } from './get-invoice-history';
 import { makeInspectInvoice } from './inspect-invoice';
 import { makeListInvoices } from './list-invoices';
 import { makeOrderPayment } from './order-payment';
@@ -22,8 +22,9 @@ export function createInvoiceApplication(deps: InvoiceDeps) {
     rejectInvoice: makeRejectInvoice(deps),
     getInvoice: makeGetInvoice(deps),
     listInvoices: makeListInvoices(deps),
+    getInvoiceHistory: makeGetInvoiceHistory(deps),
     renderPaymentOrderVoucher: makeRenderPaymentOrderVoucher(deps),
-    searchAudit: makeSearchAudit(prismaExecutor(deps.db), AUDIT_LIST_LIMIT),
+    searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
     recordVendor: makeRecordVendor(deps),
     recordApprovedContract: makeRecordApprovedContract(deps),
   };

@@ -1,10 +1,19 @@
-import { ok, type Outcome } from '@denpyo/platform';
-import { INVOICE_LIST_LIMIT, type InvoiceListQuery } from '@denpyo/schemas';
+import { ok, ownVendorScope, type Caller, type ListPage, type Outcome } from '@denpyo/platform';
+import type { InvoiceListQuery } from '@denpyo/schemas';
 import { listInvoices, type InvoiceView } from '../db/invoices';
 import type { InvoiceDeps } from './deps';
 
-/** Staff search; one more than the limit is read, so the answer can say there were more. */
+/**
+ * Search by status, contract, vendor, receipt date, amount range and number, one page in the
+ * requested order: staff see every invoice, a vendor user only its own.
+ */
 export function makeListInvoices({ db }: InvoiceDeps) {
-  return async (query: InvoiceListQuery): Promise<Outcome<InvoiceView[]>> =>
-    ok(await listInvoices(db, query, INVOICE_LIST_LIMIT + 1));
+  return async (
+    query: InvoiceListQuery,
+    caller: Caller,
+  ): Promise<Outcome<ListPage<InvoiceView>>> => {
+    const vendorId = ownVendorScope(caller.user, query.vendorId);
+    if (!vendorId.ok) return vendorId;
+    return ok(await listInvoices(db, { ...query, vendorId: vendorId.value }));
+  };
 }

@@ -1,12 +1,13 @@
-import type {
-  Invoice,
-  InvoiceCreateRequest,
-  InvoiceListQuery,
-  InvoiceStatus,
-  TaxRate,
+import {
+  pageWindow,
+  type Invoice,
+  type InvoiceCreateRequest,
+  type InvoiceListQuery,
+  type InvoiceStatus,
+  type TaxRate,
 } from '@denpyo/schemas';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
-import { searchRanges, yenFromBigInt } from '@denpyo/platform';
+import { searchRanges, yenFromBigInt, type ListPage } from '@denpyo/platform';
 import { statusAfter } from '../domain/invoice-state';
 import type { InvoiceReceipt } from '../domain/receipt';
 import type { Prisma } from '../generated/prisma/client';
@@ -126,28 +127,40 @@ function actionColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
 }
 
 /**
- * Staff search: from/to bound receivedOn (inclusive), minAmount/maxAmount bound total; at most
- * `limit` rows.
+ * One page of a search: from/to bound receivedOn (inclusive), minAmount/maxAmount bound total,
+ * q is contained in the invoice or document number; in the requested order (document number
+ * breaks ties), with the count of every match.
  */
 export async function listInvoices(
   db: Db,
   query: InvoiceListQuery,
-  limit: number,
-): Promise<InvoiceView[]> {
+): Promise<ListPage<InvoiceView>> {
   const { dates, amounts } = searchRanges(query);
-  const rows = await db.invoice.findMany({
-    where: {
-      status: query.status,
-      contractId: query.contractId,
-      vendorId: query.vendorId,
-      receivedOn: dates,
-      total: amounts,
-    },
-    include: withDetails,
-    orderBy: [{ receivedOn: 'desc' }, { documentNumber: 'desc' }],
-    take: limit,
-  });
-  return rows.map(toInvoiceView);
+  const where: Prisma.InvoiceWhereInput = {
+    status: query.status,
+    contractId: query.contractId,
+    vendorId: query.vendorId,
+    receivedOn: dates,
+    total: amounts,
+    ...(query.q
+      ? {
+          OR: [
+            { invoiceNumber: { contains: query.q, mode: 'insensitive' } },
+            { documentNumber: { contains: query.q, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.invoice.findMany({
+      where,
+      include: withDetails,
+      orderBy: [{ [query.sort]: query.order }, { documentNumber: query.order }],
+      ...pageWindow(query),
+    }),
+    db.invoice.count({ where }),
+  ]);
+  return { items: rows.map(toInvoiceView), total };
 }
 
 function toInvoiceView(row: InvoiceRow): InvoiceView {

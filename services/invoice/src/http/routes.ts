@@ -6,8 +6,10 @@ import type { InvoiceApplication } from '../application';
 export function invoiceRoutes(app: InvoiceApplication): OperationHandlers<OperationsOf<'invoice'>> {
   return {
     receiveInvoice: ({ body, caller }) => app.receiveInvoice(body, caller),
-    listInvoices: ({ query }) => app.listInvoices(query),
+    listInvoices: ({ query, caller }) => app.listInvoices(query, caller),
     getInvoice: ({ params, caller }) => app.getInvoice(params.id, caller),
+    getInvoiceHistory: ({ params, query, caller }) =>
+      app.getInvoiceHistory(params.id, query, caller),
     inspectInvoice: ({ params, caller }) => app.inspectInvoice(params.id, caller),
     orderPayment: ({ params, caller }) => app.orderPayment(params.id, caller),
     rejectInvoice: ({ params, body, caller }) => app.rejectInvoice(params.id, body, caller),

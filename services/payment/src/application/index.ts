@@ -1,11 +1,11 @@
 import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
-import { AUDIT_LIST_LIMIT } from '@denpyo/schemas';
 import { makeApproveTransferBatch } from './approve-transfer-batch';
 import { makeCreateTransferBatch } from './create-transfer-batch';
 import type { PaymentDeps } from './deps';
 import { makeGetTransferBatch } from './get-transfer-batch';
 import { makeListPayments } from './list-payments';
 import { makeListRemittances } from './list-remittances';
+import { makeListTransferBatches } from './list-transfer-batches';
 import { makeRecordVendor } from './record-vendor';
 import { makeRenderRemittanceNotice } from './render-remittance-notice';
 import { makeSchedulePayment } from './schedule-payment';
@@ -20,12 +20,13 @@ export function createPaymentApplication(deps: PaymentDeps) {
     listPayments: makeListPayments(deps),
     createTransferBatch: makeCreateTransferBatch(deps),
     getTransferBatch: makeGetTransferBatch(deps),
+    listTransferBatches: makeListTransferBatches(deps),
     approveTransferBatch: makeApproveTransferBatch(deps),
     writeZenginFile: makeWriteZenginFile(deps),
     settleTransferBatch: makeSettleTransferBatch(deps),
     renderRemittanceNotice: makeRenderRemittanceNotice(deps),
     listRemittances: makeListRemittances(deps),
-    searchAudit: makeSearchAudit(prismaExecutor(deps.db), AUDIT_LIST_LIMIT),
+    searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
     schedulePayment: makeSchedulePayment(deps),
     recordVendor: makeRecordVendor(deps),
   };

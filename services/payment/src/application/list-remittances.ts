@@ -1,21 +1,27 @@
-import { ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
-import type { Remittance } from '@denpyo/schemas';
-import { listPayments } from '../db/payments';
+import { ok, refuse, type Caller, type ListPage, type Outcome } from '@denpyo/platform';
+import type { Remittance, RemittanceListQuery } from '@denpyo/schemas';
+import { listVendorPayments } from '../db/payments';
 import type { PaymentDeps } from './deps';
 
-/** 振込情報開示: a vendor sees its own payments and nothing else. */
+/** 振込情報開示: a vendor sees its own payments and nothing else; one page. */
 export function makeListRemittances({ db }: PaymentDeps) {
-  return async ({ user }: Caller): Promise<Outcome<Remittance[]>> => {
+  return async (
+    query: RemittanceListQuery,
+    { user }: Caller,
+  ): Promise<Outcome<ListPage<Remittance>>> => {
     if (!user.vendorId) return refuse('forbidden', 'This vendor login is not bound to a vendor');
-    const payments = await listPayments(db, { vendorId: user.vendorId });
-    return ok(
-      payments.map((payment) => ({
+    const { items, total } = await listVendorPayments(db, user.vendorId, query);
+    return ok({
+      items: items.map((payment) => ({
         paymentId: payment.id,
+        invoiceId: payment.invoiceId,
         invoiceNumber: payment.invoiceNumber,
         amount: payment.amount,
+        dueDate: payment.dueDate,
         status: payment.status,
         ...(payment.transferDate ? { transferDate: payment.transferDate } : {}),
       })),
-    );
+      total,
+    });
   };
 }

@@ -1,14 +1,16 @@
 import {
   BankAccountSchema,
+  pageWindow,
   PaymentStatusSchema,
   type BankAccount,
   type Payment,
   type PaymentListQuery,
   type PaymentOrdered,
+  type RemittanceListQuery,
 } from '@denpyo/schemas';
 import { Prisma, type Payment as PaymentRow } from '../generated/prisma/client';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
-import { yenFromBigInt } from '@denpyo/platform';
+import { searchRanges, yenFromBigInt, type ListPage } from '@denpyo/platform';
 import type { Db, Tx } from './prisma';
 
 /**
@@ -40,12 +42,58 @@ export async function insertScheduledPayment(
   return count === 1;
 }
 
-export async function listPayments(db: Db | Tx, query: PaymentListQuery): Promise<Payment[]> {
-  const rows = await db.payment.findMany({
-    where: { invoiceId: query.invoiceId, vendorId: query.vendorId, status: query.status },
-    orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return rows.map(toPayment);
+/**
+ * One page of a search by invoice, vendor, status, due-date range (inclusive) and invoice number
+ * (contains q), in the requested order (then in the order they were scheduled), and the count.
+ */
+export async function listPayments(db: Db, query: PaymentListQuery): Promise<ListPage<Payment>> {
+  const where: Prisma.PaymentWhereInput = {
+    invoiceId: query.invoiceId,
+    batchId: query.batchId,
+    vendorId: query.vendorId,
+    status: query.status,
+    dueDate: searchRanges({ from: query.dueFrom, to: query.dueTo }).dates,
+    ...(query.q ? { invoiceNumber: { contains: query.q, mode: 'insensitive' } } : {}),
+  };
+  return paymentPage(db, where, [{ [query.sort]: query.order }], query);
+}
+
+/**
+ * One page of a vendor's payments: by transfer date (those not yet transferred count as the
+ * latest) or by amount, then by due date.
+ */
+export async function listVendorPayments(
+  db: Db,
+  vendorId: string,
+  query: RemittanceListQuery,
+): Promise<ListPage<Payment>> {
+  const order: Prisma.PaymentOrderByWithRelationInput =
+    query.sort === 'amount'
+      ? { amount: query.order }
+      : {
+          transferDate: {
+            sort: query.order,
+            nulls: query.order === 'desc' ? 'first' : 'last',
+          },
+        };
+  return paymentPage(db, { vendorId }, [order], query);
+}
+
+async function paymentPage(
+  db: Db,
+  where: Prisma.PaymentWhereInput,
+  orderBy: Prisma.PaymentOrderByWithRelationInput[],
+  page: { page: number; pageSize: number },
+): Promise<ListPage<Payment>> {
+  const [rows, total] = await Promise.all([
+    db.payment.findMany({
+      where,
+      orderBy: [...orderBy, { dueDate: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      ...pageWindow(page),
+    }),
+    db.payment.count({ where }),
+  ]);
+  return { items: rows.map(toPayment), total };
 }
 
 export async function findPayment(db: Db | Tx, id: string): Promise<Payment | undefined> {

@@ -1,7 +1,12 @@
-import { TransferBatchStatusSchema, type TransferBatch } from '@denpyo/schemas';
+import {
+  pageWindow,
+  TransferBatchStatusSchema,
+  type TransferBatch,
+  type TransferBatchListQuery,
+} from '@denpyo/schemas';
 import type { Prisma } from '../generated/prisma/client';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
-import { yenFromBigInt } from '@denpyo/platform';
+import { searchRanges, yenFromBigInt, type ListPage } from '@denpyo/platform';
 import type { Db, Tx } from './prisma';
 
 export interface NewTransferBatch {
@@ -34,6 +39,30 @@ export async function insertBatch(tx: Tx, batch: NewTransferBatch): Promise<void
 export async function findBatch(db: Db | Tx, id: string): Promise<TransferBatch | undefined> {
   const row = await db.transferBatch.findUnique({ where: { id }, include: withPaymentIds });
   return row ? toTransferBatch(row) : undefined;
+}
+
+/**
+ * One page of batches by status and transfer-date range (inclusive), by transfer date or total
+ * (the newest created first among equals), and the count.
+ */
+export async function listBatches(
+  db: Db,
+  query: TransferBatchListQuery,
+): Promise<ListPage<TransferBatch>> {
+  const where: Prisma.TransferBatchWhereInput = {
+    status: query.status,
+    transferDate: searchRanges(query).dates,
+  };
+  const [rows, total] = await Promise.all([
+    db.transferBatch.findMany({
+      where,
+      include: withPaymentIds,
+      orderBy: [{ [query.sort]: query.order }, { createdAt: 'desc' }, { id: 'asc' }],
+      ...pageWindow(query),
+    }),
+    db.transferBatch.count({ where }),
+  ]);
+  return { items: rows.map(toTransferBatch), total };
 }
 
 /** Reads back a batch this transaction has just written (so it is there). */

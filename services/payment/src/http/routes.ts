@@ -7,6 +7,7 @@ export function paymentRoutes(app: PaymentApplication): OperationHandlers<Operat
   return {
     listPayments: ({ query }) => app.listPayments(query),
     createTransferBatch: ({ body, caller }) => app.createTransferBatch(body, caller),
+    listTransferBatches: ({ query }) => app.listTransferBatches(query),
     getTransferBatch: ({ params }) => app.getTransferBatch(params.id),
     approveTransferBatch: ({ params, caller }) => app.approveTransferBatch(params.id, caller),
     getZenginFile: ({ params, caller }) => app.writeZenginFile(params.id, caller),
@@ -15,7 +16,7 @@ export function paymentRoutes(app: PaymentApplication): OperationHandlers<Operat
       const pdf = await app.renderRemittanceNotice(params.id, caller);
       return pdf.ok ? ok({ content: pdf.value }) : pdf;
     },
-    listRemittances: ({ caller }) => app.listRemittances(caller),
+    listRemittances: ({ query, caller }) => app.listRemittances(query, caller),
     searchPaymentAudit: ({ query }) => app.searchAudit(query),
   };
 }

@@ -1,8 +1,11 @@
 import { AUDIT_LIST_LIMIT } from '@denpyo/schemas';
 import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
+import { makeCreateSession } from './create-session';
 import { makeCreateVendorPortalUser } from './create-vendor-portal-user';
 import type { PortalDeps } from './deps';
 import { makeLogIn } from './log-in';
+import { makeLogOut } from './log-out';
+import { makeReadSession } from './read-session';
 import { makeSeedDemoUsers } from './seed-demo-users';
 
 export type { PortalDeps, VendorLookup } from './deps';
@@ -11,6 +14,9 @@ export type { PortalDeps, VendorLookup } from './deps';
 export function createPortalApplication(deps: PortalDeps) {
   return {
     logIn: makeLogIn(deps),
+    createSession: makeCreateSession(deps),
+    readSession: makeReadSession(),
+    logOut: makeLogOut(),
     createVendorPortalUser: makeCreateVendorPortalUser(deps),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db), AUDIT_LIST_LIMIT),
     seedDemoUsers: makeSeedDemoUsers(deps),

@@ -2,12 +2,17 @@ import type { OperationHandlers } from '@denpyo/platform';
 import { buildOpenApiDocument, type OperationsOf } from '@denpyo/schemas';
 import type { PortalApplication } from '../application';
 import { DOCS_CSP, DOCS_PAGE } from './docs';
+import { sessionReply, signedOutReply } from './session';
 
 /** Each portal operation (declared in @denpyo/schemas) handed to its use case. */
 export function portalRoutes(app: PortalApplication): OperationHandlers<OperationsOf<'portal'>> {
   let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   return {
     login: ({ body, clientAddress }) => app.logIn(body, clientAddress),
+    createSession: async ({ body, clientAddress }) =>
+      sessionReply(await app.createSession(body, clientAddress)),
+    getSession: ({ caller }) => app.readSession(caller),
+    logout: async () => signedOutReply(await app.logOut()),
     createVendorPortalUser: ({ params, body, caller }) =>
       app.createVendorPortalUser(params.id, body, caller),
     searchPortalAudit: ({ query }) => app.searchAudit(query),

@@ -1,0 +1,33 @@
+// The main menu: each entry with the roles that see it (a role sees only what it may do). The
+// routes enforce the same roles through their staticData.roles.
+import type { Role } from '@denpyo/schemas';
+import type { MessageKey } from '../i18n';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+/** Everyone who works for the city. */
+export const STAFF: readonly Role[] = ['procurement', 'approver', 'accountant', 'auditor', 'admin'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'nav.home', roles: STAFF },
+  { to: '/vendors', label: 'nav.vendors', roles: ['procurement'] },
+  { to: '/contracts', label: 'nav.contracts', roles: ['procurement', 'accountant', 'auditor'] },
+  { to: '/invoices/new', label: 'nav.invoiceNew', roles: ['procurement'] },
+  { to: '/inspections', label: 'nav.inspections', roles: ['procurement'] },
+  { to: '/approvals', label: 'nav.approvals', roles: ['approver'] },
+  { to: '/budgets', label: 'nav.budgets', roles: ['accountant'] },
+  { to: '/payment-orders', label: 'nav.paymentOrders', roles: ['accountant'] },
+  { to: '/payments', label: 'nav.payments', roles: ['accountant'] },
+  { to: '/transfer-batches', label: 'nav.transferBatches', roles: ['accountant'] },
+  { to: '/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
+  { to: '/admin/users', label: 'nav.adminUsers', roles: ['admin'] },
+  { to: '/vendor', label: 'nav.vendorHome', roles: ['vendor'] },
+];
+
+export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
+}

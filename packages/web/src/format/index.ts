@@ -1,0 +1,11 @@
+export { formatNumber, formatYen, parseYen } from './yen';
+export {
+  addDays,
+  fiscalYearOf,
+  formatReiwa,
+  formatReiwaDateTime,
+  formatSeireki,
+  japanDate,
+  japanToday,
+} from './date';
+export { formatPercent, formatTaxRate } from './percent';

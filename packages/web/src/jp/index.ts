@@ -1,0 +1,17 @@
+// What the browser uses of @denpyo/jp, straight from its pure modules: the registration-number
+// check digits, tax per rate, 令和 dates, Zengin kana. The package's index also loads the Zengin
+// bank list (megabytes) and iconv for the transfer file, which never belong in the bundle; the
+// bank list is searched through GET /api/banks instead. Bank business days (with the holiday
+// table) are '@denpyo/jp/business-days', for the screens that need them.
+export { formatWarekiDate } from '../../../jp/src/wareki';
+export { computeInvoiceTotals } from '../../../jp/src/tax';
+export type { InvoiceLine, InvoiceTotals, RateTotal, TaxRate } from '../../../jp/src/tax';
+export {
+  corporateNumberCheckDigit,
+  isValidCorporateNumber,
+  isValidRegistrationNumber,
+} from '../../../jp/src/registration-number';
+export { KanaError, fitZenginField, isZenginKana, toZenginKana } from '../../../jp/src/kana';
+export { isoDateToUtc, utcToIsoDate } from '../../../jp/src/iso-date';
+export { previewZenginHolderName, ZENGIN_HOLDER_NAME_BYTES } from './zengin-name';
+export type { ZenginNamePreview } from './zengin-name';

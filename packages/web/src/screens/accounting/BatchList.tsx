@@ -1,0 +1,152 @@
+// 振込: transfer batches by transfer date, with their status (承認待ち → 承認済 → 振込完了).
+import type { TransferBatch } from '@denpyo/schemas';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { api, listQuery } from '../../api';
+import { filtersOf, type ListSearch } from '../../app/search';
+import { useListSearch } from '../../app/useListSearch';
+import { t } from '../../i18n';
+import {
+  Amount,
+  DataTable,
+  DateText,
+  EmptyState,
+  FilterBar,
+  LinkButton,
+  PageHeader,
+  SelectField,
+  StatusBadge,
+  TextField,
+  type Column,
+} from '../../ui';
+import type { BATCH_STATUSES } from './routes';
+
+type Status = (typeof BATCH_STATUSES)[number];
+type Search = ListSearch & { status?: Status; from?: string; to?: string };
+
+const columns: Column<TransferBatch>[] = [
+  {
+    id: 'transferDate',
+    header: t('batches.col.transferDate'),
+    sortKey: 'transferDate',
+    firstOrder: 'desc',
+    isRowHeader: true,
+    nowrap: true,
+    cell: (b) => (
+      <Link to="/transfer-batches/$id" params={{ id: b.id }}>
+        <DateText value={b.transferDate} />
+      </Link>
+    ),
+  },
+  {
+    id: 'status',
+    header: t('batches.col.status'),
+    nowrap: true,
+    cell: (b) => <StatusBadge kind="batch" status={b.status} />,
+  },
+  {
+    id: 'count',
+    header: t('batches.col.count'),
+    align: 'end',
+    nowrap: true,
+    cell: (b) => t('batches.count', { count: b.count }),
+  },
+  {
+    id: 'total',
+    header: t('batches.col.total'),
+    sortKey: 'total',
+    firstOrder: 'desc',
+    align: 'end',
+    nowrap: true,
+    cell: (b) => <Amount value={b.total} />,
+  },
+  { id: 'createdBy', header: t('batches.col.createdBy'), nowrap: true, cell: (b) => b.createdBy },
+  {
+    id: 'approvedBy',
+    header: t('batches.col.approvedBy'),
+    nowrap: true,
+    cell: (b) => b.approvedBy ?? '—',
+  },
+];
+
+export function BatchList() {
+  const [search, setSearch] = useListSearch<Search>();
+  const [from, setFrom] = useState(search.from ?? '');
+  const [to, setTo] = useState(search.to ?? '');
+  const query = useQuery(
+    listQuery('transferBatches', search, (signal) => api.transferBatches.list(search, signal)),
+  );
+  const newButton = (
+    <LinkButton to="/transfer-batches/new" variant="primary">
+      {t('batches.new')}
+    </LinkButton>
+  );
+  const filtered = Boolean(search.status || search.from || search.to);
+  return (
+    <>
+      <PageHeader title={t('batches.title')} lead={t('batches.lead')} actions={newButton} />
+      <DataTable
+        label={t('batches.title')}
+        columns={columns}
+        rowKey={(b) => b.id}
+        data={query.data}
+        isFetching={query.isFetching}
+        error={query.error}
+        state={search}
+        onStateChange={setSearch}
+        csvHref={api.transferBatches.csv(filtersOf(search))}
+        filters={
+          <FilterBar
+            onApply={() => setSearch({ from: from || undefined, to: to || undefined })}
+            onClear={() => {
+              setFrom('');
+              setTo('');
+              setSearch({ from: undefined, to: undefined, status: undefined });
+            }}
+          >
+            <SelectField
+              label={t('batches.filter.status')}
+              value={search.status ?? 'all'}
+              onChange={(value) =>
+                setSearch({ status: value === 'all' ? undefined : (value as Status) })
+              }
+              options={[
+                { id: 'all', label: t('batches.filter.status.all') },
+                ...(['draft', 'approved', 'settled'] as const).map((id) => ({
+                  id,
+                  label: t(`status.batch.${id}`),
+                })),
+              ]}
+            />
+            <TextField
+              label={t('batches.filter.from')}
+              type="date"
+              value={from}
+              onChange={setFrom}
+              width="medium"
+            />
+            <TextField
+              label={t('batches.filter.to')}
+              type="date"
+              value={to}
+              onChange={setTo}
+              width="medium"
+            />
+          </FilterBar>
+        }
+        empty={
+          filtered ? (
+            <EmptyState title={t('batches.empty.filtered')} />
+          ) : (
+            <EmptyState
+              title={t('batches.empty.title')}
+              body={t('batches.empty.body')}
+              action={newButton}
+            />
+          )
+        }
+      />
+    </>
+  );
+}

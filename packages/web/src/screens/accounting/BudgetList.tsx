@@ -1,0 +1,299 @@
+// 予算: each budget line's amount, encumbered, spent and available, as figures and as a bar; the
+// accountant registers a new line in a dialog validated with the service's own schema.
+import { BudgetCreateRequestSchema, type Budget } from '@denpyo/schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, listQuery } from '../../api';
+import { filtersOf, type ListSearch } from '../../app/search';
+import { useListSearch } from '../../app/useListSearch';
+import { fiscalYearOf, formatPercent, formatYen, japanToday, parseYen } from '../../format';
+import { useForm } from '../../forms';
+import { t } from '../../i18n';
+import {
+  Amount,
+  Button,
+  DataTable,
+  Dialog,
+  EmptyState,
+  FilterBar,
+  Meter,
+  PageHeader,
+  ProblemAlert,
+  SelectField,
+  TextField,
+  useToast,
+  type Column,
+} from '../../ui';
+import { budgetParts, budgetTotals } from './budget-bar';
+import './accounting.css';
+
+type Search = ListSearch & { fiscalYear?: number; q?: string };
+
+const fiscalYearLabel = (year: number) =>
+  t('budgets.fiscalYear.value', { year, reiwa: year - 2018 });
+
+function BudgetBar({ budget }: { budget: Budget }) {
+  const parts = budgetParts(budget);
+  const percent = formatPercent(budget.encumbered, budget.amount);
+  return (
+    <div className="budget-bar">
+      <Meter
+        label={t('budgets.bar.label', { name: budget.name, percent })}
+        whole={budget.amount}
+        segments={[
+          { value: parts.spent, label: t('budgets.bar.spent'), tone: 'success' },
+          { value: parts.encumberedUnpaid, label: t('budgets.bar.encumbered'), tone: 'warning' },
+        ]}
+      />
+      <span className="ui-small ui-muted">{t('budgets.bar.percent', { percent })}</span>
+    </div>
+  );
+}
+
+const columns: Column<Budget>[] = [
+  {
+    id: 'code',
+    header: t('budgets.col.code'),
+    sortKey: 'code',
+    isRowHeader: true,
+    nowrap: true,
+    cell: (b) => <span className="ui-mono">{b.code}</span>,
+  },
+  { id: 'name', header: t('budgets.col.name'), cell: (b) => b.name },
+  {
+    id: 'amount',
+    header: t('budgets.col.amount'),
+    align: 'end',
+    nowrap: true,
+    cell: (b) => <Amount value={b.amount} />,
+  },
+  {
+    id: 'encumbered',
+    header: t('budgets.col.encumbered'),
+    align: 'end',
+    nowrap: true,
+    cell: (b) => <Amount value={b.encumbered} />,
+  },
+  {
+    id: 'spent',
+    header: t('budgets.col.spent'),
+    align: 'end',
+    nowrap: true,
+    cell: (b) => <Amount value={b.spent} />,
+  },
+  {
+    id: 'available',
+    header: t('budgets.col.available'),
+    align: 'end',
+    nowrap: true,
+    cell: (b) => (
+      <strong>
+        <Amount value={b.available} />
+      </strong>
+    ),
+  },
+  { id: 'bar', header: t('budgets.col.bar'), cell: (b) => <BudgetBar budget={b} /> },
+];
+
+function CreateBudgetDialog({
+  isOpen,
+  onOpenChange,
+  fiscalYear,
+}: {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  fiscalYear: number;
+}) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const form = useForm({ fiscalYear: String(fiscalYear), code: '', name: '', amount: '' });
+  const save = async () => {
+    const body = {
+      fiscalYear: /^\d{4}$/.test(form.values.fiscalYear.trim())
+        ? Number(form.values.fiscalYear.trim())
+        : form.values.fiscalYear,
+      code: form.values.code.trim(),
+      name: form.values.name.trim(),
+      amount: parseYen(form.values.amount) ?? form.values.amount,
+    };
+    const created = await form.submit(BudgetCreateRequestSchema, body, (parsed, idempotencyKey) =>
+      api.budgets.create(parsed, { idempotencyKey }),
+    );
+    if (!created) return;
+    toast.success(
+      t('budgets.create.done', {
+        year: created.fiscalYear,
+        code: created.code,
+        name: created.name,
+      }),
+    );
+    await queryClient.invalidateQueries({ queryKey: ['budgets'] });
+    form.reset({ fiscalYear: String(created.fiscalYear), code: '', name: '', amount: '' });
+    onOpenChange(false);
+  };
+  return (
+    <Dialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title={t('budgets.create.title')}
+      isDismissable={!form.submitting}
+      actions={
+        <>
+          <Button onPress={() => onOpenChange(false)} isDisabled={form.submitting}>
+            {t('ui.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" form="budget-create" isDisabled={form.submitting}>
+            {t('budgets.create.submit')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="budget-create"
+        className="ui-stack"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <TextField
+          label={t('budgets.create.fiscalYear')}
+          hint={t('budgets.create.fiscalYear.hint')}
+          isRequired
+          width="narrow"
+          inputMode="numeric"
+          {...form.field('fiscalYear')}
+        />
+        <TextField
+          label={t('budgets.create.code')}
+          hint={t('budgets.create.code.hint')}
+          isRequired
+          width="medium"
+          inputMode="decimal"
+          {...form.field('code')}
+        />
+        <TextField
+          label={t('budgets.create.name')}
+          hint={t('budgets.create.name.hint')}
+          isRequired
+          {...form.field('name')}
+        />
+        <TextField
+          label={t('budgets.create.amount')}
+          hint={t('budgets.create.amount.hint')}
+          isRequired
+          amount
+          width="medium"
+          {...form.field('amount')}
+        />
+        {form.formError ? <ProblemAlert error={form.formError} /> : null}
+        {form.otherErrors.map((message) => (
+          <p key={message} className="ui-field__error">
+            {message}
+          </p>
+        ))}
+      </form>
+    </Dialog>
+  );
+}
+
+export function BudgetList() {
+  const [search, setSearch] = useListSearch<Search>();
+  const currentYear = fiscalYearOf(japanToday());
+  const fiscalYear = search.fiscalYear ?? currentYear;
+  const request = { ...search, fiscalYear };
+  const [q, setQ] = useState(search.q ?? '');
+  const [creating, setCreating] = useState(false);
+  const query = useQuery(
+    listQuery('budgets', request, (signal) => api.budgets.list(request, signal)),
+  );
+  const years = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2, currentYear - 3];
+  if (!years.includes(fiscalYear)) years.push(fiscalYear);
+  const totals =
+    query.data && query.data.total <= query.data.items.length
+      ? budgetTotals(query.data.items)
+      : undefined;
+
+  const newButton = (
+    <Button variant="primary" onPress={() => setCreating(true)}>
+      {t('budgets.new')}
+    </Button>
+  );
+  return (
+    <>
+      <PageHeader title={t('budgets.title')} lead={t('budgets.lead')} actions={newButton} />
+      <div className="budget-legend ui-small" aria-hidden="true">
+        <span className="budget-legend__item budget-legend__item--spent">
+          {t('budgets.bar.spent')}
+        </span>
+        <span className="budget-legend__item budget-legend__item--encumbered">
+          {t('budgets.bar.encumbered')}
+        </span>
+        <span className="budget-legend__item budget-legend__item--available">
+          {t('budgets.bar.available')}
+        </span>
+      </div>
+      <DataTable
+        label={fiscalYearLabel(fiscalYear)}
+        columns={columns}
+        rowKey={(b) => `${b.fiscalYear}/${b.code}`}
+        data={query.data}
+        isFetching={query.isFetching}
+        error={query.error}
+        state={search}
+        onStateChange={setSearch}
+        csvHref={api.budgets.csv({ ...filtersOf(search), fiscalYear })}
+        filters={
+          <FilterBar
+            onApply={() => setSearch({ q: q.trim() || undefined })}
+            onClear={() => {
+              setQ('');
+              setSearch({ q: undefined, fiscalYear: undefined });
+            }}
+          >
+            <SelectField
+              label={t('budgets.filter.fiscalYear')}
+              value={String(fiscalYear)}
+              onChange={(value) =>
+                setSearch({ fiscalYear: Number(value) === currentYear ? undefined : Number(value) })
+              }
+              options={years
+                .sort((a, b) => b - a)
+                .map((year) => ({ id: String(year), label: fiscalYearLabel(year) }))}
+            />
+            <TextField
+              label={t('budgets.filter.q')}
+              type="search"
+              value={q}
+              onChange={setQ}
+              className="ui-field--wide"
+            />
+          </FilterBar>
+        }
+        empty={
+          search.q ? (
+            <EmptyState title={t('budgets.empty.filtered')} />
+          ) : (
+            <EmptyState
+              title={t('budgets.empty.title', { year: fiscalYearLabel(fiscalYear) })}
+              body={t('budgets.empty.body')}
+              action={newButton}
+            />
+          )
+        }
+      />
+      {totals && query.data && query.data.items.length > 0 ? (
+        <p className="ui-muted">
+          {t('budgets.total', {
+            year: fiscalYearLabel(fiscalYear),
+            amount: formatYen(totals.amount),
+            encumbered: formatYen(totals.encumbered),
+            available: formatYen(totals.available),
+          })}
+        </p>
+      ) : null}
+      <CreateBudgetDialog isOpen={creating} onOpenChange={setCreating} fiscalYear={fiscalYear} />
+    </>
+  );
+}

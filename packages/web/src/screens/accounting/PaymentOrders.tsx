@@ -1,0 +1,256 @@
+// 支出命令: inspected invoices waiting for the payment order, each ordered after a confirmation;
+// ordered ones with their 支出命令書 (PDF). An accountant may also send an invoice back.
+import { RejectRequestSchema, type Invoice } from '@denpyo/schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api, listQuery } from '../../api';
+import { filtersOf, type ListSearch } from '../../app/search';
+import { useUser } from '../../app/session';
+import { useListSearch } from '../../app/useListSearch';
+import { formatReiwa, formatYen, japanToday } from '../../format';
+import { validate } from '../../forms';
+import { t } from '../../i18n';
+import {
+  Amount,
+  ConfirmButton,
+  DataTable,
+  DateText,
+  EmptyState,
+  FileLink,
+  FilterBar,
+  PageHeader,
+  SelectField,
+  StatusBadge,
+  TextField,
+  useToast,
+  type Column,
+} from '../../ui';
+import type { ORDER_VIEWS } from './routes';
+import { VendorName, useVendor } from '../../shared/VendorName';
+import './accounting.css';
+
+type View = (typeof ORDER_VIEWS)[number];
+type Search = ListSearch & { status?: View; q?: string };
+
+function OrderActions({ invoice }: { invoice: Invoice }) {
+  const user = useUser();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const vendorQuery = useVendor(invoice.vendorId);
+  const [reason, setReason] = useState('');
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['invoices'] }),
+      queryClient.invalidateQueries({ queryKey: ['payments'] }),
+      queryClient.invalidateQueries({ queryKey: ['counts'] }),
+    ]);
+  const ownWork = invoice.createdBy === user.username || invoice.inspectedBy === user.username;
+  const facts = {
+    documentNumber: invoice.documentNumber,
+    invoiceNumber: invoice.invoiceNumber,
+    total: formatYen(invoice.total),
+    dueDate: formatReiwa(invoice.dueDate),
+    vendor: vendorQuery.data?.name ?? '',
+  };
+  return (
+    <div className="ui-row">
+      <ConfirmButton
+        size="small"
+        label={t('paymentOrders.order')}
+        confirmLabel={t('paymentOrders.order.confirmLabel')}
+        title={t('paymentOrders.order.confirmTitle')}
+        body={t('paymentOrders.order.confirmBody', facts)}
+        isDisabled={ownWork}
+        onConfirm={async () => {
+          await api.invoices.orderPayment(invoice.id);
+          toast.success(t('paymentOrders.order.done', facts));
+          await refresh();
+        }}
+      />
+      <ConfirmButton
+        size="small"
+        buttonVariant="quiet"
+        variant="danger"
+        label={t('paymentOrders.reject')}
+        title={t('paymentOrders.reject.confirmTitle')}
+        body={t('paymentOrders.reject.confirmBody', facts)}
+        canConfirm={reason.trim() !== ''}
+        onConfirm={async () => {
+          const checked = validate(RejectRequestSchema, { reason });
+          if (!checked.ok) {
+            throw new ApiError({
+              status: 400,
+              title: 'Bad Request',
+              detail: checked.errors.reason,
+            });
+          }
+          await api.invoices.reject(invoice.id, checked.value);
+          setReason('');
+          toast.success(t('paymentOrders.reject.done', facts));
+          await refresh();
+        }}
+      >
+        <TextField
+          label={t('paymentOrders.reject.reason')}
+          isRequired
+          multiline
+          maxLength={500}
+          value={reason}
+          onChange={setReason}
+        />
+      </ConfirmButton>
+      {ownWork ? <span className="ui-small ui-muted">{t('paymentOrders.order.sod')}</span> : null}
+    </div>
+  );
+}
+
+export function PaymentOrders() {
+  const [search, setSearch] = useListSearch<Search>();
+  const view: View = search.status ?? 'inspected';
+  const request = { ...search, status: view };
+  const [q, setQ] = useState(search.q ?? '');
+  const today = japanToday();
+  const query = useQuery(
+    listQuery('invoices', request, (signal) => api.invoices.list(request, signal)),
+  );
+
+  const columns: Column<Invoice>[] = [
+    {
+      id: 'documentNumber',
+      header: t('paymentOrders.col.documentNumber'),
+      sortKey: 'documentNumber',
+      isRowHeader: true,
+      nowrap: true,
+      cell: (i) => <span className="ui-mono">{i.documentNumber}</span>,
+    },
+    {
+      id: 'invoiceNumber',
+      header: t('paymentOrders.col.invoiceNumber'),
+      nowrap: true,
+      cell: (i) => i.invoiceNumber,
+    },
+    {
+      id: 'vendor',
+      header: t('paymentOrders.col.vendor'),
+      cell: (i) => (
+        <span className="acc-vendor">
+          <VendorName id={i.vendorId} />
+        </span>
+      ),
+    },
+    {
+      id: 'receivedOn',
+      header: t('paymentOrders.col.receivedOn'),
+      sortKey: 'receivedOn',
+      firstOrder: 'desc',
+      nowrap: true,
+      cell: (i) => <DateText value={i.receivedOn} />,
+    },
+    {
+      id: 'dueDate',
+      header: t('paymentOrders.col.dueDate'),
+      sortKey: 'dueDate',
+      nowrap: true,
+      cell: (i) => (
+        <span className="acc-cell-stack">
+          <DateText value={i.dueDate} />
+          {view === 'inspected' && i.dueDate < today ? (
+            <StatusBadge kind="payment" status="failed" label={t('paymentOrders.overdue')} />
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      id: 'total',
+      header: t('paymentOrders.col.total'),
+      sortKey: 'total',
+      firstOrder: 'desc',
+      align: 'end',
+      nowrap: true,
+      cell: (i) => <Amount value={i.total} />,
+    },
+    view === 'inspected'
+      ? {
+          id: 'inspectedBy',
+          header: t('paymentOrders.col.inspectedBy'),
+          nowrap: true,
+          cell: (i) => i.inspectedBy ?? '—',
+        }
+      : {
+          id: 'approvedBy',
+          header: t('paymentOrders.col.approvedBy'),
+          nowrap: true,
+          cell: (i) => i.approvedBy ?? '—',
+        },
+    {
+      id: 'actions',
+      header: t('paymentOrders.col.actions'),
+      nowrap: true,
+      cell: (i) =>
+        i.status === 'inspected' ? (
+          <OrderActions invoice={i} />
+        ) : i.status === 'approved' ? (
+          <FileLink href={api.invoices.voucherUrl(i.id)} newTab size="small">
+            {t('ui.openPdf', { name: t('paymentOrders.voucher') })}
+          </FileLink>
+        ) : (
+          <StatusBadge kind="invoice" status={i.status} />
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('paymentOrders.title')} lead={t('paymentOrders.lead')} />
+      <DataTable
+        label={t(`paymentOrders.filter.view.${view}`)}
+        columns={columns}
+        rowKey={(i) => i.id}
+        data={query.data}
+        isFetching={query.isFetching}
+        error={query.error}
+        state={search}
+        onStateChange={setSearch}
+        csvHref={api.invoices.csv({ ...filtersOf(search), status: view })}
+        filters={
+          <FilterBar
+            onApply={() => setSearch({ q: q.trim() || undefined })}
+            onClear={() => {
+              setQ('');
+              setSearch({ q: undefined });
+            }}
+          >
+            <SelectField
+              label={t('paymentOrders.filter.view')}
+              value={view}
+              onChange={(value) =>
+                setSearch({ status: value === 'inspected' ? undefined : (value as View) })
+              }
+              options={(['inspected', 'approved'] as const).map((id) => ({
+                id,
+                label: t(`paymentOrders.filter.view.${id}`),
+              }))}
+            />
+            <TextField
+              label={t('paymentOrders.filter.q')}
+              type="search"
+              value={q}
+              onChange={setQ}
+              className="ui-field--wide"
+            />
+          </FilterBar>
+        }
+        empty={
+          search.q ? (
+            <EmptyState title={t('paymentOrders.empty.filtered')} />
+          ) : (
+            <EmptyState
+              title={t(`paymentOrders.empty.${view}.title`)}
+              body={t(`paymentOrders.empty.${view}.body`)}
+            />
+          )
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,310 @@
+// A contract as its approver sees it: the terms, the 支出負担行為決議書 inline, the route with who
+// has signed so far, and 承認する (optional comment) / 差し戻す (reason), each confirmed first.
+import { ContractApproveRequestSchema, RejectRequestSchema } from '@denpyo/schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { ApiError, api, detailQuery, toApiError } from '../../api';
+import { useUser } from '../../app/session';
+import { formatYen } from '../../format';
+import { validate } from '../../forms';
+import { t } from '../../i18n';
+import {
+  Alert,
+  Amount,
+  ConfirmButton,
+  DateText,
+  DateTimeText,
+  Details,
+  FileLink,
+  Loading,
+  PageHeader,
+  ProblemAlert,
+  Section,
+  StatusBadge,
+  TextField,
+  statusLabel,
+  useToast,
+} from '../../ui';
+import { VendorName } from '../../shared/VendorName';
+import { HistoryTimeline } from '../../shared/HistoryTimeline';
+import { approvalBlocker, routeSteps } from './approval-route';
+import './approvals.css';
+
+/** A field the browser already found wrong, shown in the dialog as the API would show it. */
+function invalid(message: string | undefined): ApiError {
+  return new ApiError({ status: 400, title: 'Bad Request', detail: message });
+}
+
+export function ApprovalPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const user = useUser();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const contractQuery = useQuery(detailQuery('contracts', id, (s) => api.contracts.get(id, s)));
+  const contract = contractQuery.data;
+  const budgetQuery = useQuery({
+    ...detailQuery(
+      'budgets',
+      contract ? `${contract.fiscalYear}/${contract.budgetCode}` : '',
+      (s) => api.budgets.get(contract!.fiscalYear, contract!.budgetCode, s),
+    ),
+    enabled: Boolean(contract),
+    retry: false,
+  });
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+
+  if (contractQuery.error) {
+    return (
+      <>
+        <PageHeader
+          title={t('approvals.title')}
+          back={{ to: '/approvals', label: t('approvals.detail.back') }}
+        />
+        <ProblemAlert error={contractQuery.error} />
+      </>
+    );
+  }
+  if (!contract) return <Loading />;
+
+  const steps = routeSteps(contract);
+  const blocker = approvalBlocker(contract, user.username);
+  const nextStep = contract.approvals.length + 1;
+  const isFinal = nextStep >= contract.requiredApprovals;
+  const budget = budgetQuery.data;
+  const overBudget =
+    budget !== undefined && contract.status === 'submitted' && contract.amount > budget.available;
+  const refresh = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['contracts'] }),
+      queryClient.invalidateQueries({ queryKey: ['budgets'] }),
+      queryClient.invalidateQueries({ queryKey: ['counts'] }),
+    ]);
+  };
+
+  const approve = async () => {
+    const body = comment.trim() ? { comment: comment.trim() } : {};
+    const checked = validate(ContractApproveRequestSchema, body);
+    if (!checked.ok) throw invalid(Object.values(checked.errors)[0]);
+    const after = await api.contracts.approve(contract.id, checked.value);
+    setComment('');
+    toast.success(
+      after.status === 'approved'
+        ? t('approvals.approve.doneFinal', { documentNumber: contract.documentNumber })
+        : t('approvals.approve.done', { documentNumber: contract.documentNumber }),
+    );
+    await refresh();
+  };
+
+  const reject = async () => {
+    const checked = validate(RejectRequestSchema, { reason });
+    if (!checked.ok) {
+      setReasonError(checked.errors.reason);
+      throw invalid(checked.errors.reason);
+    }
+    try {
+      await api.contracts.reject(contract.id, checked.value);
+    } catch (error) {
+      setReasonError(toApiError(error).fieldError('reason'));
+      throw error;
+    }
+    setReason('');
+    toast.success(t('approvals.reject.done', { documentNumber: contract.documentNumber }));
+    await refresh();
+  };
+
+  const money = { amount: formatYen(contract.amount) };
+  return (
+    <>
+      <PageHeader
+        title={t('approvals.detail.title', { documentNumber: contract.documentNumber })}
+        back={{ to: '/approvals', label: t('approvals.detail.back') }}
+        meta={<StatusBadge kind="contract" status={contract.status} />}
+        lead={contract.title}
+      />
+      <div className="approval-layout">
+        <div className="approval-layout__terms">
+          <Section title={t('approvals.detail.terms')}>
+            <Details
+              items={[
+                [t('approvals.detail.subject'), contract.title],
+                [t('approvals.detail.vendor'), <VendorName key="v" id={contract.vendorId} />],
+                [t('approvals.detail.amount'), <Amount key="a" value={contract.amount} large />],
+                [t('approvals.detail.taxRate'), t(`word.taxRate.${contract.taxRate}`)],
+                [
+                  t('approvals.detail.period'),
+                  <span key="p">
+                    <DateText value={contract.startDate} />〜<DateText value={contract.endDate} />
+                  </span>,
+                ],
+                [
+                  t('approvals.detail.budget'),
+                  t('approvals.detail.budgetValue', {
+                    year: contract.fiscalYear,
+                    code: contract.budgetCode,
+                    name: budget?.name ?? '',
+                  }),
+                ],
+                [
+                  t('approvals.detail.budgetAvailable'),
+                  budget ? <Amount key="b" value={budget.available} /> : '—',
+                ],
+                [t('approvals.detail.createdBy'), contract.createdBy],
+                [t('approvals.detail.submittedBy'), contract.submittedBy ?? '—'],
+              ]}
+            />
+            {overBudget ? (
+              <Alert
+                tone="warning"
+                title={t('approvals.detail.overBudget', { available: formatYen(budget.available) })}
+              />
+            ) : null}
+          </Section>
+        </div>
+        <div className="approval-layout__route">
+          <Section title={t('approvals.route.title')}>
+            <p className="ui-muted">
+              {t('approvals.route.lead', { required: contract.requiredApprovals })}
+            </p>
+            <ol className="approval-route">
+              {steps.map((step) => (
+                <li
+                  key={step.step}
+                  className={`approval-route__step${step.approval ? ' approval-route__step--signed' : ''}${step.current ? ' approval-route__step--current' : ''}`}
+                >
+                  <span className="approval-route__label">
+                    {t('approvals.route.step', { step: step.step })}
+                  </span>
+                  {step.approval ? (
+                    <span>
+                      <strong>
+                        {t('approvals.route.signed', { approver: step.approval.approver })}
+                      </strong>{' '}
+                      <DateTimeText value={step.approval.at} />
+                      {step.approval.comment ? (
+                        <span className="ui-small approval-route__comment">
+                          {t('approvals.route.comment', { comment: step.approval.comment })}
+                        </span>
+                      ) : null}
+                    </span>
+                  ) : (
+                    <span className="ui-muted">
+                      {step.current ? t('approvals.route.current') : t('approvals.route.later')}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+            {contract.status === 'rejected' && contract.rejectionReason ? (
+              <Alert
+                tone="danger"
+                title={t('approvals.route.rejected', { reason: contract.rejectionReason })}
+              />
+            ) : null}
+            {contract.status === 'approved' ? (
+              <Alert tone="success" title={t('approvals.route.complete')} />
+            ) : null}
+          </Section>
+        </div>
+        <div className="approval-layout__actions">
+          <Section title={t('approvals.actions.title')}>
+            {blocker ? (
+              <p>
+                {t(`approvals.blocker.${blocker}`, {
+                  status: statusLabel('contract', contract.status),
+                })}
+              </p>
+            ) : (
+              <div className="ui-row">
+                <ConfirmButton
+                  label={t('approvals.approve')}
+                  title={t('approvals.approve.confirmTitle')}
+                  body={
+                    <div className="ui-stack">
+                      <p>
+                        {t('approvals.approve.confirmBody', {
+                          documentNumber: contract.documentNumber,
+                          title: contract.title,
+                          step: nextStep,
+                          ...money,
+                        })}
+                      </p>
+                      {isFinal ? (
+                        <p>
+                          {t('approvals.approve.final', {
+                            budget: `${contract.fiscalYear}年度 ${contract.budgetCode}`,
+                            ...money,
+                          })}
+                        </p>
+                      ) : null}
+                    </div>
+                  }
+                  onConfirm={approve}
+                >
+                  <TextField
+                    label={t('approvals.approve.comment')}
+                    hint={t('approvals.approve.comment.hint')}
+                    showOptional
+                    multiline
+                    maxLength={500}
+                    value={comment}
+                    onChange={setComment}
+                  />
+                </ConfirmButton>
+                <ConfirmButton
+                  label={t('approvals.reject')}
+                  buttonVariant="danger"
+                  variant="danger"
+                  title={t('approvals.reject.confirmTitle')}
+                  body={t('approvals.reject.confirmBody', {
+                    documentNumber: contract.documentNumber,
+                    title: contract.title,
+                  })}
+                  canConfirm={reason.trim() !== ''}
+                  onConfirm={reject}
+                >
+                  <TextField
+                    label={t('approvals.reject.reason')}
+                    hint={t('approvals.reject.reason.hint')}
+                    isRequired
+                    multiline
+                    maxLength={500}
+                    value={reason}
+                    error={reasonError}
+                    onChange={(value) => {
+                      setReason(value);
+                      setReasonError(undefined);
+                    }}
+                  />
+                </ConfirmButton>
+              </div>
+            )}
+          </Section>
+        </div>
+        <div className="approval-layout__timeline">
+          <Section title={t('approvals.timeline')}>
+            <HistoryTimeline kind="contracts" id={contract.id} />
+          </Section>
+        </div>
+        <div className="approval-layout__voucher">
+          <Section
+            title={t('approvals.voucher.title')}
+            actions={
+              <FileLink href={api.contracts.voucherUrl(contract.id)} newTab size="small">
+                {t('approvals.voucher.open')}
+              </FileLink>
+            }
+          >
+            <iframe
+              className="approval-voucher"
+              src={api.contracts.voucherUrl(contract.id)}
+              title={t('approvals.voucher.frame')}
+            />
+          </Section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { addCalendarDays, isBankBusinessDay, japanToday } from '@denpyo/jp';
+import { waitFor } from '@denpyo/platform/testing';
+import { baseUrl } from './browser';
+
+// Seeding for the screen checks only: the flow test does everything through the browser.
+
+export type Json = Record<string, unknown>;
+
+/** A demo user's bearer session against the portal (the way API clients call Denpyo). */
+export class ApiUser {
+  private constructor(private readonly token: string) {}
+
+  static async signIn(username: string, password = 'demo'): Promise<ApiUser> {
+    const response = await fetch(`${baseUrl()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (!response.ok) throw new Error(`login ${username} → ${response.status}`);
+    return new ApiUser(((await response.json()) as { token: string }).token);
+  }
+
+  async request(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async call<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.request(method, path, body);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Retries a POST until it is accepted: events take a moment to reach the next service. */
+  async postWhenReady<T = Json>(path: string, body?: unknown): Promise<T> {
+    return waitFor(
+      async () => {
+        const response = await this.request('POST', path, body);
+        return response.ok ? ((await response.json()) as T) : undefined;
+      },
+      20_000,
+      `POST ${path} to be accepted`,
+    );
+  }
+}
+
+export const today = (): string => japanToday();
+
+/** The first bank business day after `date` (a transfer date must be one, and not in the past). */
+export function nextBankBusinessDay(date = today()): string {
+  let day = addCalendarDays(date, 1);
+  while (!isBankBusinessDay(day)) day = addCalendarDays(day, 1);
+  return day;
+}
+
+/** The fiscal year (April to March) that contains `date`. */
+export function fiscalYearOf(date = today()): number {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month >= 4 ? year : year - 1;
+}
