@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { auditSearch, declareOperations, json } from '@denpyo/schemas';
-import { ok } from '../src/application/outcome';
+import { ok, refuse } from '../src/application/outcome';
 import { createUnitOfWork, type TransactionalClient } from '../src/application/unit-of-work';
 import { makeSearchAudit } from '../src/audit';
 import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
@@ -54,6 +54,7 @@ describe('the shared HTTP edge', () => {
   let app: express.Express;
   let ready = true;
   let failAfterCommit = false;
+  let busy = false;
 
   beforeAll(async () => {
     const schema = uniqueSchema('http');
@@ -71,6 +72,7 @@ describe('the shared HTTP edge', () => {
           OPERATIONS,
           {
             createThing: async ({ body, caller }) => {
+              if (busy) return refuse('conflict', 'Something else is changing it; retry');
               const outcome = await uow.run(caller, async ({ sql, audit }) => {
                 const thing = {
                   name: body.name,
@@ -97,6 +99,7 @@ describe('the shared HTTP edge', () => {
   afterAll(() => pool.end());
   beforeEach(() => {
     failAfterCommit = false;
+    busy = false;
   });
 
   const things = async () =>
@@ -252,6 +255,16 @@ describe('the shared HTTP edge', () => {
       expect(
         (await pool.query('SELECT count(*) FROM things WHERE name = $1', ['once'])).rows[0].count,
       ).toBe('1');
+    });
+
+    it('does not replay a refusal that says "retry": the retry runs', async () => {
+      const key = randomUUID();
+      busy = true;
+      await post({ name: key }, key).then((r) => expect(r.status).toBe(409));
+      busy = false;
+      const retry = await post({ name: key }, key);
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
     });
 
     it('runs concurrent repeats once', async () => {

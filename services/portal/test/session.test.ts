@@ -153,10 +153,17 @@ describe('browser sessions (cookies) through the portal', () => {
     expect(byBearer.body).toEqual({ user: { username: 'audrey', roles: ['auditor'] } });
   });
 
-  it('signs out by clearing both cookies, signed in or not', async () => {
-    const { cookie } = await signIn('approver');
+  it('signs out by clearing both cookies, signed in or not; a signed-in browser sends its CSRF token', async () => {
+    const { cookie, csrf } = await signIn('approver');
+    // Another site cannot sign the user out: the session cookie alone is not enough.
+    const forged = await request(portal.url).post('/api/auth/logout').set('Cookie', cookie);
+    expect(forged.status).toBe(403);
+    expect(forged.headers['set-cookie']).toBeUndefined();
     for (const response of [
-      await request(portal.url).post('/api/auth/logout').set('Cookie', cookie),
+      await request(portal.url)
+        .post('/api/auth/logout')
+        .set('Cookie', cookie)
+        .set('X-CSRF-Token', csrf),
       await request(portal.url).post('/api/auth/logout'),
     ]) {
       expect(response.status).toBe(200);

@@ -1,5 +1,5 @@
 // How a use case or a domain rule says no: one Refusal type for every service. The code is the
-// kind of refusal; the HTTP layer maps it to a status once (http/refusal-status.ts).
+// kind of refusal; the HTTP layer maps it to a status once (REFUSAL_STATUS in http/errors.ts).
 
 /** A field at fault, named by its path in the request (`lines.0.amount`). */
 export interface FieldError {

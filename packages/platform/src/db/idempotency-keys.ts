@@ -8,6 +8,11 @@ const IN_PROGRESS_LEASE = '2 minutes';
 export interface IdempotencyKeyRef {
   actor: string;
   key: string;
+  /**
+   * Which run of the request holds the key (the reservation's timestamp): a run whose stale key
+   * was taken over by a retry can no longer commit, so the request never takes effect twice.
+   */
+  lease?: string;
 }
 
 /** The response sent for a keyed request, kept as the bytes that went out. */
@@ -22,18 +27,19 @@ export type StoredKey =
   | { state: 'committed'; requestHash: string }
   | { state: 'in-progress'; requestHash: string };
 
-/** Reserves the key for this request; false when it was reserved before. */
+/** Reserves the key for this request: its lease, or undefined when it was reserved before. */
 export async function reserveIdempotencyKey(
   pool: Pool,
   ref: IdempotencyKeyRef,
   request: { method: string; path: string; hash: string },
-): Promise<boolean> {
-  const reserved = await pool.query(
+): Promise<string | undefined> {
+  const reserved = await pool.query<{ lease: string }>(
     `INSERT INTO idempotency_keys (actor, key, method, path, request_hash)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (actor, key) DO NOTHING RETURNING key`,
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (actor, key) DO NOTHING
+     RETURNING created_at::text AS lease`,
     [ref.actor, ref.key, request.method, request.path, request.hash],
   );
-  return reserved.rowCount === 1;
+  return reserved.rows[0]?.lease;
 }
 
 export async function findIdempotencyKey(
@@ -67,19 +73,22 @@ export async function findIdempotencyKey(
   return { state: row.committed_at ? 'committed' : 'in-progress', requestHash: row.request_hash };
 }
 
-/** Takes over a key whose request never committed and whose lease has passed; false otherwise. */
+/**
+ * Takes over a key whose request never committed and whose lease has passed: the new lease, or
+ * undefined when the key is not stale.
+ */
 export async function takeOverStaleIdempotencyKey(
   pool: Pool,
   ref: IdempotencyKeyRef,
-): Promise<boolean> {
-  const takenOver = await pool.query(
-    `UPDATE idempotency_keys SET created_at = now()
+): Promise<string | undefined> {
+  const takenOver = await pool.query<{ lease: string }>(
+    `UPDATE idempotency_keys SET created_at = clock_timestamp()
      WHERE actor = $1 AND key = $2 AND status_code IS NULL AND committed_at IS NULL
        AND created_at < now() - interval '${IN_PROGRESS_LEASE}'
-     RETURNING key`,
+     RETURNING created_at::text AS lease`,
     [ref.actor, ref.key],
   );
-  return takenOver.rowCount === 1;
+  return takenOver.rows[0]?.lease;
 }
 
 /**
@@ -88,10 +97,22 @@ export async function takeOverStaleIdempotencyKey(
  * never run a second time.
  */
 export async function commitIdempotencyKey(tx: SqlExecutor, ref: IdempotencyKeyRef): Promise<void> {
-  await tx.query('UPDATE idempotency_keys SET committed_at = now() WHERE actor = $1 AND key = $2', [
-    ref.actor,
-    ref.key,
-  ]);
+  const committed = await tx.query(
+    `UPDATE idempotency_keys SET committed_at = now()
+     WHERE actor = $1 AND key = $2 AND committed_at IS NULL
+       AND ($3::text IS NULL OR created_at::text = $3::text)
+     RETURNING key`,
+    [ref.actor, ref.key, ref.lease ?? null],
+  );
+  // Throwing rolls the change back: a retry took the key over and runs (or ran) the request.
+  if (committed.length !== 1) throw new IdempotencyLeaseLost(ref.key);
+}
+
+export class IdempotencyLeaseLost extends Error {
+  constructor(key: string) {
+    super(`Idempotency-Key ${key} was taken over by a retry; this run does not take effect`);
+    this.name = 'IdempotencyLeaseLost';
+  }
 }
 
 export async function storeIdempotentResponse(

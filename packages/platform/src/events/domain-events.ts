@@ -10,6 +10,7 @@ import {
   type EventType,
 } from '@denpyo/schemas';
 import type { SqlExecutor } from '../db/pool';
+import type { Outcome } from '../application/outcome';
 import type { ConsumerDefinition } from '../service';
 import { PermanentError } from './consumer';
 import { appendToOutbox } from './outbox';
@@ -51,7 +52,10 @@ export async function recordEvent(tx: SqlExecutor, event: DomainEvent): Promise<
   });
 }
 
-export type EventHandlers = { [T in EventType]?: (event: EventOf<T>) => Promise<void> };
+/** One use case per event type; what it returns is its outcome (undefined: already handled). */
+export type EventHandlers = {
+  [T in EventType]?: (event: EventOf<T>) => Promise<Outcome<unknown> | undefined>;
+};
 
 /**
  * A service's one subscription (one consumer group, all the topics it reads), dispatching each
@@ -74,8 +78,13 @@ export function eventConsumer(
       } catch (error) {
         throw new PermanentError(`Unreadable event: ${(error as Error).message}`);
       }
-      const handler = handlers[event.type] as ((event: DomainEvent) => Promise<void>) | undefined;
-      if (handler) await handler(event);
+      const handler = handlers[event.type] as
+        ((event: DomainEvent) => Promise<Outcome<unknown> | undefined>) | undefined;
+      const outcome = handler ? await handler(event) : undefined;
+      // A refused event can never be applied: to the dead letters, with the reason, not dropped.
+      if (outcome && !outcome.ok) {
+        throw new PermanentError(`${event.type} ${event.id} refused: ${outcome.refusal.message}`);
+      }
     },
   };
 }

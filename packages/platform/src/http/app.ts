@@ -40,7 +40,8 @@ export function createApp(options: AppOptions): Express {
       },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      // Probes are polled: /ready answers 503 while a dependency starts, which is no error.
+      autoLogging: { ignore: (req) => ['/health', '/ready', '/metrics'].includes(req.url ?? '') },
     }),
   );
   app.use((req, res, next) => {

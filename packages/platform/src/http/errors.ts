@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError, type z } from 'zod';
 import type { FieldError, Refusal, RefusalCode } from '../application/outcome';
+import { IdempotencyLeaseLost } from '../db/idempotency-keys';
 import { isUnavailableError } from '../dependency-errors';
 import type { Logger } from '../logger';
 
@@ -89,6 +90,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof HttpError) {
       problem = problemBody(error.status, error.title, error.detail, error.errors);
       if (error.headers) res.set(error.headers);
+    } else if (error instanceof IdempotencyLeaseLost) {
+      problem = problemBody(409, 'Conflict', error.message);
     } else if (error instanceof ZodError) {
       problem = problemBody(400, 'Bad Request', 'Invalid request', zodFieldErrors(error));
     } else if (bodyParserType === 'entity.parse.failed') {

@@ -12,6 +12,9 @@ import {
 } from '../db/idempotency-keys';
 import { badRequest, conflict, unprocessable } from './errors';
 
+/** Answers that mean "not now": a conflict with another change, throttling, a failure. */
+const RETRYABLE = (status: number) => status >= 500 || status === 409 || status === 429;
+
 /** The response headers a replay repeats; the rest (dates, request ids) belong to each answer. */
 const REPLAYED_HEADERS = ['content-type', 'location'] as const;
 
@@ -40,8 +43,8 @@ export function idempotency(pool: Pool): RequestHandler {
     const requestHash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
       .digest('hex');
-    const proceed = () => {
-      req.idempotencyKey = ref;
+    const proceed = (lease: string) => {
+      req.idempotencyKey = { ...ref, lease };
       recordResponse();
       next();
     };
@@ -49,7 +52,8 @@ export function idempotency(pool: Pool): RequestHandler {
 
     async function run(): Promise<void> {
       const request = { method: req.method, path: req.originalUrl, hash: requestHash };
-      if (await reserveIdempotencyKey(pool, ref, request)) return proceed();
+      const lease = await reserveIdempotencyKey(pool, ref, request);
+      if (lease) return proceed(lease);
       const earlier = await findIdempotencyKey(pool, ref);
       if (!earlier)
         return next(conflict('The earlier request with this Idempotency-Key is being retried'));
@@ -68,20 +72,22 @@ export function idempotency(pool: Pool): RequestHandler {
               'The request with this Idempotency-Key was carried out, but its response was lost; look the record up instead of retrying',
             ),
           );
-        case 'in-progress':
-          if (await takeOverStaleIdempotencyKey(pool, ref)) return proceed();
+        case 'in-progress': {
+          const takenOver = await takeOverStaleIdempotencyKey(pool, ref);
+          if (takenOver) return proceed(takenOver);
           return next(conflict('A request with this Idempotency-Key is still in progress'));
+        }
       }
     }
 
     function recordResponse(): void {
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
-        const stored =
-          res.statusCode >= 500
-            ? // A failure releases the key for a retry, unless the change had already committed.
-              releaseIdempotencyKey(pool, ref)
-            : storeIdempotentResponse(pool, ref, responseOf(res.statusCode, body));
+        const stored = RETRYABLE(res.statusCode)
+          ? // A failure, or a refusal that says "try again", releases the key for a retry
+            // (unless the change had already committed): replaying it would refuse forever.
+            releaseIdempotencyKey(pool, ref)
+          : storeIdempotentResponse(pool, ref, responseOf(res.statusCode, body));
         // The client gets its answer only once the outcome is recorded, so a quick retry replays it.
         stored.then(
           () => send(body),

@@ -18,9 +18,14 @@ import type { Outcome } from '../application/outcome';
 import type { Caller } from '../application/unit-of-work';
 import { authenticate, requireRole } from './auth';
 import { toCsv } from './csv';
-import { parseOr400, refusalError } from './errors';
+import { forbidden, parseOr400, refusalError } from './errors';
 import { idempotency } from './idempotency';
-import { setReplyCookies } from './session-cookies';
+import {
+  csrfTokenMatches,
+  requestCookies,
+  SESSION_COOKIE,
+  setReplyCookies,
+} from './session-cookies';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -110,6 +115,8 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
         if (!options.pool) throw new Error(`${operationId} needs a pool for Idempotency-Keys`);
         chain.push(idempotency(options.pool));
       }
+    } else if (operation.method === 'post') {
+      chain.push(csrfGuard);
     }
     chain.push(
       operation.response.kind === 'raw'
@@ -119,6 +126,15 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
     app[operation.method](expressPath(operation.path), ...chain);
   }
 }
+
+/**
+ * A public POST (sign-in, sign-out) from a browser that holds a session must carry its CSRF
+ * token too, so another site cannot sign the user out or into another account.
+ */
+const csrfGuard: RequestHandler = (req, _res, next) => {
+  const hasSession = requestCookies(req)[SESSION_COOKIE] !== undefined;
+  next(hasSession && !csrfTokenMatches(req) ? forbidden('CSRF token missing or wrong') : undefined);
+};
 
 /** The operations `owner` serves, from a set of declarations, keyed by operationId. */
 export function ownedBy<Ops extends Record<string, OperationDeclaration>>(

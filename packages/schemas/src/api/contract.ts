@@ -16,7 +16,7 @@ import * as c from './components';
 import { AUDIT_LIST, auditSearch, HistoryQuerySchema } from './common';
 import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
-/** Contract statuses as the CSV writes them. */
+/** Contract statuses in words: the CSV columns and the web app (status.contract.*). */
 export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   draft: '下書き',
   submitted: '承認待ち',

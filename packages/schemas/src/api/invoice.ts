@@ -8,7 +8,7 @@ import * as c from './components';
 import { AUDIT_LIST, auditSearch, HistoryQuerySchema } from './common';
 import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
-/** Invoice statuses as the CSV writes them. */
+/** Invoice statuses in words: the CSV columns and the web app (status.invoice.*). */
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   received: '受付済',
   inspected: '検収済',

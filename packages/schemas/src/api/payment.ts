@@ -13,7 +13,7 @@ import * as c from './components';
 import { auditSearch } from './common';
 import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
-/** Payment statuses as the CSV writes them. */
+/** Payment statuses in words: the CSV columns and the web app (status.payment.*). */
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   scheduled: '支払予定',
   batched: '振込手続中',
@@ -21,7 +21,7 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   failed: '振込不能',
 };
 
-/** Transfer batch statuses as the CSV writes them. */
+/** Transfer batch statuses in words: the CSV columns and the web app (status.batch.*). */
 export const TRANSFER_BATCH_STATUS_LABELS: Record<TransferBatchStatus, string> = {
   draft: '承認待ち',
   approved: '承認済',

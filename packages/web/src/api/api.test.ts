@@ -135,7 +135,6 @@ describe('requests', () => {
       total: 42,
       page: 3,
       pageSize: 2,
-      truncated: false,
     });
   });
 
@@ -158,13 +157,6 @@ describe('list pages', () => {
       total: 3,
       page: 1,
       pageSize: 3,
-      truncated: false,
     });
-  });
-
-  it('flags a truncated result', () => {
-    expect(
-      parseListPage([], headers({ 'X-Total-Count': '0', 'X-Result-Truncated': 'true' })).truncated,
-    ).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ export {
   type Query,
   type RequestOptions,
 } from './client';
+export { allPages } from './all-pages';
 export { DEFAULT_PAGE_SIZE, PAGE_SIZES, pageCount, type ListPage } from './list';
 export { parseProblem, toApiError, type FieldProblem } from './problem';
 export { detailQuery, listQuery, queryKeys, type Resource } from './queries';

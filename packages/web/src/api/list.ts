@@ -7,8 +7,6 @@ export interface ListPage<T> {
   total: number;
   page: number;
   pageSize: number;
-  /** More matched than the API will list (narrow the search). */
-  truncated: boolean;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -29,13 +27,8 @@ export function parseListPage<T>(
   const pageSize =
     positiveInt(headers.get('X-Page-Size')) ?? requested.pageSize ?? Math.max(items.length, 1);
   const total = positiveInt(headers.get('X-Total-Count')) ?? (page - 1) * pageSize + items.length;
-  return {
-    items,
-    total,
-    page,
-    pageSize,
-    truncated: headers.get('X-Result-Truncated') === 'true',
-  };
+  // Further pages are the pager's business (X-Total-Count), so X-Result-Truncated is not read.
+  return { items, total, page, pageSize };
 }
 
 /** The number of pages for `total` items (at least 1, so "1 / 1" is shown for an empty list). */

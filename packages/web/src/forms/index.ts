@@ -9,3 +9,9 @@ export {
   type FormOptions,
 } from './useForm';
 export { zodIssueMessage } from './zod-ja';
+export {
+  liveNumberCheck,
+  normalizeNumberInput,
+  REGISTRATION_NUMBER_SHAPE,
+  type LiveCheck,
+} from './live-checks';

@@ -19,8 +19,8 @@ describe('the catalogue', () => {
     for (const [key, message] of Object.entries(ja)) {
       expect(`${key}: ${message.trim() === '' ? 'empty' : 'ok'}`).toBe(`${key}: ok`);
     }
-    expect(hasMessage('status.contract.draft')).toBe(true);
-    expect(hasMessage('status.contract.nope')).toBe(false);
+    expect(hasMessage('status.vendor.active')).toBe(true);
+    expect(hasMessage('status.vendor.nope')).toBe(false);
   });
 });
 

@@ -108,7 +108,6 @@ export const ja = {
   'ui.table.sortedDesc': '降順',
   'ui.table.csv': 'CSVダウンロード',
   'ui.table.csv.hint': '条件に合う全件（最大10万件）をExcelで開ける形式で保存します',
-  'ui.table.truncated': '条件に合うものが多すぎます。条件を絞ってください。',
   'ui.table.loading': '読み込み中…',
   'ui.filters': '絞り込み',
   'ui.filters.apply': '絞り込む',
@@ -152,7 +151,7 @@ export const ja = {
   'error.invalid': '入力内容を確認してください',
   'error.invalidWithDetail': '入力内容を確認してください（{detail}）',
   'error.digits13': '13桁の数字で入力してください',
-  'error.checkDigit': 'チェックディジットが一致しません。番号を確認してください',
+  'error.checkDigit': '番号に誤りがあります。番号を確認してください',
   'error.tNumber': '「T」に続けて13桁の数字で入力してください',
   'error.digits4': '4桁の数字で入力してください',
   'error.digits3': '3桁の数字で入力してください',
@@ -172,24 +171,8 @@ export const ja = {
   'error.tooLong': '{max}文字以内で入力してください',
   'error.tooShort': '{min}文字以上で入力してください',
 
-  // ---- statuses ----
-  'status.contract.draft': '下書き',
-  'status.contract.submitted': '承認待ち',
-  'status.contract.approved': '承認済',
-  'status.contract.rejected': '差戻し',
-  'status.invoice.received': '受付済',
-  'status.invoice.inspected': '検収済',
-  'status.invoice.approved': '支出命令済',
-  'status.invoice.rejected': '差戻し',
-  'status.payment.scheduled': '支払予定',
-  'status.payment.confirmed': '確認済',
-  'status.payment.batched': '振込待ち',
-  'status.payment.paid': '支払済',
-  'status.payment.failed': '振込不能',
-  'status.batch.draft': '承認待ち',
-  'status.batch.approved': '承認済',
-  'status.batch.settled': '振込完了',
-  'status.batch.cancelled': '取消',
+  // ---- statuses: contracts', invoices', payments' and transfer batches' are @denpyo/schemas'
+  // words, the CSV downloads' (ui/status-words.ts); only the vendor's is here ----
   'status.vendor.active': '有効',
 
   // ---- common words ----
@@ -291,7 +274,7 @@ export const ja = {
   'vendorDetail.portalUsers.created': '利用者「{username}」を作成しました。',
   'vendorDetail.portalUsers.createdList': 'この画面で作成した利用者',
   'vendorDetail.portalUsers.listUnavailable':
-    '作成済みの利用者の一覧はAPIにまだありません。作成した利用者はその場で表示されます。',
+    '作成した利用者は、作成したときにこの画面に表示されます。',
   'vendorDetail.contracts': 'この事業者の契約',
   'vendorDetail.contracts.empty': 'この事業者との契約はまだありません。',
   'vendorDetail.newContract': 'この事業者と契約を起案',
@@ -333,7 +316,8 @@ export const ja = {
   'contractNew.budgetCode': '予算科目（款.項.目.節）',
   'contractNew.budgetCode.hint': '例: 01.02.03.04',
   'contractNew.budget.available': '{name}: 執行可能額 {available}',
-  'contractNew.budget.notFound': 'この年度にこの予算科目はありません',
+  'contractNew.budget.notFound':
+    'この年度に該当する予算科目がありません。予算科目は会計担当が「予算」で登録します。',
   'contractNew.amount': '契約金額（税込）',
   'contractNew.amount.hint': '円。カンマは不要です',
   'contractNew.taxRate': '税率',
@@ -690,7 +674,7 @@ export const ja = {
   'batches.approve.waiting': '別の会計担当の承認を待っています。',
   'batches.zengin': '全銀ファイルをダウンロード',
   'batches.zengin.hint':
-    'Shift_JIS・120バイト固定長の総合振込ファイルです。銀行のシステムに取り込んでください。',
+    '銀行に提出する総合振込ファイル（全銀協の形式）です。銀行のシステムに取り込んでください。',
   'batches.zengin.notYet': '承認されると全銀ファイルをダウンロードできます。',
   'batches.settle': '振込完了を記録',
   'batches.settle.confirmTitle': '振込完了を記録しますか',

@@ -1,10 +1,25 @@
-import { hasMessage, t } from '../i18n';
+import type {
+  ContractStatus,
+  InvoiceStatus,
+  PaymentStatus,
+  TransferBatchStatus,
+  VendorStatus,
+} from '@denpyo/schemas';
+import { statusLabel, type StatusKind } from './status-words';
 
-export type StatusKind = 'contract' | 'invoice' | 'payment' | 'batch' | 'vendor';
+export { statusLabel, type StatusKind };
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
-// The tone of each status: waiting on someone (warning), done (success), refused (danger).
-const TONES: Record<string, Tone> = {
+type StatusKey =
+  | `contract.${ContractStatus}`
+  | `invoice.${InvoiceStatus}`
+  | `payment.${PaymentStatus}`
+  | `batch.${TransferBatchStatus}`
+  | `vendor.${VendorStatus}`;
+
+// The tone of each status the schemas define (no more, no fewer): waiting on someone (warning),
+// done (success), refused (danger). The words are the schemas' too (status-words.ts).
+const TONES: Record<StatusKey, Tone> = {
   'contract.draft': 'neutral',
   'contract.submitted': 'warning',
   'contract.approved': 'success',
@@ -14,22 +29,14 @@ const TONES: Record<string, Tone> = {
   'invoice.approved': 'success',
   'invoice.rejected': 'danger',
   'payment.scheduled': 'info',
-  'payment.confirmed': 'info',
   'payment.batched': 'warning',
   'payment.paid': 'success',
   'payment.failed': 'danger',
   'batch.draft': 'warning',
   'batch.approved': 'info',
   'batch.settled': 'success',
-  'batch.cancelled': 'neutral',
   'vendor.active': 'success',
 };
-
-/** The Japanese word for a status (受付済, 承認待ち, …); unknown statuses are shown as sent. */
-export function statusLabel(kind: StatusKind, status: string): string {
-  const key = `status.${kind}.${status}`;
-  return hasMessage(key) ? t(key) : status;
-}
 
 export interface StatusBadgeProps {
   kind: StatusKind;
@@ -40,7 +47,8 @@ export interface StatusBadgeProps {
 }
 
 export function StatusBadge({ kind, status, label, tone }: StatusBadgeProps) {
-  const resolved = tone ?? TONES[`${kind}.${status}`] ?? 'neutral';
+  const resolved =
+    tone ?? (TONES as Partial<Record<string, Tone>>)[`${kind}.${status}`] ?? 'neutral';
   return (
     <span className={`ui-badge ui-badge--${resolved}`}>{label ?? statusLabel(kind, status)}</span>
   );

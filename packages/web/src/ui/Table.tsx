@@ -175,11 +175,6 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </div>
       </div>
       {error ? <ProblemAlert error={error} /> : null}
-      {data?.truncated ? (
-        <p className="ui-alert ui-alert--warning" role="status">
-          {t('ui.table.truncated')}
-        </p>
-      ) : null}
       {!data && !error ? (
         <div className="ui-loading">
           <Progress label={t('ui.table.loading')} />

@@ -8,14 +8,8 @@ import { CONSUMER_GROUP, type ContractApplication } from '../application';
  */
 export function contractConsumer(app: ContractApplication): ConsumerDefinition {
   return eventConsumer(CONSUMER_GROUP, [TOPICS.invoice, TOPICS.payment], {
-    InvoiceReceived: async (event) => {
-      await app.recordInvoicedAmount(event);
-    },
-    InvoiceRejected: async (event) => {
-      await app.releaseInvoicedAmount(event);
-    },
-    PaymentExecuted: async (event) => {
-      await app.recordPayment(event);
-    },
+    InvoiceReceived: (event) => app.recordInvoicedAmount(event),
+    InvoiceRejected: (event) => app.releaseInvoicedAmount(event),
+    PaymentExecuted: (event) => app.recordPayment(event),
   });
 }

@@ -5,11 +5,7 @@ import { CONSUMER_GROUP, type InvoiceApplication } from '../application';
 /** What this service learns from the contract service: vendors and approved contracts. */
 export function invoiceConsumer(app: InvoiceApplication): ConsumerDefinition {
   return eventConsumer(CONSUMER_GROUP, [TOPICS.contract], {
-    VendorRegistered: async (event) => {
-      await app.recordVendor(event);
-    },
-    ContractApproved: async (event) => {
-      await app.recordApprovedContract(event);
-    },
+    VendorRegistered: (event) => app.recordVendor(event),
+    ContractApproved: (event) => app.recordApprovedContract(event),
   });
 }

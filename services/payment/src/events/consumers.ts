@@ -5,11 +5,7 @@ import { CONSUMER_GROUP, type PaymentApplication } from '../application';
 /** Vendors' bank accounts from the contract service, payment orders from the invoice service. */
 export function paymentConsumer(app: PaymentApplication): ConsumerDefinition {
   return eventConsumer(CONSUMER_GROUP, [TOPICS.contract, TOPICS.invoice], {
-    VendorRegistered: async (event) => {
-      await app.recordVendor(event);
-    },
-    PaymentOrdered: async (event) => {
-      await app.schedulePayment(event);
-    },
+    VendorRegistered: (event) => app.recordVendor(event),
+    PaymentOrdered: (event) => app.schedulePayment(event),
   });
 }

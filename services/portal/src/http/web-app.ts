@@ -6,8 +6,10 @@ import { notFoundHandler, unavailable } from '@denpyo/platform';
 /**
  * The web app's policy: its own scripts, styles and API only; images also from data: and blob:
  * URLs (previews), frames from the portal itself (the PDF preview), no plugins, framed only by
- * the portal. No upgrade-insecure-requests: the portal is often reached over plain HTTP on the
- * city's network. The API's responses keep the platform's (helmet's) default policy.
+ * the portal. No upgrade-insecure-requests: TLS is the proxy's business in front of the portal,
+ * and a forced upgrade would blank the page where it is missing (a sign-in needs HTTPS anyway,
+ * since the session cookie is Secure). The API's responses keep the platform's (helmet's)
+ * default policy.
  */
 export const WEB_APP_CSP = [
   "default-src 'self'",

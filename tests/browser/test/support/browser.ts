@@ -117,12 +117,26 @@ export function field(label: string): RegExp {
   return new RegExp(`^${escapeRegExp(label)}\\s*(必須|任意)?$`);
 }
 
-/** Types into a search-as-you-type combo box and picks the option whose text starts with `option`. */
+/**
+ * Types into a search-as-you-type combo box and picks the option whose text starts with `option`.
+ * The options arrive from the API as the user types, and on a slow machine the list can be
+ * redrawn under the click, which then does not take (the list stays open): click again, as a
+ * person would.
+ */
 export async function pick(page: Page, label: string, search: string, option: string | RegExp) {
   const box = page.getByRole('combobox', { name: field(label) });
   await box.fill(search);
   const name = typeof option === 'string' ? new RegExp(`^${escapeRegExp(option)}`) : option;
-  await page.getByRole('option', { name }).first().click();
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole('option', { name }).first().click();
+    const closed = await page
+      .getByRole('listbox')
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    if (attempt === 3) throw new Error(`Could not pick ${String(option)} in ${label}`);
+  }
 }
 
 /**

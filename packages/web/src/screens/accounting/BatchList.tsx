@@ -1,4 +1,4 @@
-// 振込: transfer batches by transfer date, with their status (承認待ち → 承認済 → 振込完了).
+// 振込: transfer batches by transfer date, with their status (承認待ち → 承認済 → 振込済).
 import type { TransferBatch } from '@denpyo/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -17,6 +17,7 @@ import {
   PageHeader,
   SelectField,
   StatusBadge,
+  statusLabel,
   TextField,
   type Column,
 } from '../../ui';
@@ -115,7 +116,7 @@ export function BatchList() {
                 { id: 'all', label: t('batches.filter.status.all') },
                 ...(['draft', 'approved', 'settled'] as const).map((id) => ({
                   id,
-                  label: t(`status.batch.${id}`),
+                  label: statusLabel('batch', id),
                 })),
               ]}
             />

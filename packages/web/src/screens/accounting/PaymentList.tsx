@@ -20,6 +20,7 @@ import {
   PageHeader,
   SelectField,
   StatusBadge,
+  statusLabel,
   TextField,
   type Column,
 } from '../../ui';
@@ -204,7 +205,7 @@ export function PaymentList() {
           { id: 'all', label: t('payments.filter.status.all') },
           ...(['scheduled', 'batched', 'paid', 'failed'] as const).map((id) => ({
             id,
-            label: t(`status.payment.${id}`),
+            label: statusLabel('payment', id),
           })),
         ]}
       />

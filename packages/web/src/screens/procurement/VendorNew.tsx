@@ -10,17 +10,21 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { api } from '../../api';
-import { useForm, validate } from '../../forms';
+import {
+  liveNumberCheck,
+  normalizeNumberInput,
+  REGISTRATION_NUMBER_SHAPE,
+  useForm,
+  validate,
+} from '../../forms';
 import { t } from '../../i18n';
 import './procurement.css';
 import { Button, PageHeader, Progress, Section, SelectField, TextField, useToast } from '../../ui';
 import { BankBranchPicker } from '../../shared/BankPicker';
 import { FormProblems } from '../../shared/FormProblems';
-import { liveNumberCheck, normalizeNumberInput } from './live-checks';
 
 const ACCOUNT_TYPES = ['ordinary', 'current', 'savings'] as const;
 const CORPORATE = { length: 13, prefix: /^\d{0,13}$/ };
-const REGISTRATION = { length: 14, prefix: /^(T\d{0,13})?$/ };
 
 export function VendorNew() {
   const navigate = useNavigate();
@@ -42,8 +46,10 @@ export function VendorNew() {
   const corporate = liveNumberCheck(v.corporateNumber, CORPORATE, (value) =>
     validate(CorporateNumberSchema, value),
   );
-  const registration = liveNumberCheck(v.invoiceRegistrationNumber, REGISTRATION, (value) =>
-    validate(RegistrationNumberSchema, value),
+  const registration = liveNumberCheck(
+    v.invoiceRegistrationNumber,
+    REGISTRATION_NUMBER_SHAPE,
+    (value) => validate(RegistrationNumberSchema, value),
   );
   const suggestedT =
     corporate.state === 'valid' && v.invoiceRegistrationNumber === ''

@@ -2,7 +2,7 @@
 // totals as the invoice service will compute them — @denpyo/jp's computeInvoiceTotals itself:
 // tax once per rate on that rate's summed base, rounded down (qualified-invoice rule).
 import { computeInvoiceTotals, type InvoiceTotals, type TaxRate } from '@denpyo/jp';
-import { parseYen } from '../../format';
+import { parseYen } from '../format';
 
 export interface LineInput {
   description: string;

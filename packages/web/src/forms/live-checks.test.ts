@@ -1,6 +1,6 @@
 import { CorporateNumberSchema, RegistrationNumberSchema } from '@denpyo/schemas';
-import { validate } from '../../forms/useForm';
-import { t } from '../../i18n';
+import { validate } from './useForm';
+import { t } from '../i18n';
 import { liveNumberCheck, normalizeNumberInput } from './live-checks';
 
 const corporate = (value: string) =>
