@@ -26,10 +26,8 @@ import {
   Progress,
   Section,
   SelectField,
-  StatusBadge,
   TextField,
   useToast,
-  type Column,
 } from '../../ui';
 import {
   batchRequest,
@@ -42,7 +40,7 @@ import {
   type BatchCandidate,
   type Selection,
 } from './batch-builder';
-import { isOverdue } from './calendar';
+import { paymentColumns } from './PaymentList';
 import { nextBankBusinessDays, suggestTransferDate } from './transfer-dates';
 import { VendorName } from '../../shared/VendorName';
 import { VendorPicker } from '../../shared/VendorPicker';
@@ -66,6 +64,8 @@ const candidate = (p: Payment): BatchCandidate => ({
 function weekdayOf(iso: string): string {
   return WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
 }
+
+const BUILDER_COLUMNS = ['dueDate', 'invoiceNumber', 'vendor', 'amount'];
 
 export function BatchBuilder() {
   const [search, setSearch] = useListSearch<Search>();
@@ -144,47 +144,8 @@ export function BatchBuilder() {
     void navigate({ to: '/transfer-batches/$id', params: { id: created.id } });
   };
 
-  const columns: Column<Payment>[] = [
-    {
-      id: 'dueDate',
-      header: t('payments.col.dueDate'),
-      sortKey: 'dueDate',
-      nowrap: true,
-      isRowHeader: true,
-      cell: (p) => (
-        <span className="acc-cell-stack">
-          <DateText value={p.dueDate} />
-          {isOverdue(p, today) ? (
-            <StatusBadge kind="payment" status="failed" label={t('payments.overdue')} />
-          ) : null}
-        </span>
-      ),
-    },
-    {
-      id: 'invoiceNumber',
-      header: t('payments.col.invoiceNumber'),
-      nowrap: true,
-      cell: (p) => p.invoiceNumber,
-    },
-    {
-      id: 'vendor',
-      header: t('payments.col.vendor'),
-      cell: (p) => (
-        <span className="acc-vendor">
-          <VendorName id={p.vendorId} />
-        </span>
-      ),
-    },
-    {
-      id: 'amount',
-      header: t('payments.col.amount'),
-      sortKey: 'amount',
-      firstOrder: 'desc',
-      align: 'end',
-      nowrap: true,
-      cell: (p) => <Amount value={p.amount} />,
-    },
-  ];
+  // The payments list's own columns, so a payment reads the same in both places.
+  const columns = paymentColumns(today).filter((column) => BUILDER_COLUMNS.includes(column.id));
 
   const filtered = Boolean(search.dueFrom || search.dueTo || search.q || search.vendorId);
   const total = query.data?.total ?? 0;
