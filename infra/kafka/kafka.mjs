@@ -341,7 +341,11 @@ function writeConfig(o) {
 function formatStorage(o, cp, propsFile) {
   if (fs.existsSync(path.join(o.dataDir, 'meta.properties'))) return;
   // Kafka cluster ids are base64url-encoded 16-byte UUIDs (what `StorageTool random-uuid` prints).
-  const clusterId = randomBytes(16).toString('base64url');
+  // Like Kafka's own Uuid.randomUuid, never one that starts with '-': the storage tool would read
+  // it as an option (one fresh state dir in 64 failed to format).
+  let clusterId;
+  do clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-'));
   o.log(`formatting KRaft storage (cluster id ${clusterId})...`);
   const r = spawnSync(
     javaBin(),
