@@ -1,9 +1,4 @@
-import {
-  AUDIT_LIST_LIMIT,
-  type AuditEntry,
-  type AuditSearchQuery,
-  type SortOrder,
-} from '@denpyo/schemas';
+import { type AuditEntry, type AuditSearchQuery, type SortOrder } from '@denpyo/schemas';
 import { ok, type Outcome } from './application/outcome';
 import type { SqlExecutor } from './db/pool';
 import type { ListPage } from './application/list-page';
@@ -131,18 +126,20 @@ function bigintAsNumber(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
-/** One page of a search and how many entries match; no page is longer than `limit`. */
+/**
+ * One page of a search and how many entries match (the page size is bounded where the query is
+ * parsed: 1,000 a page, 100,000 for a CSV).
+ */
 export async function searchAuditPage(
   db: SqlExecutor,
   query: AuditSearch & Pick<AuditSearchQuery, 'page' | 'pageSize' | 'order'>,
-  limit: number = AUDIT_LIST_LIMIT,
 ): Promise<ListPage<AuditEntry>> {
   const { page, pageSize, order, ...filters } = query;
   const [rows, total] = await Promise.all([
     searchAudit(db, {
       ...filters,
       offset: (page - 1) * pageSize,
-      limit: Math.min(pageSize, limit),
+      limit: pageSize,
       order,
     }),
     countAudit(db, filters),
@@ -154,11 +151,11 @@ export async function searchAuditPage(
  * The audit search every process offers for its own trail (電子帳簿保存法's three keys: date,
  * amount, counterparty; and the record): one page of entries and how many match.
  */
-export function makeSearchAudit(db: SqlExecutor, limit: number = AUDIT_LIST_LIMIT) {
+export function makeSearchAudit(db: SqlExecutor) {
   return async function searchAuditTrail(
     query: AuditSearchQuery,
   ): Promise<Outcome<ListPage<AuditEntry>>> {
-    return ok(await searchAuditPage(db, query, limit)); // sorted by id, the one sort field
+    return ok(await searchAuditPage(db, query)); // sorted by id, the one sort field
   };
 }
 

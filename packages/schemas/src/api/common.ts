@@ -11,9 +11,10 @@ import {
   type OperationDeclaration,
 } from './operation';
 import type { z } from '../zod';
-import { CSV_MAX_ROWS, type PagedQuery } from '../paging';
+import type { PagedQuery } from '../paging';
 
-type TrailOwner = 'portal' | 'contract' | 'invoice' | 'payment';
+/** The processes that keep an audit trail. */
+export type TrailOwner = 'portal' | 'contract' | 'invoice' | 'payment';
 
 /** Audit entries, oldest first; the CSV keeps the snapshots as JSON. */
 export const AUDIT_LIST = listing(c.AuditEntry, {
@@ -40,12 +41,6 @@ export type AuditSearchQuery = PagedQuery<AuditQuery>;
 /** The audit entries of one record (GET …/{id}/history): paged, oldest first. */
 export const HistoryQuerySchema = listQuery(AUDIT_LIST, {});
 export type HistoryQuery = PagedQuery<z.infer<typeof HistoryQuerySchema>>;
-
-/**
- * The most entries one audit answer holds: a CSV download's (pages are smaller). The platform's
- * `makeSearchAudit(db, limit)` defaults to it.
- */
-export const AUDIT_LIST_LIMIT = CSV_MAX_ROWS;
 
 /** `GET /api/audit/<owner>`: that process's append-only audit trail (電子帳簿保存法). */
 export function auditSearch<const O extends TrailOwner>(owner: O) {

@@ -4,5 +4,5 @@ export * from './common';
 export * from './contract';
 export * from './invoice';
 export * from './payment';
-export { PORTAL_OPERATIONS } from './portal';
+export { PORTAL_OPERATIONS, type Session } from './portal';
 export { buildOpenApiDocument } from './openapi';

@@ -2,98 +2,65 @@
 // shared schemas (types only: the answers are not parsed again in the browser).
 import type {
   AuditEntry,
+  AuditFilters as AuditFilterFields,
   AuthUser,
+  Bank,
   Budget,
+  BudgetListFilters,
   BudgetCreateRequest,
   Contract,
   ContractApproveRequest,
   ContractCreateRequest,
+  ContractListFilters,
   Invoice,
   InvoiceCreateRequest,
+  InvoiceListFilters,
   Payment,
+  PaymentListFilters,
   PortalUserCreateRequest,
   RejectRequest,
   Remittance,
+  Session,
+  TrailOwner,
   TransferBatch,
   TransferBatchCreateRequest,
+  TransferBatchListFilters,
   Vendor,
   VendorCreateRequest,
+  VendorListFilters,
 } from '@denpyo/schemas';
+import type { z } from 'zod';
 import { csvUrl, getJson, getList, postJson, request, type ListParams, type Query } from './client';
 import type { ListPage } from './list';
 
 /** A bank or a branch from the Zengin code data (GET /api/banks…); kana is half-width. */
-export interface BankEntry {
-  code: string;
-  name: string;
-  kana: string;
-}
-
-export interface Session {
-  user: AuthUser;
-}
+export type BankEntry = Bank;
+export type { Session };
 
 /** The four audit trails (one per process). */
-export type AuditTrail = 'contract' | 'invoice' | 'payment' | 'portal';
+export type AuditTrail = TrailOwner;
 
 type Filters<F> = F & ListParams;
 type PostOptions = { idempotencyKey?: string | undefined };
 
 const enc = encodeURIComponent;
 
-// ---- filters of each list (API.md "Lists"; every list also takes page, pageSize, sort, order) ----
+// ---- filters of each list: the schemas' own filter fields (every list also takes page,
+// pageSize, sort and order) ----
 
-export interface ContractFilters {
-  status?: Contract['status'] | undefined;
-  vendorId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  minAmount?: number | undefined;
-  maxAmount?: number | undefined;
-  q?: string | undefined;
-}
-export interface InvoiceFilters {
-  status?: Invoice['status'] | undefined;
-  contractId?: string | undefined;
-  vendorId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  minAmount?: number | undefined;
-  maxAmount?: number | undefined;
-  q?: string | undefined;
-}
-export interface PaymentFilters {
-  invoiceId?: string | undefined;
-  batchId?: string | undefined;
-  vendorId?: string | undefined;
-  status?: Payment['status'] | undefined;
-  dueFrom?: string | undefined;
-  dueTo?: string | undefined;
-  q?: string | undefined;
-}
-export interface VendorFilters {
-  q?: string | undefined;
-}
-export interface BudgetFilters {
-  fiscalYear?: number | undefined;
-  q?: string | undefined;
-}
-export interface TransferBatchFilters {
-  status?: TransferBatch['status'] | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** A list's filters as the app passes them: each optional, in its parsed form. */
+type FilterValues<Shape extends z.ZodRawShape> = {
+  [K in keyof Shape]?: z.output<Shape[K]> | undefined;
+};
+export type ContractFilters = FilterValues<typeof ContractListFilters>;
+export type InvoiceFilters = FilterValues<typeof InvoiceListFilters>;
+export type PaymentFilters = FilterValues<typeof PaymentListFilters>;
+export type VendorFilters = FilterValues<typeof VendorListFilters>;
+export type BudgetFilters = FilterValues<typeof BudgetListFilters>;
+export type TransferBatchFilters = FilterValues<typeof TransferBatchListFilters>;
 /** The vendor's remittances take paging and order only. */
 export type RemittanceFilters = Record<never, never>;
-export interface AuditFilters {
-  from?: string | undefined;
-  to?: string | undefined;
-  minAmount?: number | undefined;
-  maxAmount?: number | undefined;
-  counterparty?: string | undefined;
-  entityType?: string | undefined;
-  entityId?: string | undefined;
-}
+export type AuditFilters = FilterValues<typeof AuditFilterFields>;
 
 /** A list resource: its path, one page of it, and the CSV of all its matches. */
 function listOf<T, F>(path: string) {

@@ -1,4 +1,3 @@
-import { AUDIT_LIST_LIMIT } from '@denpyo/schemas';
 import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
 import { makeCreateSession } from './create-session';
 import { makeCreateVendorPortalUser } from './create-vendor-portal-user';
@@ -18,7 +17,7 @@ export function createPortalApplication(deps: PortalDeps) {
     readSession: makeReadSession(),
     logOut: makeLogOut(),
     createVendorPortalUser: makeCreateVendorPortalUser(deps),
-    searchAudit: makeSearchAudit(prismaExecutor(deps.db), AUDIT_LIST_LIMIT),
+    searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
     seedDemoUsers: makeSeedDemoUsers(deps),
   };
 }
