@@ -48,6 +48,10 @@ const postgresUrl = z
     'expected a postgres:// or postgresql:// URL',
   );
 
+const flag = z
+  .enum(['1', 'true', '0', 'false', ''])
+  .transform((value) => value === '1' || value === 'true');
+
 /** What every service process reads from its environment. */
 export const serviceEnvSchema = z.object({
   DATABASE_URL: postgresUrl,
@@ -67,5 +71,26 @@ export const serviceEnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CITY_NAME: z.string().min(1).default('デンピョウ市'),
+  /** Demo users and a pinnable clock (every process of the system gets the same value). */
+  DEMO_MODE: flag.default(false),
+  /** Pins the system's date (API.md v2, the clock); refused outside demo mode and tests. */
+  DENPYO_TODAY: z.iso.date().optional(),
 });
 export type ServiceEnv = z.infer<typeof serviceEnvSchema>;
+
+/**
+ * The clock's pinned date, or undefined for the wall clock. A pinned date in production would
+ * let deadlines and interest be computed on a fictitious day, so it needs demo mode or a test.
+ */
+export function pinnedToday(
+  env: Pick<ServiceEnv, 'DEMO_MODE' | 'DENPYO_TODAY'>,
+  nodeEnv = process.env.NODE_ENV,
+): string | undefined {
+  if (env.DENPYO_TODAY === undefined) return undefined;
+  if (!env.DEMO_MODE && nodeEnv !== 'test') {
+    throw new ConfigError(
+      'Invalid configuration:\n  DENPYO_TODAY: is accepted only with DEMO_MODE=1 or in tests',
+    );
+  }
+  return env.DENPYO_TODAY;
+}

@@ -3,6 +3,8 @@ export * from './logger';
 export * from './audit';
 export * from './service';
 export * from './application/access';
+export * from './application/clock';
+export * from './application/signature';
 export * from './application/list-page';
 export * from './application/outcome';
 export * from './application/unit-of-work';

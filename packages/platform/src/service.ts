@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { OperationDeclaration } from '@denpyo/schemas';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { loadConfigOrExit, serviceEnvSchema, type ServiceEnv } from './config';
+import { loadConfigOrExit, pinnedToday, serviceEnvSchema, type ServiceEnv } from './config';
+import { createClock, type Clock } from './application/clock';
 import { migrate, PLATFORM_MIGRATIONS } from './db/migrator';
 import { createPool, isDatabaseReachable } from './db/pool';
 import { createPrismaClient, type PrismaClientOptions } from './db/prisma-support';
@@ -30,6 +31,8 @@ export interface ServiceRuntime<Env extends ServiceEnv = ServiceEnv> {
   logger: Logger;
   pool: Pool;
   registry: Registry;
+  /** The one clock of every date rule (DENPYO_TODAY pins it in demo mode and tests). */
+  clock: Clock;
   /** The event bus; absent in a process that neither publishes nor consumes events. */
   bus?: EventBus;
   relay?: OutboxRelay;
@@ -118,6 +121,7 @@ export async function startService<
   env: ServiceEnv & Settings,
 ): Promise<RunningService<ServiceEnv & Settings>> {
   const schema = env.DB_SCHEMA ?? definition.name;
+  const clock = createClock(pinnedToday(env));
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   const pool = createPool(env.DATABASE_URL, schema);
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
@@ -156,12 +160,14 @@ export async function startService<
       logger,
       pool,
       registry,
+      clock,
       bus,
       relay,
       database(PrismaClientClass) {
         const db = createPrismaClient(PrismaClientClass, { pool, schema });
         closers.push(() => db.$disconnect());
-        return { db, uow: createUnitOfWork(db, { onEventsCommitted: () => relay?.wake() }) };
+        const uow = createUnitOfWork(db, { clock, onEventsCommitted: () => relay?.wake() });
+        return { db, uow };
       },
     };
     const application = await definition.createApplication(runtime);

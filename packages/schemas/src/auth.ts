@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { RoleSchema, UuidSchema } from './values';
+import { RankSchema, RoleSchema, UuidSchema } from './values';
 
 export const LoginRequestSchema = z.strictObject({
   username: z.string().min(1).max(64),
@@ -7,11 +7,15 @@ export const LoginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-// vendorId is present exactly for users with the `vendor` role.
+// vendorId is present exactly for users with the `vendor` role; rank only for approvers.
+// displayName and title are what vouchers print (tokens issued before v2 lack them).
 export const AuthUserSchema = z.object({
   username: z.string(),
   roles: z.array(RoleSchema),
   vendorId: UuidSchema.optional(),
+  displayName: z.string().optional(),
+  title: z.string().optional(),
+  rank: RankSchema.optional(),
 });
 export type AuthUser = z.infer<typeof AuthUserSchema>;
 

@@ -5,13 +5,18 @@ import { z } from './zod';
 import {
   BankAccountSchema,
   BudgetCodeSchema,
+  ContractKindSchema,
+  ContractMethodSchema,
   FiscalYearSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
+  PaymentKindSchema,
   PositiveYenSchema,
   RegistrationNumberSchema,
+  SignatureSchema,
   TaxRateSchema,
   UuidSchema,
+  VendorKindSchema,
   YenSchema,
 } from './values';
 
@@ -36,8 +41,21 @@ export const VendorRegisteredSchema = z.object({
   nameKana: z.string().min(1),
   invoiceRegistrationNumber: RegistrationNumberSchema.optional(),
   bankAccount: BankAccountSchema,
+  /** Absent: corporation. */
+  kind: VendorKindSchema.optional(),
 });
 export type VendorRegistered = z.infer<typeof VendorRegisteredSchema>;
+
+/** A change of a vendor's bank account, approved by a second person (four eyes). */
+export const VendorBankAccountChangedSchema = z.object({
+  vendorId: UuidSchema,
+  changeId: UuidSchema,
+  bankAccount: BankAccountSchema,
+  requestedBy: z.string().min(1),
+  approvedBy: z.string().min(1),
+  approvedAt: IsoDateTimeSchema,
+});
+export type VendorBankAccountChanged = z.infer<typeof VendorBankAccountChangedSchema>;
 
 export const ContractSubmittedSchema = z.object({
   contractId: UuidSchema,
@@ -57,6 +75,13 @@ export const ContractApprovedSchema = z.object({
   fiscalYear: FiscalYearSchema,
   budgetCode: BudgetCodeSchema,
   approvedAt: IsoDateTimeSchema,
+  /** Absent: services. Works contracts have 14-day inspection and 40-day payment deadlines. */
+  kind: ContractKindSchema.optional(),
+  method: ContractMethodSchema.optional(),
+  /** The day the route completed (契約締結日): late-payment interest uses the rate then in force. */
+  concludedOn: IsoDateSchema.optional(),
+  /** A multi-year commitment's amount per fiscal year (債務負担行為); absent: all in fiscalYear. */
+  schedule: z.array(z.object({ fiscalYear: FiscalYearSchema, amount: YenSchema })).optional(),
 });
 export type ContractApproved = z.infer<typeof ContractApprovedSchema>;
 
@@ -65,6 +90,26 @@ export const ContractRejectedSchema = z.object({
   reason: z.string().min(1),
 });
 export type ContractRejected = z.infer<typeof ContractRejectedSchema>;
+
+/** A change contract (変更契約) approved through the same route: the new amount replaces the old. */
+export const ContractAmendedSchema = z.object({
+  contractId: UuidSchema,
+  amendmentId: UuidSchema,
+  amount: PositiveYenSchema,
+  previousAmount: PositiveYenSchema,
+  endDate: IsoDateSchema,
+  approvedAt: IsoDateTimeSchema,
+});
+export type ContractAmended = z.infer<typeof ContractAmendedSchema>;
+
+/** Completed (the unused encumbrance released) or cancelled (all of it released): no more invoices. */
+export const ContractClosedSchema = z.object({
+  contractId: UuidSchema,
+  outcome: z.enum(['completed', 'cancelled']),
+  releasedAmount: YenSchema,
+  reason: z.string().optional(),
+});
+export type ContractClosed = z.infer<typeof ContractClosedSchema>;
 
 // --- denpyo.invoice.v1 ---
 
@@ -104,6 +149,14 @@ export const PaymentOrderedSchema = z.object({
   dueDate: IsoDateSchema,
   orderedBy: z.string().min(1),
   documentNumber: z.string().min(1),
+  /** Absent: 0 and amount. netAmount (amount − withholdingTax) is what the transfer carries. */
+  withholdingTax: YenSchema.optional(),
+  netAmount: PositiveYenSchema.optional(),
+  /** The fiscal year whose budget bears the payment (出納整理期間 and the close read it). */
+  fiscalYear: FiscalYearSchema.optional(),
+  /** The contract's 契約締結日, for the late-payment interest rate. */
+  contractConcludedOn: IsoDateSchema.optional(),
+  orderedBySignature: SignatureSchema.optional(),
 });
 export type PaymentOrdered = z.infer<typeof PaymentOrderedSchema>;
 
@@ -116,6 +169,10 @@ export const PaymentScheduledSchema = z.object({
   vendorId: UuidSchema,
   amount: PositiveYenSchema,
   dueDate: IsoDateSchema,
+  /** Absent: invoice. */
+  kind: PaymentKindSchema.optional(),
+  withholdingTax: YenSchema.optional(),
+  netAmount: PositiveYenSchema.optional(),
 });
 export type PaymentScheduled = z.infer<typeof PaymentScheduledSchema>;
 
@@ -127,22 +184,64 @@ export const PaymentExecutedSchema = z.object({
   amount: PositiveYenSchema,
   transferDate: IsoDateSchema,
   batchId: UuidSchema,
+  /** Absent: invoice. A late-interest payment does not count towards the contract's paid amount. */
+  kind: PaymentKindSchema.optional(),
+  withholdingTax: YenSchema.optional(),
+  netAmount: PositiveYenSchema.optional(),
 });
 export type PaymentExecuted = z.infer<typeof PaymentExecutedSchema>;
+
+/** The 会計管理者's examination of a payment order (地方自治法 Art. 232-4). */
+export const PaymentConfirmedSchema = z.object({
+  paymentId: UuidSchema,
+  invoiceId: UuidSchema,
+  contractId: UuidSchema,
+  confirmedBy: z.string().min(1),
+  confirmedBySignature: SignatureSchema.optional(),
+  confirmedAt: IsoDateTimeSchema,
+});
+export type PaymentConfirmed = z.infer<typeof PaymentConfirmedSchema>;
+
+/** 振込不能: the bank returned the transfer; the payment goes back to be paid again. */
+export const PaymentFailedSchema = z.object({
+  paymentId: UuidSchema,
+  invoiceId: UuidSchema,
+  contractId: UuidSchema,
+  vendorId: UuidSchema,
+  amount: PositiveYenSchema,
+  batchId: UuidSchema,
+  transferDate: IsoDateSchema,
+  reason: z.string().min(1),
+});
+export type PaymentFailed = z.infer<typeof PaymentFailedSchema>;
+
+/** 出納閉鎖: nothing more is ordered, confirmed or paid in this fiscal year. */
+export const FiscalYearClosedSchema = z.object({
+  fiscalYear: FiscalYearSchema,
+  closedBy: z.string().min(1),
+  closedAt: IsoDateTimeSchema,
+});
+export type FiscalYearClosed = z.infer<typeof FiscalYearClosedSchema>;
 
 // --- registry ---
 
 export const EVENT_PAYLOADS = {
   VendorRegistered: VendorRegisteredSchema,
+  VendorBankAccountChanged: VendorBankAccountChangedSchema,
   ContractSubmitted: ContractSubmittedSchema,
   ContractApproved: ContractApprovedSchema,
   ContractRejected: ContractRejectedSchema,
+  ContractAmended: ContractAmendedSchema,
+  ContractClosed: ContractClosedSchema,
   InvoiceReceived: InvoiceReceivedSchema,
   InvoiceInspected: InvoiceInspectedSchema,
   InvoiceRejected: InvoiceRejectedSchema,
   PaymentOrdered: PaymentOrderedSchema,
   PaymentScheduled: PaymentScheduledSchema,
   PaymentExecuted: PaymentExecutedSchema,
+  PaymentConfirmed: PaymentConfirmedSchema,
+  PaymentFailed: PaymentFailedSchema,
+  FiscalYearClosed: FiscalYearClosedSchema,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -170,15 +269,21 @@ export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 // Each event is published on the topic of the service that owns its aggregate.
 const EVENT_TOPICS: Record<EventType, Topic> = {
   VendorRegistered: TOPICS.contract,
+  VendorBankAccountChanged: TOPICS.contract,
   ContractSubmitted: TOPICS.contract,
   ContractApproved: TOPICS.contract,
   ContractRejected: TOPICS.contract,
+  ContractAmended: TOPICS.contract,
+  ContractClosed: TOPICS.contract,
   InvoiceReceived: TOPICS.invoice,
   InvoiceInspected: TOPICS.invoice,
   InvoiceRejected: TOPICS.invoice,
   PaymentOrdered: TOPICS.invoice,
   PaymentScheduled: TOPICS.payment,
   PaymentExecuted: TOPICS.payment,
+  PaymentConfirmed: TOPICS.payment,
+  PaymentFailed: TOPICS.payment,
+  FiscalYearClosed: TOPICS.payment,
 };
 
 export function eventTopic(type: EventType): Topic {

@@ -62,6 +62,7 @@ export const RoleSchema = z.enum([
   'procurement',
   'approver',
   'accountant',
+  'treasurer',
   'auditor',
   'admin',
   'vendor',
@@ -69,7 +70,55 @@ export const RoleSchema = z.enum([
 export type Role = z.infer<typeof RoleSchema>;
 
 /** Everyone who works for the city; vendors are outsiders who see only their own records. */
-export const STAFF_ROLES = ['procurement', 'approver', 'accountant', 'auditor', 'admin'] as const;
+export const STAFF_ROLES = [
+  'procurement',
+  'approver',
+  'accountant',
+  'treasurer',
+  'auditor',
+  'admin',
+] as const;
+
+/**
+ * An approver's rank (職位), lowest first: 係長 < 課長 < 部長 < 副市長 < 市長. The delegation
+ * rules (専決規程) name the ranks that must sign; a higher rank may sign for a lower one.
+ */
+export const RANKS = ['kakaricho', 'kacho', 'bucho', 'fukushicho', 'shicho'] as const;
+export const RankSchema = z.enum(RANKS);
+export type Rank = z.infer<typeof RankSchema>;
+
+/** Whether `rank` is at least `required` in the order of RANKS. */
+export function rankAtLeast(rank: Rank, required: Rank): boolean {
+  return RANKS.indexOf(rank) >= RANKS.indexOf(required);
+}
+
+/** 法人 or 個人: an individual's fees may be subject to withholding (所得税法 Art. 204). */
+export const VendorKindSchema = z.enum(['corporation', 'individual']);
+export type VendorKind = z.infer<typeof VendorKindSchema>;
+
+/** 物品 / 役務 / 工事: works contracts have longer legal deadlines (支払遅延防止法 Art. 5, 6). */
+export const ContractKindSchema = z.enum(['goods', 'services', 'works']);
+export type ContractKind = z.infer<typeof ContractKindSchema>;
+
+/** 契約方法: 一般競争入札 / 指名競争入札 / 随意契約 (地方自治法 Art. 234). */
+export const ContractMethodSchema = z.enum(['open-tender', 'designated-tender', 'negotiated']);
+export type ContractMethod = z.infer<typeof ContractMethodSchema>;
+
+/** A payment of an invoice, or the late-payment interest on one (支払遅延防止法 Art. 8). */
+export const PaymentKindSchema = z.enum(['invoice', 'late-interest']);
+export type PaymentKind = z.infer<typeof PaymentKindSchema>;
+
+/**
+ * Who signed, as a voucher prints it: the display name and title (職名), never the username
+ * alone. Recorded when the act is done, so a later change of title does not rewrite history.
+ */
+export const SignatureSchema = z.object({
+  username: z.string().min(1),
+  displayName: z.string().min(1),
+  title: z.string(),
+  rank: RankSchema.optional(),
+});
+export type Signature = z.infer<typeof SignatureSchema>;
 
 // 款・項・目・節 (kan, kou, moku, setsu): four two-digit levels joined by dots, e.g. '01.02.03.04'.
 export const BudgetCodeSchema = z

@@ -34,6 +34,20 @@ const samples: { [T in EventType]: EventPayload<T> } = {
       holderKana: 'ｶ)ﾃﾞﾝﾋﾟﾖｳ',
     },
   },
+  VendorBankAccountChanged: {
+    vendorId: ids.vendor,
+    changeId: randomUUID(),
+    bankAccount: {
+      bankCode: '0005',
+      branchCode: '002',
+      type: 'current',
+      number: '7654321',
+      holderKana: 'ｶ)ﾃﾞﾝﾋﾟﾖｳ',
+    },
+    requestedBy: 'procurement',
+    approvedBy: 'accountant',
+    approvedAt: '2026-06-01T01:00:00.000Z',
+  },
   ContractSubmitted: {
     contractId: ids.contract,
     vendorId: ids.vendor,
@@ -52,6 +66,15 @@ const samples: { [T in EventType]: EventPayload<T> } = {
     approvedAt: '2026-04-02T01:00:00.000Z',
   },
   ContractRejected: { contractId: ids.contract, reason: '予算科目誤り' },
+  ContractAmended: {
+    contractId: ids.contract,
+    amendmentId: randomUUID(),
+    amount: 1_870_000,
+    previousAmount: 1_650_000,
+    endDate: '2027-03-31',
+    approvedAt: '2026-09-01T01:00:00.000Z',
+  },
+  ContractClosed: { contractId: ids.contract, outcome: 'completed', releasedAmount: 12_500 },
   InvoiceReceived: {
     invoiceId: ids.invoice,
     contractId: ids.contract,
@@ -98,6 +121,29 @@ const samples: { [T in EventType]: EventPayload<T> } = {
     amount: 137_500,
     transferDate: '2026-05-29',
     batchId: randomUUID(),
+  },
+  PaymentConfirmed: {
+    paymentId: ids.payment,
+    invoiceId: ids.invoice,
+    contractId: ids.contract,
+    confirmedBy: 'treasurer',
+    confirmedBySignature: { username: 'treasurer', displayName: '会計 花子', title: '会計管理者' },
+    confirmedAt: '2026-05-20T01:00:00.000Z',
+  },
+  PaymentFailed: {
+    paymentId: ids.payment,
+    invoiceId: ids.invoice,
+    contractId: ids.contract,
+    vendorId: ids.vendor,
+    amount: 137_500,
+    batchId: randomUUID(),
+    transferDate: '2026-05-29',
+    reason: '口座なし',
+  },
+  FiscalYearClosed: {
+    fiscalYear: 2025,
+    closedBy: 'treasurer',
+    closedAt: '2026-06-01T01:00:00.000Z',
   },
 };
 
@@ -158,15 +204,21 @@ describe('eventTopic', () => {
   it('publishes each event on the topic of the service that owns it', () => {
     expect(Object.fromEntries(EVENT_TYPES.map((t) => [t, eventTopic(t)]))).toEqual({
       VendorRegistered: TOPICS.contract,
+      VendorBankAccountChanged: TOPICS.contract,
       ContractSubmitted: TOPICS.contract,
       ContractApproved: TOPICS.contract,
       ContractRejected: TOPICS.contract,
+      ContractAmended: TOPICS.contract,
+      ContractClosed: TOPICS.contract,
       InvoiceReceived: TOPICS.invoice,
       InvoiceInspected: TOPICS.invoice,
       InvoiceRejected: TOPICS.invoice,
       PaymentOrdered: TOPICS.invoice,
       PaymentScheduled: TOPICS.payment,
       PaymentExecuted: TOPICS.payment,
+      PaymentConfirmed: TOPICS.payment,
+      PaymentFailed: TOPICS.payment,
+      FiscalYearClosed: TOPICS.payment,
     });
   });
 });

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { japanToday } from '@denpyo/jp';
 import { defineService } from '@denpyo/platform';
 import { INVOICE_OPERATIONS } from '@denpyo/schemas';
 import { createInvoiceApplication } from './application';
@@ -21,7 +20,7 @@ export const invoiceService = defineService({
       db,
       uow,
       cityName: runtime.env.CITY_NAME,
-      today: () => japanToday(),
+      today: runtime.clock.today,
     });
   },
   routes: invoiceRoutes,

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { japanToday } from '@denpyo/jp';
 import { defineService } from '@denpyo/platform';
 import { PAYMENT_OPERATIONS } from '@denpyo/schemas';
 import { createPaymentApplication } from './application';
@@ -24,7 +23,7 @@ export const paymentService = defineService({
       uow,
       requester: requesterFromEnv(runtime.env),
       cityName: runtime.env.CITY_NAME,
-      today: () => japanToday(),
+      today: runtime.clock.today,
     });
   },
   routes: paymentRoutes,

@@ -2,15 +2,10 @@ import { z } from 'zod';
 import type { ServiceEnv } from '@denpyo/platform';
 import type { UpstreamService } from './domain/routes';
 
-const flag = z
-  .enum(['1', 'true', '0', 'false', ''])
-  .transform((value) => value === '1' || value === 'true');
-
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
 
 /** The portal's own settings when neither the environment nor the caller gives them. */
 export const PORTAL_DEFAULTS = {
-  DEMO_MODE: false,
   CONTRACT_URL: 'http://127.0.0.1:3001',
   INVOICE_URL: 'http://127.0.0.1:3002',
   PAYMENT_URL: 'http://127.0.0.1:3003',
@@ -19,8 +14,6 @@ export const PORTAL_DEFAULTS = {
 
 /** What the portal reads from its environment besides the common service settings. */
 export const portalSettingsSchema = z.object({
-  /** Seeds the demo users of API.md (password `demo`); never set in production. */
-  DEMO_MODE: flag.default(PORTAL_DEFAULTS.DEMO_MODE),
   CONTRACT_URL: httpUrl.default(PORTAL_DEFAULTS.CONTRACT_URL),
   INVOICE_URL: httpUrl.default(PORTAL_DEFAULTS.INVOICE_URL),
   PAYMENT_URL: httpUrl.default(PORTAL_DEFAULTS.PAYMENT_URL),

@@ -51,6 +51,7 @@ describe('portal configuration', () => {
       LOG_LEVEL: service.LOG_LEVEL,
       EVENT_LOG_SCHEMA: service.EVENT_LOG_SCHEMA,
       CITY_NAME: service.CITY_NAME,
+      DEMO_MODE: service.DEMO_MODE,
       INVOICE_URL: 'http://invoice:8080',
       PAYMENT_URL: undefined,
     });

@@ -8,6 +8,7 @@ import { recordInbox } from '../events/inbox';
 import { prismaExecutor, type PrismaRawClient } from '../events/prisma-executor';
 import { commitIdempotencyKey, type IdempotencyKeyRef } from '../db/idempotency-keys';
 import type { Outcome, Refusal } from './outcome';
+import { createClock, type Clock } from './clock';
 
 /** The signed-in user a use case acts for, and the request it came through. */
 export interface Caller {
@@ -77,6 +78,8 @@ export interface TransactionalClient<Tx> {
 }
 
 export interface UnitOfWorkOptions {
+  /** Gives each unit of work its `now` (the wall clock unless DENPYO_TODAY pins the day). */
+  clock?: Clock;
   /** Called after a commit that recorded events, so the outbox relay publishes them now. */
   onEventsCommitted?: () => void;
 }
@@ -88,6 +91,8 @@ interface Origin {
   idempotencyKey?: IdempotencyKeyRef;
   inbox?: { consumer: string; event: DomainEvent };
 }
+
+const WALL_CLOCK = createClock();
 
 /** Thrown inside the transaction to roll it back when the use case refuses. */
 class RolledBack extends Error {
@@ -129,7 +134,7 @@ export function createUnitOfWork<Tx extends PrismaRawClient>(
           const result = await work({
             tx,
             sql,
-            now: new Date(),
+            now: (options.clock ?? WALL_CLOCK).now(),
             actor: origin.actor,
             lock: (table, ids) => lockRows(sql, table, ids),
             audit: (entry) =>

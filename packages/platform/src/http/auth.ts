@@ -24,7 +24,8 @@ export async function issueToken(
   secret: string,
   ttlSeconds = TOKEN_TTL_SECONDS,
 ): Promise<string> {
-  return new SignJWT({ roles: user.roles, ...(user.vendorId ? { vendorId: user.vendorId } : {}) })
+  const { username: _subject, ...claims } = user;
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.username)
     .setIssuer(ISSUER)
@@ -44,6 +45,9 @@ export async function verifyToken(token: string, secret: string): Promise<AuthUs
     username: payload.sub,
     roles: payload.roles,
     vendorId: payload.vendorId,
+    displayName: payload.displayName,
+    title: payload.title,
+    rank: payload.rank,
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@denpyo/schemas';
+import type { Rank, Role } from '@denpyo/schemas';
 import type { ServiceEnv } from '../config';
 import type { EventBus } from '../events/event-bus';
 import { issueToken } from '../http/auth';
@@ -21,20 +21,34 @@ export function testServiceEnv(name: string, overrides: Partial<ServiceEnv> = {}
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     CITY_NAME: 'テスト市',
+    DEMO_MODE: false,
     ...overrides,
   };
 }
 
-/** A bearer header for a test user with the given role (vendors get a vendor id). */
+/**
+ * A bearer header for a test user with the given role (vendors get a vendor id; approvers the
+ * rank 課長 unless another is given).
+ */
 export async function bearer(
   role: Role,
-  options: { username?: string; vendorId?: string } = {},
+  options: {
+    username?: string;
+    vendorId?: string;
+    displayName?: string;
+    title?: string;
+    rank?: Rank;
+  } = {},
 ): Promise<string> {
+  const username = options.username ?? `${role}-${randomUUID().slice(0, 8)}`;
   const token = await issueToken(
     {
-      username: options.username ?? `${role}-${randomUUID().slice(0, 8)}`,
+      username,
       roles: [role],
+      displayName: options.displayName ?? `試験 ${username}`,
+      title: options.title ?? '主事',
       ...(role === 'vendor' ? { vendorId: options.vendorId ?? randomUUID() } : {}),
+      ...(role === 'approver' ? { rank: options.rank ?? 'kacho' } : {}),
     },
     TEST_JWT_SECRET,
   );
