@@ -34,3 +34,11 @@ export {
 } from './bank-account';
 export type { BankAccountFields, BankAccountProblem, ZenginNameResult } from './bank-account';
 export { isoDateToUtc, utcToIsoDate } from './iso-date';
+export {
+  closingPeriodEnd,
+  fiscalYearEnd,
+  fiscalYearOf,
+  fiscalYearStart,
+  fiscalYearsOfPeriod,
+  mayCloseFiscalYear,
+} from './fiscal-year';
