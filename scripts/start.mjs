@@ -8,6 +8,10 @@ import { root, startSystem } from './system.mjs';
 
 const log = (message) => process.stdout.write(`[denpyo] ${message}\n`);
 const started = Date.now();
+// Demo users unless DEMO_MODE says otherwise (0, false or empty, as the portal reads it).
+const demoMode = !['0', 'false', ''].includes(process.env.DEMO_MODE ?? '1');
+// Every process reads DENPYO_TODAY from this environment (the services refuse it without demo mode).
+if (process.env.DENPYO_TODAY) log(`the system's date is pinned to ${process.env.DENPYO_TODAY}`);
 let system;
 const stop = async (code) => {
   await system?.stop();
@@ -20,8 +24,7 @@ try {
     kafkaBrokers: process.env.KAFKA_BROKERS,
     portalPort: Number(process.env.PORT ?? 3000),
     embeddedPgPort: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
-    // Demo users unless DEMO_MODE says otherwise (0, false or empty, as the portal reads it).
-    demoMode: !['0', 'false', ''].includes(process.env.DEMO_MODE ?? '1'),
+    demoMode,
     logLevel: process.env.LOG_LEVEL,
     log,
     onExit: (name) => {
@@ -38,7 +41,11 @@ process.on('SIGTERM', () => stop(0));
 log(
   `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${process.env.PORT ?? 3000}`,
 );
-log(
-  'demo users: procurement, procurement2, approver, approver2, accountant, accountant2, auditor, admin (password "demo")',
-);
+if (demoMode) {
+  log(
+    'demo users (password "demo"): procurement, procurement2 (契約課); approver 課長, approver2 部長, ' +
+      'approver3 副市長, approver4 市長; accountant, accountant2 (支出命令); treasurer 会計管理者, ' +
+      'treasurer2 会計課長; auditor; admin',
+  );
+}
 log(`API reference: http://localhost:${process.env.PORT ?? 3000}/api/docs`);

@@ -12,7 +12,10 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * @param {{ dataDir: string, databaseUrl?: string, kafkaBrokers?: string, portalPort?: number,
  *           servicePorts?: {contract: number, invoice: number, payment: number}, embeddedPgPort?: number,
- *           demoMode?: boolean, logLevel?: string, log?: (m: string) => void, onExit?: (name: string) => void }} options
+ *           demoMode?: boolean, today?: string, logLevel?: string, log?: (m: string) => void,
+ *           onExit?: (name: string) => void }} options
+ *   `today` pins the system's date (DENPYO_TODAY) for every process; without it each process
+ *   gets DENPYO_TODAY from this environment, if set (the services accept it only in demo mode).
  */
 export async function startSystem(options) {
   const log = options.log ?? (() => undefined);
@@ -54,6 +57,7 @@ export async function startSystem(options) {
       PAYMENT_URL: upstream(ports.payment),
       LOG_LEVEL: options.logLevel ?? 'info',
     };
+    if (options.today) env.DENPYO_TODAY = options.today;
     if (options.kafkaBrokers) env.KAFKA_BROKERS = options.kafkaBrokers;
     else delete env.KAFKA_BROKERS;
     const child = spawn(process.execPath, [join(root, 'services', name, 'dist', 'main.js')], {

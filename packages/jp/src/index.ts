@@ -1,7 +1,32 @@
 export { formatWarekiDate } from './wareki';
 export { formatYen } from './money';
-export { computeInvoiceTotals } from './tax';
-export type { InvoiceLine, InvoiceTotals, RateTotal, TaxRate } from './tax';
+export { acceptedTaxes, computeInvoiceTotals } from './tax';
+export type {
+  AcceptedTaxes,
+  AmountsInclude,
+  InvoiceLine,
+  InvoiceTotals,
+  RateTotal,
+  StatedTax,
+  TaxOptions,
+  TaxProblem,
+  TaxRate,
+} from './tax';
+export { WITHHOLDING_LOWER_BRACKET, computeWithholding, withholdingTax } from './withholding';
+export type { Withholding, WithholdingLine } from './withholding';
+export {
+  STATUTORY_DEADLINES,
+  daysBetween,
+  deadlineTerms,
+  dueDateAfterInspection,
+  inspectionDueDate,
+  invoiceDueDate,
+} from './payment-deadlines';
+export type {
+  DeadlineContractKind,
+  DeadlineTerms,
+  InspectionDeadlineOutcome,
+} from './payment-deadlines';
 export {
   corporateNumberCheckDigit,
   isValidCorporateNumber,
@@ -42,3 +67,12 @@ export {
   fiscalYearsOfPeriod,
   mayCloseFiscalYear,
 } from './fiscal-year';
+export {
+  DEFAULT_LATE_INTEREST_RATES,
+  LATE_INTEREST_UNIT,
+  daysLate,
+  lateInterest,
+  lateInterestRateOn,
+  percentToScaled,
+} from './late-interest';
+export type { LateInterestRate } from './late-interest';

@@ -7,6 +7,7 @@ export type {
   PaymentOrderLine,
   PaymentOrderVoucher,
   RemittanceNotice,
+  RouteStep,
   TaxLine,
   TaxRate,
 } from './types';

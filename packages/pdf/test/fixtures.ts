@@ -19,16 +19,24 @@ export const contractVoucher: ContractVoucher = {
   amount: 12_345_000,
   taxRate: 10,
   period: { start: '2026-12-01', end: '2027-03-19' },
-  approvals: [
-    { step: '起案', name: '佐藤 花子', role: '道路課 主任', at: '2026-11-20T00:15:00Z' },
+  kind: '工事',
+  method: '一般競争入札',
+  drafter: { name: '佐藤 花子', title: '道路課 主任', at: '2026-11-20T00:15:00Z' },
+  route: [
     {
-      step: '審査',
-      name: '鈴木 一郎',
-      role: '道路課長',
-      at: '2026-11-21T06:40:00Z',
-      comment: '設計書と内訳を確認済み',
+      rank: '課長',
+      signer: {
+        name: '鈴木 一郎',
+        title: '道路課長',
+        at: '2026-11-21T06:40:00Z',
+        comment: '設計書と内訳を確認済み',
+      },
     },
-    { step: '決裁', name: '高橋 健', role: '都市整備局長', at: '2026-11-24T01:32:00Z' },
+    {
+      rank: '部長',
+      signer: { name: '高橋 健', title: '都市整備局長', at: '2026-11-24T01:32:00Z' },
+    },
+    { rank: '副市長', signer: { name: '伊藤 誠', title: '副市長', at: '2026-11-24T05:00:00Z' } },
   ],
 };
 
@@ -41,6 +49,8 @@ export const paymentOrderVoucher: PaymentOrderVoucher = {
   vendor,
   contract: { documentNumber: contractVoucher.documentNumber, title: contractVoucher.title },
   invoiceNumber: 'INV-2027-0042',
+  qualified: true,
+  amountsInclude: 'tax-excluded',
   receivedOn: '2027-01-08',
   dueDate: '2027-02-05',
   lines: [
@@ -54,6 +64,8 @@ export const paymentOrderVoucher: PaymentOrderVoucher = {
     { rate: 8, base: 53_704, tax: 4_296 },
   ],
   total: 5_390_800,
+  withholdingTax: 0,
+  netAmount: 5_390_800,
   approvals: [
     { step: '起票', name: '田中 美咲', role: '会計課 主事', at: '2027-01-12T02:05:00Z' },
     {

@@ -5,6 +5,7 @@ import {
   verificationHash,
   type ApprovalRecord,
 } from '../src';
+import type { RemittanceNotice } from '../src';
 import { contractVoucher, paymentOrderVoucher, remittanceNotice } from './fixtures';
 import { compact, pdfInfo, pdfText } from './pdf-text';
 
@@ -50,9 +51,12 @@ describe('renderContractVoucher', () => {
     expect(text).toMatch(/消費税率\s+10%/);
   });
 
-  it('prints each approval with role and Japan-time timestamp', () => {
-    expect(text).toMatch(/起案\s+道路課 主任\s+佐藤 花子\s+令和8年11月20日 09:15/);
-    expect(text).toMatch(/決裁\s+都市整備局長\s+高橋 健\s+令和8年11月24日 10:32/);
+  it('prints the drafter, kind and method, and each step of the route with its signer', () => {
+    expect(text).toMatch(/起案者\s+道路課 主任\s+佐藤 花子\s+令和8年11月20日 09:15/);
+    expect(text).toMatch(/契約種別\s+工事/);
+    expect(text).toMatch(/契約方法\s+一般競争入札/);
+    expect(text).toMatch(/課長\s+道路課長\s+鈴木 一郎\s+令和8年11月21日 15:40/);
+    expect(text).toMatch(/部長\s+都市整備局長\s+高橋 健\s+令和8年11月24日 10:32/);
     expect(compact(text)).toContain('設計書と内訳を確認済み');
   });
 
@@ -70,9 +74,32 @@ describe('renderContractVoucher', () => {
     expect(pdf.length).toBeLessThan(MAX_BYTES);
   });
 
-  it('still shows the approval section when nothing is approved yet', async () => {
-    const draft = pdfText(await renderContractVoucher({ ...contractVoucher, approvals: [] }));
-    expect(draft).toContain('決裁記録なし');
+  it('prints an empty box under each rank not yet signed', async () => {
+    const pending = pdfText(
+      await renderContractVoucher({
+        ...contractVoucher,
+        route: [contractVoucher.route[0]!, { rank: '部長' }, { rank: '副市長' }],
+      }),
+    );
+    expect(pending).toMatch(/鈴木 一郎/);
+    expect(pending).not.toMatch(/高橋 健/);
+    expect(pending).toMatch(/部長\s+副市長\s+検証用ハッシュ/);
+  });
+
+  it('prints a multi-year schedule (債務負担行為) by fiscal year', async () => {
+    const multiYear = pdfText(
+      await renderContractVoucher({
+        ...contractVoucher,
+        period: { start: '2026-12-01', end: '2028-03-31' },
+        schedule: [
+          { fiscalYear: 2026, amount: 2_345_000 },
+          { fiscalYear: 2027, amount: 10_000_000 },
+        ],
+      }),
+    );
+    expect(compact(multiYear)).toContain('債務負担行為（年度別支出予定額）');
+    expect(multiYear).toMatch(/令和8年度\s+2,345,000円\s+令和9年度\s+10,000,000円/);
+    expect(text).not.toContain('債務負担行為');
   });
 
   it('rejects a malformed voucher date instead of printing it', async () => {
@@ -185,6 +212,34 @@ describe('renderRemittanceNotice', () => {
     expect(info.Title).toBe('振込通知書');
     expect(info.Author).toBe('横浜市');
     expect(pdf.length).toBeLessThan(MAX_BYTES);
+  });
+});
+
+describe('renderRemittanceNotice with withholding and late interest', () => {
+  // A lecturer's ¥100,000 fee: ¥10,210 withheld (10.21%), ¥89,790 transferred; and the
+  // interest on a late payment, named 遅延利息.
+  const notice: RemittanceNotice = {
+    ...remittanceNotice,
+    items: [
+      { invoiceNumber: 'INV-2027-0077', amount: 100_000, kind: 'invoice', withholdingTax: 10_210 },
+      { invoiceNumber: 'INV-2027-0042', amount: 15_000, kind: 'late-interest', withholdingTax: 0 },
+    ],
+    total: 104_790,
+  };
+  let text: string;
+  beforeAll(async () => {
+    text = pdfText(await renderRemittanceNotice(notice));
+  });
+
+  it('prints the amount, the tax withheld and the net transferred per line and in total', () => {
+    expect(compact(text)).toContain('源泉徴収税額');
+    expect(text).toMatch(/INV-2027-0077\s+100,000円\s+10,210円\s+89,790円/);
+    expect(text).toMatch(/支払金額合計\s+115,000円/);
+    expect(text).toMatch(/差引振込額\s+104,790円/);
+  });
+
+  it('names late-payment interest 遅延利息', () => {
+    expect(compact(text)).toContain('遅延利息（INV-2027-0042）');
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { RankSchema, RoleSchema, UuidSchema } from './values';
+import { IsoDateTimeSchema, RankSchema, RoleSchema, UuidSchema } from './values';
 
 export const LoginRequestSchema = z.strictObject({
   username: z.string().min(1).max(64),
@@ -25,12 +25,53 @@ export const LoginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
+/** A new login's name: lower-case letters, digits, ".", "_" and "-". */
+export const UsernameSchema = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'may contain only a-z, 0-9, ".", "_" and "-"');
+
+/** The password policy of every login the portal creates or changes: 8 to 256 characters. */
+export const NewPasswordSchema = z.string().min(8).max(256);
+
 export const PortalUserCreateRequestSchema = z.strictObject({
-  username: z
-    .string()
-    .min(3)
-    .max(64)
-    .regex(/^[a-z0-9._-]+$/, 'may contain only a-z, 0-9, ".", "_" and "-"'),
-  password: z.string().min(8).max(256),
+  username: UsernameSchema,
+  password: NewPasswordSchema,
 });
 export type PortalUserCreateRequest = z.infer<typeof PortalUserCreateRequestSchema>;
+
+// Names and titles are what vouchers print, so blank ones are refused.
+const PrintedTextSchema = z.string().trim().min(1).max(100);
+
+/** A staff user created by an administrator; `rank` exactly when the roles include approver. */
+export const StaffUserCreateRequestSchema = z.strictObject({
+  username: UsernameSchema,
+  password: NewPasswordSchema,
+  displayName: PrintedTextSchema,
+  title: PrintedTextSchema,
+  roles: z.array(RoleSchema).min(1),
+  rank: RankSchema.optional(),
+});
+export type StaffUserCreateRequest = z.infer<typeof StaffUserCreateRequestSchema>;
+
+export const PasswordChangeRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: NewPasswordSchema,
+});
+export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequestSchema>;
+
+/** A login as the administrator sees it (never its password hash). */
+export const UserSchema = AuthUserSchema.extend({
+  /** Seeded by demo mode (disabled when the system starts without it). */
+  demo: z.boolean(),
+  disabled: z.boolean(),
+  disabledAt: IsoDateTimeSchema.optional(),
+  disabledBy: z.string().optional(),
+  createdAt: IsoDateTimeSchema,
+  /** Who created it; absent for users seeded by demo mode. */
+  createdBy: z.string().optional(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const UsernameParamsSchema = z.strictObject({ username: UsernameSchema });

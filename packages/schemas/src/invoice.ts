@@ -2,34 +2,68 @@ import { z } from './zod';
 import { SearchTextSchema } from './paging';
 import { QueryYenSchema } from './query';
 import {
+  ContractKindSchema,
+  FiscalYearSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
-  PositiveYenSchema,
   RegistrationNumberSchema,
+  SignatureSchema,
   TaxRateSchema,
   UuidSchema,
   YenSchema,
 } from './values';
 
+/** What the line amounts of an invoice are: 税抜 (the default, as in v1) or 税込. */
+export const AmountsIncludeSchema = z.enum(['tax-excluded', 'tax-included']);
+export type AmountsInclude = z.infer<typeof AmountsIncludeSchema>;
+
 export const InvoiceLineSchema = z.strictObject({
   description: z.string().min(1).max(200),
-  amount: PositiveYenSchema, // tax excluded
+  amount: z.int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).openapi({
+    description:
+      'Integer yen as the invoice states it (tax-excluded or tax-included, per amountsInclude); negative for a discount, as long as each rate’s base stays ≥ 0',
+  }),
   taxRate: TaxRateSchema,
+  withholding: z.boolean().optional().openapi({
+    description:
+      '源泉徴収: a fee subject to withholding (所得税法 Art. 204); only for an individual vendor',
+  }),
 });
 export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
+
+/** The tax an invoice states for one rate (qualified invoice: once per rate, issuer's rounding). */
+export const StatedTaxSchema = z.strictObject({ rate: TaxRateSchema, tax: YenSchema });
+export type StatedTax = z.infer<typeof StatedTaxSchema>;
 
 const invoiceDocumentFields = {
   contractId: UuidSchema,
   invoiceNumber: z.string().min(1).max(50),
   issueDate: IsoDateSchema,
-  registrationNumber: RegistrationNumberSchema,
+  registrationNumber: RegistrationNumberSchema.optional().openapi({
+    description:
+      "適格請求書発行事業者登録番号; optional (免税事業者 are paid too); when given it must be the vendor's own",
+  }),
   lines: z.array(InvoiceLineSchema).min(1).max(100),
+  statedTaxes: z.array(StatedTaxSchema).max(3).optional().openapi({
+    description:
+      'The tax per rate as the invoice states it: the exact tax rounded down, half-up or up; a rate without one is rounded down',
+  }),
 };
 
-export const InvoiceCreateRequestSchema = z.strictObject(invoiceDocumentFields);
+export const InvoiceCreateRequestSchema = z.strictObject({
+  ...invoiceDocumentFields,
+  amountsInclude: AmountsIncludeSchema.optional().openapi({
+    description: 'What the line amounts are; tax-excluded unless given',
+  }),
+  receivedOn: IsoDateSchema.optional().openapi({
+    description:
+      'Staff only: the day the claim arrived (not after today, not before issueDate); today unless given. A vendor user sending it is refused (403)',
+  }),
+});
 export type InvoiceCreateRequest = z.infer<typeof InvoiceCreateRequestSchema>;
 
-// Tax is computed once per rate per invoice (qualified invoice rule), rounded down.
+// One rate's base (the sum of its line amounts, as the lines state them) and its tax as stated
+// (or, where the invoice states none, rounded down).
 export const TaxBreakdownSchema = z.object({
   rate: TaxRateSchema,
   base: YenSchema,
@@ -44,25 +78,66 @@ export const InvoiceSchema = z.object({
   id: UuidSchema,
   documentNumber: z.string(),
   ...invoiceDocumentFields,
+  amountsInclude: AmountsIncludeSchema,
   vendorId: UuidSchema,
   status: InvoiceStatusSchema,
+  qualified: z.boolean().openapi({
+    description:
+      "適格請求書: true only when the registration number is given and is the vendor's own",
+  }),
+  contractKind: ContractKindSchema,
+  /** The fiscal year whose budget bears the payment. */
+  fiscalYear: FiscalYearSchema,
   receivedOn: IsoDateSchema,
   subtotal: YenSchema,
   taxes: z.array(TaxBreakdownSchema),
   total: YenSchema,
-  dueDate: IsoDateSchema,
+  withholdingTax: YenSchema,
+  netAmount: YenSchema.openapi({ description: 'total − withholdingTax: what is transferred' }),
+  dueDate: IsoDateSchema.openapi({
+    description:
+      'Payment deadline: 30 days after receivedOn (40 for works) on a bank business day, shortened by a late inspection',
+  }),
+  originalDueDate: IsoDateSchema.openapi({
+    description: 'The payment deadline as it stood at receipt, before any late inspection',
+  }),
+  inspectionDueDate: IsoDateSchema.openapi({
+    description: 'Inspection deadline: 10 days after receivedOn (14 for works)',
+  }),
+  inspectionOverdue: z.boolean().openapi({
+    description: 'Still received (not inspected) after inspectionDueDate',
+  }),
+  inspectionLateDays: z.int().min(0).optional().openapi({
+    description: 'Days the inspection came after its deadline, taken off the payment period',
+  }),
+  createdBy: z.string(),
+  createdBySignature: SignatureSchema.optional(),
+  createdAt: IsoDateTimeSchema,
   inspectedBy: z.string().optional(),
+  inspectedBySignature: SignatureSchema.optional(),
   inspectedAt: IsoDateTimeSchema.optional(),
   approvedBy: z.string().optional(),
   approvedAt: IsoDateTimeSchema.optional(),
+  /** The payment order's orderer (= approvedBy) and signature. */
+  orderedBy: z.string().optional(),
+  orderedBySignature: SignatureSchema.optional(),
+  paymentOrderNumber: z.string().optional(),
+  /** The 会計管理者's confirmation of the payment order (from the payment service). */
+  confirmedBy: z.string().optional(),
+  confirmedBySignature: SignatureSchema.optional(),
+  confirmedAt: IsoDateTimeSchema.optional(),
+  rejectedBy: z.string().optional(),
+  rejectedAt: IsoDateTimeSchema.optional(),
   rejectedReason: z.string().optional(),
-  createdBy: z.string(),
-  createdAt: IsoDateTimeSchema,
 });
 export type Invoice = z.infer<typeof InvoiceSchema>;
 
+// A query flag: only the literal strings true and false.
+const QueryFlagSchema = z.enum(['true', 'false']).transform((flag) => flag === 'true');
+
 // from/to bound receivedOn (inclusive; the city's date, which starts the payment deadline);
-// minAmount/maxAmount bound total; q: the invoice number or the document number contains it.
+// minAmount/maxAmount bound total; q: the invoice number or the document number contains it;
+// inspectionOverdue=true: still received after the inspection deadline (支払遅延防止法 Art. 5).
 // (The page fields and sortable fields are declared with the operation, in api/invoice.ts.)
 export const InvoiceListFilters = {
   status: InvoiceStatusSchema.optional(),
@@ -73,4 +148,5 @@ export const InvoiceListFilters = {
   minAmount: QueryYenSchema.optional(),
   maxAmount: QueryYenSchema.optional(),
   q: SearchTextSchema.optional(),
+  inspectionOverdue: QueryFlagSchema.optional(),
 };

@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { API_OPERATIONS, buildOpenApiDocument } from '../src';
 
 // API.md, the external contract, lies beside the repository (../shared). Its v1 tables are the
-// operations every version must keep serving; the document must describe each of them.
+// operations every version must keep serving, and its v2 sections name more in running text
+// (`POST /api/users`); the document must describe each of them.
 const API_MD = join(__dirname, '..', '..', '..', '..', 'shared', 'API.md');
 
 function apiMdOperations(markdown: string): string[] {
-  const v1 = markdown.split(/^## v2/m)[0] ?? '';
-  return [...v1.matchAll(/^\| (GET|POST) (\/\S+) \|/gm)].map(
-    ([, method, path]) => `${method!.toLowerCase()} ${path}`,
-  );
+  const [v1 = '', ...v2Sections] = markdown.split(/^## v2/m);
+  const tables = [...v1.matchAll(/^\| (GET|POST) (\/\S+) \|/gm)];
+  const inText = [...v2Sections.join('\n').matchAll(/`(GET|POST) (\/api\/[^`\s]+)`/g)];
+  return [...new Set([...tables, ...inText].map(([, m, path]) => `${m!.toLowerCase()} ${path}`))];
 }
+
+// The v2 section on JP PINT e-invoices is issue 9's work; until it is built these are missing.
+const NOT_YET_BUILT = ['post /api/invoices/e-invoice', 'get /api/invoices/{id}/original'];
 
 interface Operation {
   operationId: string;
@@ -54,10 +58,11 @@ describe('buildOpenApiDocument', () => {
   });
 
   const describeIfApiMd = existsSync(API_MD) || process.env.CI ? it : it.skip;
-  describeIfApiMd('describes every operation of API.md (v1)', () => {
+  describeIfApiMd('describes every operation of API.md (v1 and v2)', () => {
     const contract = apiMdOperations(readFileSync(API_MD, 'utf8'));
-    expect(contract.length).toBeGreaterThan(25);
-    expect(contract.filter((key) => !operations.some((o) => o.key === key))).toEqual([]);
+    expect(contract.length).toBeGreaterThan(40);
+    const missing = contract.filter((key) => !operations.some((o) => o.key === key));
+    expect(missing).toEqual(NOT_YET_BUILT);
   });
 
   it('tags every operation with its service', () => {
@@ -131,14 +136,20 @@ describe('buildOpenApiDocument', () => {
       [
         'getContractHistory',
         'getInvoiceHistory',
+        'listBankAccountChanges',
         'listBranches',
+        'listBudgetTransfers',
         'listBudgets',
         'listContracts',
         'listInvoices',
         'listPayments',
         'listRemittances',
         'listTransferBatches',
+        'listUsers',
         'listVendors',
+        'listFiscalYears',
+        'listWithholdingAnnual',
+        'listWithholdingLedger',
         'searchBanks',
         'searchContractAudit',
         'searchInvoiceAudit',
@@ -173,7 +184,13 @@ describe('buildOpenApiDocument', () => {
     }
     const sort = operation('get /api/invoices').parameters?.find((p) => p.name === 'sort') as
       { schema: { enum: string[] } } | undefined;
-    expect(sort?.schema.enum).toEqual(['receivedOn', 'total', 'dueDate', 'documentNumber']);
+    expect(sort?.schema.enum).toEqual([
+      'receivedOn',
+      'total',
+      'dueDate',
+      'inspectionDueDate',
+      'documentNumber',
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
 export { contractService } from './service';
-export { DEFAULT_APPROVAL_ROUTE, requiredApprovals } from './domain/approval-route';
-export type { ApprovalRoute, ApprovalTier } from './domain/approval-route';
+export { contractSettingsSchema, type ContractSettings } from './settings';
+export { DEFAULT_DELEGATION_RULES, routeFor } from './domain/delegation';
+export type { DelegationBand, DelegationRules } from './domain/delegation';

@@ -3,9 +3,11 @@ import { defineService } from '@denpyo/platform';
 import { CONTRACT_OPERATIONS } from '@denpyo/schemas';
 import { createContractApplication } from './application';
 import type { Tx } from './db/prisma';
+import { DEFAULT_DELEGATION_RULES } from './domain/delegation';
 import { contractConsumer } from './events/consumers';
 import { PrismaClient } from './generated/prisma/client';
 import { contractRoutes } from './http/routes';
+import { contractSettingsSchema } from './settings';
 
 /** Vendors, budgets, contracts, approval routes and commitment (支出負担行為). */
 export const contractService = defineService({
@@ -14,13 +16,21 @@ export const contractService = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   operations: CONTRACT_OPERATIONS,
   usesEvents: true,
-  createApplication(runtime) {
+  settings: contractSettingsSchema,
+  async createApplication(runtime) {
     const { db, uow } = runtime.database<Tx, PrismaClient>(PrismaClient);
-    return createContractApplication({
+    const application = createContractApplication({
       db,
       uow,
       cityName: runtime.env.CITY_NAME,
+      today: runtime.clock.today,
+      // Absent when the process was started without the setting (tests start it so).
+      delegationRules: runtime.env.DELEGATION_RULES ?? DEFAULT_DELEGATION_RULES,
     });
+    // A later year of a multi-year contract encumbers its line once that year has begun: a
+    // start on or after its April 1 applies what is due.
+    await application.applyBegunCommitments();
+    return application;
   },
   routes: contractRoutes,
   consumer: contractConsumer,

@@ -17,7 +17,15 @@ describe('budgets', () => {
       .set('Authorization', await as('accountant'))
       .send(body)
       .expect(201);
-    const expected = { ...body, encumbered: 0, spent: 0, available: 5_000_000 };
+    const expected = {
+      ...body,
+      transfersIn: 0,
+      transfersOut: 0,
+      currentAmount: 5_000_000,
+      encumbered: 0,
+      spent: 0,
+      available: 5_000_000,
+    };
     expect(created.body).toEqual(expected);
     const fetched = await request(service.app)
       .get(`/api/budgets/2026/${code}`)

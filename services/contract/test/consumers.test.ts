@@ -136,8 +136,15 @@ describe('consumers of invoice and payment events', () => {
         { actor: 'payment-service', correlationId: 'test' },
       );
     const payment = executed(300_000);
+    // Late-payment interest is paid on top of the contract: it counts toward neither.
+    const interest = buildEvent(
+      'PaymentExecuted',
+      randomUUID(),
+      { ...payment.payload, paymentId: randomUUID(), amount: 15_000, kind: 'late-interest' },
+      { actor: 'payment-service', correlationId: 'test' },
+    );
     const sentinel = executed(1);
-    await deliver(TOPICS.payment, id, payment, payment, sentinel);
+    await deliver(TOPICS.payment, id, payment, payment, interest, sentinel);
     await eventually(async () => expect(await contract(id)).toMatchObject({ paidAmount: 300_001 }));
     expect(await budget(budgetCode)).toMatchObject({ spent: 300_001, encumbered: 800_000 });
   });

@@ -157,7 +157,7 @@ describe('contracts', () => {
       });
     });
 
-    it('needs two different approvers from ¥1,000,000; the budget is encumbered at the second', async () => {
+    it('routes ¥1,000,000 to a kacho then a bucho; the budget is encumbered at the second', async () => {
       const budgetCode = await createBudget(service, 5_000_000);
       const id = await createSubmittedContract(service, {
         vendorId,
@@ -175,10 +175,13 @@ describe('contracts', () => {
       expect(await getBudget(budgetCode)).toMatchObject({ encumbered: 0 });
       expect(await outboxEvents(service, 'ContractApproved', id)).toEqual([]);
 
-      const again = await approve(service, id, 'approver-a');
+      const again = await approve(service, id, 'approver-a', 'bucho');
       expect(again.status).toBe(409);
+      const tooLow = await approve(service, id, 'approver-b');
+      expect(tooLow.status).toBe(403);
+      expect(tooLow.body.detail).toMatch(/Step 2 needs a 部長 \(bucho\) or above/);
 
-      const second = await approve(service, id, 'approver-b');
+      const second = await approve(service, id, 'approver-b', 'bucho');
       expect(second.status).toBe(200);
       expect(second.body).toMatchObject({
         status: 'approved',
@@ -192,7 +195,7 @@ describe('contracts', () => {
         available: 4_000_000,
       });
       expect(await outboxEvents(service, 'ContractApproved', id)).toHaveLength(1);
-      expect((await approve(service, id, 'approver-c')).status).toBe(409);
+      expect((await approve(service, id, 'approver-c', 'shicho')).status).toBe(409);
     });
 
     it('never lets the creator or the submitter approve, nor anyone without the approver role', async () => {
@@ -309,9 +312,9 @@ describe('contracts', () => {
       });
 
       const responses = await Promise.all([
-        approve(service, id, 'approver-a'),
-        approve(service, id, 'approver-b'),
-        approve(service, id, 'approver-a'),
+        approve(service, id, 'approver-a', 'bucho'),
+        approve(service, id, 'approver-b', 'bucho'),
+        approve(service, id, 'approver-a', 'bucho'),
       ]);
 
       expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 409]);

@@ -160,7 +160,7 @@ describe('lists', () => {
       const text = body.toString('utf8').slice(1);
       const lines = text.split('\r\n');
       expect(lines[0]).toBe(
-        '契約番号,件名,取引先ID,年度,予算科目,契約金額,税率,契約開始日,契約終了日,状態,請求済額,支払済額,残額,作成者,契約ID',
+        '契約番号,件名,取引先ID,年度,予算科目,契約金額,税率,種別,契約方法,契約開始日,契約終了日,状態,請求済額,支払済額,残額,作成者,契約ID',
       );
       // 105 rows (one title holds a line break inside its quotes) and the final CRLF.
       expect(text.match(/\r\n/g)).toHaveLength(106);
@@ -277,6 +277,9 @@ describe('lists', () => {
         code: budgetCode,
         name: '委託料',
         amount: 10_000_000_000,
+        transfersIn: 0,
+        transfersOut: 0,
+        currentAmount: 10_000_000_000,
         encumbered: 9,
         spent: 0,
         available: 10_000_000_000 - 9,

@@ -2,7 +2,7 @@
 import { corporateNumberCheckDigit } from '@denpyo/jp';
 import { startService, type RunningService } from '@denpyo/platform';
 import { bearer, testServiceEnv } from '@denpyo/platform/testing';
-import type { Role, VendorCreateRequest } from '@denpyo/schemas';
+import type { Rank, Role, VendorCreateRequest } from '@denpyo/schemas';
 import request from 'supertest';
 import { contractService } from '../src/service';
 
@@ -102,10 +102,19 @@ export async function createSubmittedContract(
   return created.body.id as string;
 }
 
-export async function approve(service: RunningService, contractId: string, approver: string) {
+/** An approver's bearer header with a rank (課長 unless given). */
+export const asApprover = (username: string, rank: Rank = 'kacho'): Promise<string> =>
+  bearer('approver', { username, rank });
+
+export async function approve(
+  service: RunningService,
+  contractId: string,
+  approver: string,
+  rank: Rank = 'kacho',
+) {
   return request(service.app)
     .post(`/api/contracts/${contractId}/approve`)
-    .set('Authorization', await as('approver', approver))
+    .set('Authorization', await asApprover(approver, rank))
     .send({ comment: `${approver} の承認` });
 }
 

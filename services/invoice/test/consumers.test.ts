@@ -64,6 +64,46 @@ describe('contract topic consumer', () => {
     });
   });
 
+  it('keeps the v2 facts: vendor and contract kinds, 契約締結日, schedule; v1 defaults', async () => {
+    const [individual, company] = [randomUUID(), randomUUID()];
+    const [works, v1] = [randomUUID(), randomUUID()];
+    const schedule = [
+      { fiscalYear: 2026, amount: 1_000_000 },
+      { fiscalYear: 2027, amount: 2_000_000 },
+    ];
+    await publishContractEvent(service, vendorRegistered(individual, undefined, 'individual'));
+    await publishContractEvent(service, vendorRegistered(company));
+    await publishContractEvent(
+      service,
+      contractApproved(works, individual, 3_000_000, {
+        kind: 'works',
+        concludedOn: '2026-11-02',
+        schedule,
+      }),
+    );
+    await publishContractEvent(service, contractApproved(v1, company, 1_000));
+    const contracts = await waitFor(async () => {
+      const { rows } = await service.runtime.pool.query(
+        `SELECT contract_id, kind, concluded_on::text, schedule FROM approved_contracts
+         WHERE contract_id IN ($1, $2) ORDER BY kind DESC`,
+        [works, v1],
+      );
+      return rows.length === 2 && rows;
+    });
+    expect(contracts).toEqual([
+      { contract_id: works, kind: 'works', concluded_on: '2026-11-02', schedule },
+      { contract_id: v1, kind: 'services', concluded_on: null, schedule: null },
+    ]);
+    const { rows: vendors } = await service.runtime.pool.query(
+      'SELECT vendor_id, kind FROM vendors WHERE vendor_id IN ($1, $2) ORDER BY kind DESC',
+      [individual, company],
+    );
+    expect(vendors).toEqual([
+      { vendor_id: individual, kind: 'individual' },
+      { vendor_id: company, kind: 'corporation' },
+    ]);
+  });
+
   it('applies a redelivered ContractApproved once', async () => {
     const contractId = randomUUID();
     const event = contractApproved(contractId, randomUUID(), 3_000_000);

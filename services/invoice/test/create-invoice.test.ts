@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { isBankBusinessDay, japanToday, paymentDueDate } from '@denpyo/jp';
+import { addCalendarDays, isBankBusinessDay, japanToday, paymentDueDate } from '@denpyo/jp';
 import { startService, type RunningService } from '@denpyo/platform';
 import { bearer, testServiceEnv } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
@@ -79,6 +79,16 @@ describe('POST /api/invoices', () => {
       dueDate: paymentDueDate(receivedOn),
       createdBy: 'alice',
       lines: body.lines,
+      // v2 fields of a v1 body: qualified (the vendor's own number), tax-excluded, 10-day inspection.
+      qualified: true,
+      amountsInclude: 'tax-excluded',
+      withholdingTax: 0,
+      netAmount: 522,
+      contractKind: 'services',
+      fiscalYear: 2026,
+      originalDueDate: paymentDueDate(receivedOn),
+      inspectionDueDate: addCalendarDays(receivedOn, 10),
+      inspectionOverdue: false,
     });
     expect(response.body.documentNumber).toMatch(/^IV-2026-\d{6}$/);
     expect(isBankBusinessDay(response.body.dueDate)).toBe(true);
@@ -174,12 +184,22 @@ describe('POST /api/invoices', () => {
     });
   });
 
-  it('accepts any valid registration number when the vendor has none registered', async () => {
+  it('refuses a registration number when the vendor has none on file (v1 accepted any)', async () => {
     const unregistered = await approvedContract(service, { registration: null });
-    const body = invoiceBody(unregistered.contractId, {
-      registrationNumber: registrationNumber('111111111111'),
-    });
-    await post(body).expect(201);
+    for (const number of ['T4011001098993', registrationNumber('111111111111')]) {
+      const response = await post(
+        invoiceBody(unregistered.contractId, { registrationNumber: number }),
+      ).expect(422);
+      expect(response.body.errors).toEqual([
+        { path: 'registrationNumber', message: expect.stringMatching(/no registration number/) },
+      ]);
+    }
+    expect(await invoiceCount(unregistered.contractId)).toBe(0);
+    // undefined is left out of the JSON body.
+    const withoutNumber = invoiceBody(unregistered.contractId, { registrationNumber: undefined });
+    const accepted = await post(withoutNumber).expect(201);
+    expect(accepted.body).toMatchObject({ qualified: false });
+    expect(accepted.body).not.toHaveProperty('registrationNumber');
   });
 
   it('refuses the same invoice number twice for one contract with 409', async () => {
@@ -235,7 +255,7 @@ describe('POST /api/invoices', () => {
         invoiceNumber: '',
         issueDate: '2026-02-30',
         registrationNumber: 'T1234567890124',
-        lines: [{ description: 'x', amount: -1, taxRate: 5 }],
+        lines: [{ description: 'x', amount: 1.5, taxRate: 5 }],
         unexpected: true,
       }).expect(400);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);

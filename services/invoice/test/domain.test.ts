@@ -1,49 +1,78 @@
 import fc from 'fast-check';
-import { addCalendarDays, isBankBusinessDay } from '@denpyo/jp';
-import type { AuthUser, InvoiceLine } from '@denpyo/schemas';
+import { addCalendarDays, isBankBusinessDay, MAX_TRANSFER_AMOUNT } from '@denpyo/jp';
+import type { AuthUser, InvoiceCreateRequest, InvoiceLine } from '@denpyo/schemas';
+import { deadlineAtInspection, isInspectionOverdue } from '../src/domain/deadlines';
 import { formatDocumentNumber } from '../src/domain/document-number';
+import { decideOrderFiscalYear, paymentFiscalYear } from '../src/domain/fiscal-year';
 import { canApply, statusAfter, type InvoiceAction } from '../src/domain/invoice-state';
-import { MAX_TRANSFER_AMOUNT } from '@denpyo/jp';
-import { assessInvoice, type ContractTerms } from '../src/domain/receipt';
-import { mayIssuePaymentOrder } from '../src/domain/separation-of-duties';
+import { assessInvoice, type ContractTerms, type VendorTerms } from '../src/domain/receipt';
+import { decideInspector, mayIssuePaymentOrder } from '../src/domain/separation-of-duties';
 
 const VENDOR = '7f1e5a3c-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
 const OTHER_VENDOR = '11111111-2222-4333-8444-555555555555';
 const REGISTRATION = 'T1234567890123';
 const procurement: AuthUser = { username: 'alice', roles: ['procurement'] };
 const vendorUser: AuthUser = { username: 'acme', roles: ['vendor'], vendorId: VENDOR };
-const contract: ContractTerms = { vendorId: VENDOR, amount: 1_000_000, invoicedTotal: 0 };
+const contract: ContractTerms = {
+  vendorId: VENDOR,
+  amount: 1_000_000,
+  invoicedTotal: 0,
+  kind: 'services',
+  fiscalYear: 2026,
+};
+const corporation: VendorTerms = { invoiceRegistrationNumber: REGISTRATION, kind: 'corporation' };
+const individual: VendorTerms = { invoiceRegistrationNumber: null, kind: 'individual' };
+const TODAY = '2026-11-24';
 
-function invoice(lines: InvoiceLine[], registrationNumber = REGISTRATION) {
-  return { registrationNumber, lines };
+type Request = Parameters<typeof assessInvoice>[0];
+
+function invoice(lines: InvoiceLine[], extra: Partial<InvoiceCreateRequest> = {}): Request {
+  return { issueDate: '2026-11-20', lines, ...extra };
 }
 
-describe('assessInvoice', () => {
+const line = (amount: number, taxRate: 10 | 8 | 0 = 10, withholding?: boolean): InvoiceLine => ({
+  description: 'x',
+  amount,
+  taxRate,
+  ...(withholding === undefined ? {} : { withholding }),
+});
+
+describe('assessInvoice: v1 invoices (tax-excluded lines, no stated tax)', () => {
   it('computes tax once per rate, rounded down, for mixed 10% and 8% lines', () => {
     // Per line the tax would be 10+10 and 10+10; per rate it is floor(21.0) and floor(21.6).
     const result = assessInvoice(
-      invoice([
-        { description: '工事', amount: 105, taxRate: 10 },
-        { description: '飲料', amount: 135, taxRate: 8 },
-        { description: '資材', amount: 105, taxRate: 10 },
-        { description: '食品', amount: 135, taxRate: 8 },
-      ]),
+      invoice(
+        [
+          { description: '工事', amount: 105, taxRate: 10 },
+          { description: '飲料', amount: 135, taxRate: 8 },
+          { description: '資材', amount: 105, taxRate: 10 },
+          { description: '食品', amount: 135, taxRate: 8 },
+        ],
+        { registrationNumber: REGISTRATION },
+      ),
       contract,
-      undefined,
+      corporation,
       procurement,
-      '2026-11-24',
+      TODAY,
     );
     expect(result).toEqual({
       ok: true,
       value: {
+        amountsInclude: 'tax-excluded',
         subtotal: 480,
         taxes: [
-          { rate: 10, base: 210, tax: 21 },
-          { rate: 8, base: 270, tax: 21 },
+          { rate: 10, base: 210, tax: 21, stated: false },
+          { rate: 8, base: 270, tax: 21, stated: false },
         ],
         total: 522,
-        receivedOn: '2026-11-24',
+        qualified: true,
+        withholdingTax: 0,
+        netAmount: 522,
+        contractKind: 'services',
+        fiscalYear: 2026,
+        receivedOn: TODAY,
         dueDate: '2026-12-24',
+        inspectionDueDate: '2026-12-04',
       },
     });
   });
@@ -51,9 +80,9 @@ describe('assessInvoice', () => {
   it('moves a due date that falls in the year-end closure back to a bank business day', () => {
     // 2026-12-02 + 30 days = 2027-01-01 (closed), 12-31 closed too: 2026-12-30 (Wednesday).
     const result = assessInvoice(
-      invoice([{ description: 'x', amount: 1000, taxRate: 10 }]),
+      invoice([line(1000)]),
       contract,
-      undefined,
+      corporation,
       procurement,
       '2026-12-02',
     );
@@ -71,9 +100,9 @@ describe('assessInvoice', () => {
     fc.assert(
       fc.property(dates, (receivedOn) => {
         const result = assessInvoice(
-          invoice([{ description: 'x', amount: 1, taxRate: 0 }]),
+          { issueDate: receivedOn, lines: [line(1, 0)] },
           contract,
-          undefined,
+          corporation,
           procurement,
           receivedOn,
         );
@@ -95,21 +124,15 @@ describe('assessInvoice', () => {
   });
 
   it('never rounds tax up and never taxes less than per-line rounding would', () => {
-    const line = fc.record({
+    const anyLine = fc.record({
       description: fc.constant('item'),
       amount: fc.integer({ min: 1, max: 10_000_000 }),
       taxRate: fc.constantFrom(10 as const, 8 as const, 0 as const),
     });
     const bigContract = { ...contract, amount: Number.MAX_SAFE_INTEGER };
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (lines) => {
-        const result = assessInvoice(
-          invoice(lines),
-          bigContract,
-          undefined,
-          procurement,
-          '2026-11-24',
-        );
+      fc.property(fc.array(anyLine, { minLength: 1, maxLength: 30 }), (lines) => {
+        const result = assessInvoice(invoice(lines), bigContract, corporation, procurement, TODAY);
         if (!result.ok) return false;
         const { subtotal, taxes, total } = result.value;
         for (const { rate, base, tax } of taxes) {
@@ -124,54 +147,344 @@ describe('assessInvoice', () => {
       }),
     );
   });
+});
 
-  const oneLine = invoice([{ description: 'x', amount: 100_000, taxRate: 10 }]); // total 110,000
+describe('assessInvoice: the tax as stated (消費税法 57-4)', () => {
+  const assess = (request: Request) =>
+    assessInvoice(request, contract, corporation, procurement, TODAY);
+
+  it.each([80, 81])('accepts 8%% tax %d stated on a tax-excluded base of 1,005', (tax) => {
+    const result = assess(invoice([line(1_005, 8)], { statedTaxes: [{ rate: 8, tax }] }));
+    expect(result).toMatchObject({
+      ok: true,
+      value: { taxes: [{ rate: 8, base: 1_005, tax, stated: true }], total: 1_005 + tax },
+    });
+  });
+
+  it.each([79, 82])('refuses 8%% tax %d on 1,005, naming the rate and both figures', (tax) => {
+    const result = assess(invoice([line(1_005, 8)], { statedTaxes: [{ rate: 8, tax }] }));
+    expect(result).toEqual({
+      ok: false,
+      refusal: {
+        code: 'unprocessable',
+        message: `The stated 8% tax ${tax} is not the exact tax rounded down, half-up or up (accepted: 80 or 81)`,
+        errors: [
+          {
+            path: 'statedTaxes.0.tax',
+            message: `The stated 8% tax ${tax} is not the exact tax rounded down, half-up or up (accepted: 80 or 81)`,
+          },
+        ],
+      },
+    });
+  });
+
+  it('takes 税込 1,099 at 10% stating 99 as a claim of 1,099 (not 1,100)', () => {
+    const result = assess(
+      invoice([line(1_099)], {
+        amountsInclude: 'tax-included',
+        statedTaxes: [{ rate: 10, tax: 99 }],
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        amountsInclude: 'tax-included',
+        subtotal: 1_000,
+        taxes: [{ rate: 10, base: 1_099, tax: 99, stated: true }],
+        total: 1_099,
+        netAmount: 1_099,
+      },
+    });
+  });
+
+  it('takes one tax-included line of 11 at 10%: tax 1, total 11', () => {
+    const result = assess(invoice([line(11)], { amountsInclude: 'tax-included' }));
+    expect(result).toMatchObject({
+      ok: true,
+      value: { subtotal: 10, taxes: [{ rate: 10, base: 11, tax: 1, stated: false }], total: 11 },
+    });
+  });
+
+  it('takes a −1,000 discount off a 10% base of 10,000: base 9,000, tax 900', () => {
+    const result = assess(invoice([line(10_000), line(-1_000)]));
+    expect(result).toMatchObject({
+      ok: true,
+      value: { subtotal: 9_000, taxes: [{ rate: 10, base: 9_000, tax: 900 }], total: 9_900 },
+    });
+  });
+
+  it('mixes rates, stated and not: 10% half-up stated, 8% rounded down, 0% exempt', () => {
+    // 10%: 12,345 → 1,234.5 (stated 1,235, half-up); 8%: 6,789 → 543.12 → 543; 0%: 500.
+    const result = assess(
+      invoice([line(12_345, 10), line(6_789, 8), line(500, 0)], {
+        statedTaxes: [{ rate: 10, tax: 1_235 }],
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        subtotal: 19_634,
+        taxes: [
+          { rate: 10, base: 12_345, tax: 1_235, stated: true },
+          { rate: 8, base: 6_789, tax: 543, stated: false },
+          { rate: 0, base: 500, tax: 0, stated: false },
+        ],
+        total: 19_634 + 1_235 + 543,
+      },
+    });
+  });
+
+  it('refuses a discount taking a rate below zero, naming the rate', () => {
+    const result = assess(invoice([line(5_000, 10), line(1_000, 8), line(-1_001, 8)]));
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { code: 'unprocessable', errors: [{ path: 'lines' }] },
+    });
+    expect(!result.ok && result.refusal.message).toContain('The 8% base is -1');
+  });
+
+  it('refuses a zero total, a stated rate without lines and a rate stated twice', () => {
+    expect(assess(invoice([line(1_000), line(-1_000)]))).toMatchObject({
+      ok: false,
+      refusal: { errors: [{ path: 'lines', message: expect.stringMatching(/zero/) }] },
+    });
+    const result = assess(
+      invoice([line(1_000)], {
+        statedTaxes: [
+          { rate: 10, tax: 100 },
+          { rate: 8, tax: 0 },
+          { rate: 10, tax: 100 },
+        ],
+      }),
+    );
+    expect(!result.ok && result.refusal.errors?.map((e) => e.path)).toEqual([
+      'statedTaxes.1.rate',
+      'statedTaxes.2.rate',
+    ]);
+  });
+});
+
+describe('assessInvoice: the registration number (適格請求書 or not)', () => {
+  const oneLine = [line(100_000)];
+
+  it('accepts an invoice without one, as not qualified', () => {
+    const result = assessInvoice(invoice(oneLine), contract, individual, procurement, TODAY);
+    expect(result).toMatchObject({ ok: true, value: { qualified: false, total: 110_000 } });
+  });
+
+  it('qualifies an invoice carrying the vendor’s own number', () => {
+    const result = assessInvoice(
+      invoice(oneLine, { registrationNumber: REGISTRATION }),
+      contract,
+      corporation,
+      procurement,
+      TODAY,
+    );
+    expect(result).toMatchObject({ ok: true, value: { qualified: true } });
+  });
+
+  it.each([
+    ['another vendor’s number', corporation, /does not match the vendor's \(T1234567890123\)/],
+    ['any number when the vendor has none on file', individual, /no registration number on file/],
+    ['any number when the vendor is not known here yet', undefined, /not known here yet/],
+  ])('refuses %s (422 at registrationNumber)', (_, vendor, message) => {
+    const result = assessInvoice(
+      invoice(oneLine, { registrationNumber: 'T4011001098993' }),
+      contract,
+      vendor,
+      procurement,
+      TODAY,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { code: 'unprocessable', errors: [{ path: 'registrationNumber' }] },
+    });
+    expect(!result.ok && result.refusal.message).toMatch(message);
+  });
+});
+
+describe('assessInvoice: the arrival date starts the clock (支払遅延防止法 Art. 5, 6)', () => {
+  it('a claim that arrived 12/01 and is keyed in 12/07 is due 2026-12-30, not 2027-01-06', () => {
+    const result = assessInvoice(
+      invoice([line(1_000)], { issueDate: '2026-11-30', receivedOn: '2026-12-01' }),
+      contract,
+      corporation,
+      procurement,
+      '2026-12-07',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { receivedOn: '2026-12-01', dueDate: '2026-12-30', inspectionDueDate: '2026-12-11' },
+    });
+  });
+
+  it('works contracts: 14 days to inspect, 40 to pay', () => {
+    const result = assessInvoice(
+      invoice([line(1_000)], { issueDate: '2026-11-30', receivedOn: '2026-12-01' }),
+      { ...contract, kind: 'works' },
+      corporation,
+      procurement,
+      '2026-12-07',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { contractKind: 'works', dueDate: '2027-01-08', inspectionDueDate: '2026-12-15' },
+    });
+  });
+
+  it('a vendor’s submission arrives today; a vendor may not date it (403 at receivedOn)', () => {
+    expect(
+      assessInvoice(invoice([line(1_000)]), contract, corporation, vendorUser, TODAY),
+    ).toMatchObject({
+      ok: true,
+      value: { receivedOn: TODAY },
+    });
+    const dated = invoice([line(1_000)], { receivedOn: '2026-11-21' });
+    expect(assessInvoice(dated, contract, corporation, vendorUser, TODAY)).toMatchObject({
+      ok: false,
+      refusal: { code: 'forbidden', errors: [{ path: 'receivedOn' }] },
+    });
+  });
+
+  it.each([
+    ['after today', { receivedOn: '2026-11-25' }, 'receivedOn'],
+    ['before the issue date', { receivedOn: '2026-11-19' }, 'receivedOn'],
+    ['an invoice dated after today, arriving today', { issueDate: '2026-11-25' }, 'issueDate'],
+  ])('refuses an arrival %s (422)', (_, extra, path) => {
+    const result = assessInvoice(
+      invoice([line(1_000)], extra),
+      contract,
+      corporation,
+      procurement,
+      TODAY,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { code: 'unprocessable', errors: [{ path }] },
+    });
+  });
+});
+
+describe('assessInvoice: withholding (所得税法 Art. 204)', () => {
+  const assess = (request: Request, vendor: VendorTerms = individual) =>
+    assessInvoice(request, { ...contract, amount: 10_000_000 }, vendor, procurement, TODAY);
+
+  it('withholds 10,210 of a 100,000 fee: 99,790 of a 110,000 tax-excluded invoice is paid', () => {
+    expect(assess(invoice([line(100_000, 10, true)]))).toMatchObject({
+      ok: true,
+      value: { total: 110_000, withholdingTax: 10_210, netAmount: 99_790 },
+    });
+  });
+
+  it('a ¥100,000 fee invoice with a total of 100,000 transfers ¥89,790 (the issue’s vector)', () => {
+    expect(assess(invoice([line(100_000, 0, true)]))).toMatchObject({
+      ok: true,
+      value: { total: 100_000, withholdingTax: 10_210, netAmount: 89_790 },
+    });
+    expect(
+      assess(invoice([line(100_000, 10, true)], { amountsInclude: 'tax-included' })),
+    ).toMatchObject({
+      ok: true,
+      value: { total: 100_000, withholdingTax: 10_210, netAmount: 89_790 },
+    });
+  });
+
+  it('withholds only the marked lines, 20.42% beyond 1,000,000', () => {
+    // Fee 1,500,000 → 102,100 + 102,100; travel expenses 30,000 are not a fee.
+    expect(assess(invoice([line(1_500_000, 10, true), line(30_000, 10)]))).toMatchObject({
+      ok: true,
+      value: { total: 1_683_000, withholdingTax: 204_200, netAmount: 1_478_800 },
+    });
+    expect(assess(invoice([line(1_234_567, 0, true)]))).toMatchObject({
+      ok: true,
+      value: { withholdingTax: 149_998, netAmount: 1_084_569 },
+    });
+  });
+
+  it('refuses withholding on a corporation’s invoice (422 at the line)', () => {
+    const result = assess(invoice([line(1_000), line(100_000, 10, true)]), corporation);
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { code: 'unprocessable', errors: [{ path: 'lines.1.withholding' }] },
+    });
+  });
+
+  it('refuses discounts beyond the fees, and withholding that leaves nothing to pay', () => {
+    expect(
+      assess(invoice([line(10_000, 10, true), line(-20_000, 10, true), line(50_000)])),
+    ).toMatchObject({ ok: false, refusal: { errors: [{ path: 'lines' }] } });
+    const result = assess(invoice([line(100_000, 0, true), line(-95_000, 0)]));
+    expect(!result.ok && result.refusal.message).toMatch(/leaves nothing to transfer/);
+  });
+});
+
+describe('assessInvoice: the contract', () => {
+  const oneLine = invoice([line(100_000)]); // total 110,000
 
   it('refuses a vendor user invoicing another vendor’s contract', () => {
     const other: AuthUser = { ...vendorUser, vendorId: OTHER_VENDOR };
-    const result = assessInvoice(oneLine, contract, undefined, other, '2026-11-24');
+    const result = assessInvoice(oneLine, contract, corporation, other, TODAY);
     expect(result).toMatchObject({ ok: false, refusal: { errors: [{ path: 'contractId' }] } });
   });
 
   it('lets a vendor user invoice its own contract and procurement invoice any contract', () => {
-    expect(assessInvoice(oneLine, contract, undefined, vendorUser, '2026-11-24').ok).toBe(true);
+    expect(assessInvoice(oneLine, contract, corporation, vendorUser, TODAY).ok).toBe(true);
     const otherContract = { ...contract, vendorId: OTHER_VENDOR };
-    expect(assessInvoice(oneLine, otherContract, undefined, procurement, '2026-11-24').ok).toBe(
-      true,
-    );
+    expect(assessInvoice(oneLine, otherContract, corporation, procurement, TODAY).ok).toBe(true);
   });
 
-  it('refuses a registration number other than the vendor’s registered one', () => {
-    const vendor = { invoiceRegistrationNumber: 'T7000012050002' };
-    const result = assessInvoice(oneLine, contract, vendor, procurement, '2026-11-24');
+  it.each(['completed', 'cancelled'] as const)('refuses a %s contract', (closedOutcome) => {
+    const result = assessInvoice(
+      oneLine,
+      { ...contract, closedOutcome },
+      corporation,
+      procurement,
+      TODAY,
+    );
     expect(result).toMatchObject({
       ok: false,
-      refusal: { errors: [{ path: 'registrationNumber' }] },
+      refusal: { message: `The contract is ${closedOutcome}: it takes no more invoices` },
     });
-  });
-
-  it('accepts any registration number when the vendor has none on record or is not known yet', () => {
-    const unregistered = { invoiceRegistrationNumber: null };
-    expect(assessInvoice(oneLine, contract, unregistered, procurement, '2026-11-24').ok).toBe(true);
-    expect(assessInvoice(oneLine, contract, undefined, procurement, '2026-11-24').ok).toBe(true);
   });
 
   it('accepts a total equal to the remaining amount and refuses one yen more', () => {
     const exact = { ...contract, amount: 210_000, invoicedTotal: 100_000 };
-    expect(assessInvoice(oneLine, exact, undefined, procurement, '2026-11-24').ok).toBe(true);
+    expect(assessInvoice(oneLine, exact, corporation, procurement, TODAY).ok).toBe(true);
     const short = { ...exact, invoicedTotal: 100_001 };
-    const result = assessInvoice(oneLine, short, undefined, procurement, '2026-11-24');
+    const result = assessInvoice(oneLine, short, corporation, procurement, TODAY);
     expect(result).toMatchObject({ ok: false });
     expect(!result.ok && result.refusal.message).toMatch(
       /exceeds the contract's remaining amount 109999/,
     );
   });
 
+  it('counts the remaining amount from an amended amount, never below zero', () => {
+    const decreased = { ...contract, amount: 100_000, invoicedTotal: 150_000 };
+    const result = assessInvoice(invoice([line(1, 0)]), decreased, corporation, procurement, TODAY);
+    expect(!result.ok && result.refusal.message).toMatch(/remaining amount 0$/);
+  });
+
+  it('puts a multi-year contract’s payment in the fiscal year the claim arrived', () => {
+    const multiYear = {
+      ...contract,
+      schedule: [
+        { fiscalYear: 2026, amount: 400_000 },
+        { fiscalYear: 2027, amount: 600_000 },
+      ],
+    };
+    const request = invoice([line(1_000)], { issueDate: '2027-04-10' });
+    expect(assessInvoice(request, multiYear, corporation, procurement, '2027-04-12')).toMatchObject(
+      {
+        ok: true,
+        value: { fiscalYear: 2027 },
+      },
+    );
+  });
+
   describe('amounts no transfer can carry (422 at lines)', () => {
     const unlimited = { ...contract, amount: Number.MAX_SAFE_INTEGER };
     const assess = (lines: InvoiceLine[]) =>
-      assessInvoice(invoice(lines), unlimited, undefined, procurement, '2026-11-24');
-    const line = (amount: number, taxRate: 10 | 8 | 0) => ({ description: 'x', amount, taxRate });
+      assessInvoice(invoice(lines), unlimited, corporation, procurement, TODAY);
 
     it.each([
       [
@@ -219,6 +532,81 @@ describe('assessInvoice', () => {
   });
 });
 
+describe('paymentFiscalYear', () => {
+  const twoYears = [
+    { fiscalYear: 2026, amount: 1 },
+    { fiscalYear: 2027, amount: 1 },
+  ];
+
+  it('is the contract’s year for a single-year contract, also in the 出納整理期間', () => {
+    expect(paymentFiscalYear({ fiscalYear: 2026 }, '2027-05-20')).toEqual({
+      ok: true,
+      value: 2026,
+    });
+    expect(
+      paymentFiscalYear(
+        { fiscalYear: 2026, schedule: [{ fiscalYear: 2026, amount: 1 }] },
+        '2026-10-01',
+      ),
+    ).toEqual({ ok: true, value: 2026 });
+  });
+
+  it.each([
+    ['2027-03-31', 2026],
+    ['2027-04-01', 2027],
+    ['2028-05-31', 2027], // the last year's claims in its 出納整理期間
+  ])('multi-year 2026–2027: a claim arriving %s belongs to %d', (receivedOn, year) => {
+    expect(paymentFiscalYear({ fiscalYear: 2026, schedule: twoYears }, receivedOn)).toEqual({
+      ok: true,
+      value: year,
+    });
+  });
+
+  it('refuses a claim arriving in a year the schedule has no amount for', () => {
+    expect(paymentFiscalYear({ fiscalYear: 2026, schedule: twoYears }, '2028-06-01')).toMatchObject(
+      {
+        ok: false,
+        refusal: {
+          code: 'unprocessable',
+          errors: [{ path: 'receivedOn', message: expect.stringContaining('fiscal year 2028') }],
+        },
+      },
+    );
+  });
+});
+
+describe('decideOrderFiscalYear (出納閉鎖)', () => {
+  it('orders in an open year and refuses a closed one, naming it', () => {
+    expect(decideOrderFiscalYear(2026, false)).toEqual({ ok: true, value: 2026 });
+    expect(decideOrderFiscalYear(2026, true)).toMatchObject({
+      ok: false,
+      refusal: { code: 'unprocessable', message: expect.stringContaining('Fiscal year 2026') },
+    });
+  });
+});
+
+describe('inspection deadlines', () => {
+  it('is overdue only while received, from the day after the deadline', () => {
+    const invoiceOn = (status: 'received' | 'inspected') => ({
+      status,
+      inspectionDueDate: '2026-12-11',
+    });
+    expect(isInspectionOverdue(invoiceOn('received'), '2026-12-11')).toBe(false);
+    expect(isInspectionOverdue(invoiceOn('received'), '2026-12-12')).toBe(true);
+    expect(isInspectionOverdue(invoiceOn('inspected'), '2026-12-20')).toBe(false);
+  });
+
+  it.each([
+    ['2026-12-10', 0, '2026-12-30'],
+    ['2026-12-14', 3, '2026-12-28'], // received 12-01: 12-31 − 3 days
+    ['2026-12-16', 5, '2026-12-25'], // 12-26 is a Saturday
+  ])('inspected %s: %d days late, due %s (Art. 7)', (inspectedOn, lateDays, dueDate) => {
+    expect(
+      deadlineAtInspection({ receivedOn: '2026-12-01', contractKind: 'services' }, inspectedOn),
+    ).toEqual({ lateDays, dueDate });
+  });
+});
+
 describe('invoice state machine', () => {
   const table: [InvoiceAction, string, boolean][] = [
     ['inspect', 'received', true],
@@ -259,11 +647,19 @@ describe('formatDocumentNumber', () => {
   });
 });
 
-describe('mayIssuePaymentOrder', () => {
-  it('refuses whoever received or inspected the invoice', () => {
+describe('separation of duties', () => {
+  it('refuses the payment order to whoever received or inspected the invoice', () => {
     const invoiceRecord = { createdBy: 'alice', inspectedBy: 'bob' };
     expect(mayIssuePaymentOrder('alice', invoiceRecord)).toBe(false);
     expect(mayIssuePaymentOrder('bob', invoiceRecord)).toBe(false);
     expect(mayIssuePaymentOrder('carol', invoiceRecord)).toBe(true);
+  });
+
+  it('refuses the inspection to whoever registered the invoice (403)', () => {
+    expect(decideInspector('alice', { createdBy: 'alice' })).toMatchObject({
+      ok: false,
+      refusal: { code: 'forbidden' },
+    });
+    expect(decideInspector('bob', { createdBy: 'alice' })).toEqual({ ok: true, value: 'bob' });
   });
 });

@@ -4,9 +4,11 @@ import { corporateNumberCheckDigit } from '@denpyo/jp';
 import { buildEvent, type RunningService } from '@denpyo/platform';
 import {
   TOPICS,
+  type ContractApproved,
   type DomainEvent,
   type EventType,
   type InvoiceCreateRequest,
+  type VendorKind,
 } from '@denpyo/schemas';
 
 /** A registration number with a correct check digit, from any twelve digits. */
@@ -26,7 +28,21 @@ export async function publishContractEvent(
   ]);
 }
 
-export function vendorRegistered(vendorId: string, invoiceRegistrationNumber?: string) {
+/** Delivers an event as the payment service would. */
+export async function publishPaymentEvent(
+  service: RunningService,
+  event: DomainEvent,
+): Promise<void> {
+  await eventBusOf(service).publish([
+    { topic: TOPICS.payment, key: event.aggregateId, value: JSON.stringify(event) },
+  ]);
+}
+
+export function vendorRegistered(
+  vendorId: string,
+  invoiceRegistrationNumber?: string,
+  kind?: VendorKind,
+) {
   return buildEvent(
     'VendorRegistered',
     vendorId,
@@ -35,6 +51,7 @@ export function vendorRegistered(vendorId: string, invoiceRegistrationNumber?: s
       name: '株式会社デンピョウ建設',
       nameKana: 'ｶﾌﾞｼｷｶﾞｲｼﾔ ﾃﾞﾝﾋﾟﾖｳｹﾝｾﾂ',
       ...(invoiceRegistrationNumber ? { invoiceRegistrationNumber } : {}),
+      ...(kind ? { kind } : {}),
       bankAccount: {
         bankCode: '0001',
         branchCode: '001',
@@ -47,7 +64,12 @@ export function vendorRegistered(vendorId: string, invoiceRegistrationNumber?: s
   );
 }
 
-export function contractApproved(contractId: string, vendorId: string, amount: number) {
+export function contractApproved(
+  contractId: string,
+  vendorId: string,
+  amount: number,
+  extra: Partial<ContractApproved> = {},
+) {
   return buildEvent(
     'ContractApproved',
     contractId,
@@ -61,6 +83,7 @@ export function contractApproved(contractId: string, vendorId: string, amount: n
       fiscalYear: 2026,
       budgetCode: '08.02.01.15',
       approvedAt: new Date().toISOString(),
+      ...extra,
     },
     context,
   );
@@ -77,13 +100,21 @@ export interface ContractFixture {
 /** An approved contract (and its registered vendor) as this service learns it: from events. */
 export async function approvedContract(
   service: RunningService,
-  // registration: null registers the vendor without an invoice registration number.
-  { amount = 1_000_000, registration = VENDOR_REGISTRATION as string | null } = {},
+  {
+    amount = 1_000_000,
+    // null registers the vendor without an invoice registration number.
+    registration = VENDOR_REGISTRATION as string | null,
+    vendorKind = undefined as VendorKind | undefined,
+    contract = {} as Partial<ContractApproved>,
+  } = {},
 ): Promise<ContractFixture> {
   const vendorId = randomUUID();
   const contractId = randomUUID();
-  await publishContractEvent(service, vendorRegistered(vendorId, registration ?? undefined));
-  await publishContractEvent(service, contractApproved(contractId, vendorId, amount));
+  await publishContractEvent(
+    service,
+    vendorRegistered(vendorId, registration ?? undefined, vendorKind),
+  );
+  await publishContractEvent(service, contractApproved(contractId, vendorId, amount, contract));
   await waitFor(async () => {
     const { rows } = await service.runtime.pool.query(
       `SELECT 1 FROM approved_contracts c JOIN vendors v USING (vendor_id) WHERE c.contract_id = $1`,

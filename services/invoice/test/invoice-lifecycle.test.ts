@@ -64,7 +64,27 @@ describe('inspection and payment order', () => {
       dueDate: approved.body.dueDate,
       orderedBy: 'carol',
       documentNumber: approved.body.paymentOrderNumber,
+      withholdingTax: 0,
+      netAmount: approved.body.total,
+      fiscalYear: 2026,
+      orderedBySignature: approved.body.orderedBySignature,
     });
+    expect(approved.body).toMatchObject({
+      orderedBy: 'carol',
+      orderedBySignature: { username: 'carol', displayName: expect.any(String) },
+    });
+  });
+
+  it('refuses the inspection to whoever registered the invoice (403), changing nothing', async () => {
+    const invoice = await receive();
+    const refused = await act(invoice.id, 'inspect', procurement).expect(403);
+    expect(refused.body.detail).toBe('Whoever registered an invoice may not inspect it');
+    const unchanged = await request(service.url)
+      .get(`/api/invoices/${invoice.id}`)
+      .set('Authorization', procurement)
+      .expect(200);
+    expect(unchanged.body.status).toBe('received');
+    await act(invoice.id, 'inspect', inspector).expect(200);
   });
 
   it('numbers payment orders one after another', async () => {

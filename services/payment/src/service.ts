@@ -24,6 +24,7 @@ export const paymentService = defineService({
       requester: requesterFromEnv(runtime.env),
       cityName: runtime.env.CITY_NAME,
       today: runtime.clock.today,
+      lateInterestRates: runtime.env.LATE_INTEREST_RATES,
     });
   },
   routes: paymentRoutes,

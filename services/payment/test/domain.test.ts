@@ -13,10 +13,13 @@ import {
   batchTotal,
   decideApproval,
   decideBatchMembers,
+  decideDraftChange,
+  decideOpenYears,
   decideRemittanceNotice,
   decideSettlement,
   decideTransferDate,
   decideZenginIssue,
+  lateTransferErrors,
   transferDateProblem,
   zenginLimitErrors,
   type BatchCandidate,
@@ -74,27 +77,60 @@ describe('transferDateProblem', () => {
 describe('batchMembershipErrors', () => {
   const candidate = (id: string, overrides: Partial<BatchCandidate> = {}): BatchCandidate => ({
     id,
-    status: 'scheduled',
+    status: 'confirmed',
     vendorId: 'v1',
-    amount: 1000,
+    netAmount: 1000,
+    dueDate: '2026-12-25',
+    fiscalYear: 2026,
     ...overrides,
   });
 
-  test('names each payment that is missing, not scheduled or has no usable account, at its index', () => {
+  test('names each payment that is missing, unconfirmed, of a closed year or has no usable account, at its index', () => {
     const errors = batchMembershipErrors(
-      ['a', 'b', 'c', 'd'],
-      [candidate('a'), candidate('c', { status: 'batched' }), candidate('d', { vendorId: 'v2' })],
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+      [
+        candidate('a'),
+        candidate('c', { status: 'batched' }),
+        candidate('d', { vendorId: 'v2' }),
+        candidate('e', { status: 'scheduled' }),
+        candidate('f', { fiscalYear: 2025 }),
+      ],
       (vendorId) => (vendorId === 'v2' ? 'no account' : undefined),
+      new Set([2025]),
     );
     expect(errors).toEqual([
       { path: 'paymentIds.1', message: 'payment b does not exist' },
-      { path: 'paymentIds.2', message: 'payment c is batched, not scheduled' },
+      { path: 'paymentIds.2', message: 'payment c is batched, not confirmed' },
       { path: 'paymentIds.3', message: 'payment d: no account' },
+      { path: 'paymentIds.4', message: 'payment e is not yet confirmed by a treasurer' },
+      { path: 'paymentIds.5', message: 'payment f: fiscal year 2025 is closed' },
     ]);
   });
 
+  test('a transfer after a due date needs a lateReason, naming each late payment', () => {
+    const found = [
+      candidate('a', { dueDate: '2026-12-01' }),
+      candidate('b', { dueDate: '2026-12-02' }),
+    ];
+    expect(lateTransferErrors(['a', 'b'], found, '2026-12-02', undefined)).toEqual([
+      {
+        path: 'paymentIds.0',
+        message:
+          'payment a is due 2026-12-01, before the transfer date 2026-12-02: give a lateReason',
+      },
+    ]);
+    expect(lateTransferErrors(['a', 'b'], found, '2026-12-02', '決裁遅延のため')).toEqual([]);
+    expect(lateTransferErrors(['a', 'b'], found, '2026-12-01', undefined)).toEqual([]);
+  });
+
   test('is empty exactly when every payment can be batched', () => {
-    const statuses = fc.constantFrom('scheduled', 'batched', 'paid', 'failed' as const);
+    const statuses = fc.constantFrom(
+      'scheduled',
+      'confirmed',
+      'batched',
+      'paid',
+      'failed' as const,
+    );
     fc.assert(
       fc.property(
         fc.uniqueArray(
@@ -119,7 +155,7 @@ describe('batchMembershipErrors', () => {
             found,
             (vendorId) => (okVendors.has(vendorId) ? undefined : 'no account'),
           );
-          const bad = payments.filter((p) => !p.known || p.status !== 'scheduled' || !p.accountOk);
+          const bad = payments.filter((p) => !p.known || p.status !== 'confirmed' || !p.accountOk);
           expect(errors).toHaveLength(bad.length);
         },
       ),
@@ -128,10 +164,10 @@ describe('batchMembershipErrors', () => {
 });
 
 describe('zenginLimitErrors and batchTotal', () => {
-  test('the total is the sum of the amounts', () => {
+  test('the total is the sum of the net amounts', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 1e9 })), (amounts) => {
-        expect(batchTotal(amounts.map((amount) => ({ amount })))).toBe(
+        expect(batchTotal(amounts.map((netAmount) => ({ netAmount })))).toBe(
           amounts.reduce((a, b) => a + b, 0),
         );
       }),
@@ -141,9 +177,11 @@ describe('zenginLimitErrors and batchTotal', () => {
   test('refuses a transfer or a file larger than the Zengin fields', () => {
     const big = {
       id: 'a',
-      status: 'scheduled',
+      status: 'confirmed',
       vendorId: 'v',
-      amount: MAX_TRANSFER_AMOUNT + 1,
+      netAmount: MAX_TRANSFER_AMOUNT + 1,
+      dueDate: '2026-12-25',
+      fiscalYear: 2026,
     } as const;
     expect(zenginLimitErrors(['a'], [big])).toEqual([
       expect.objectContaining({ path: 'paymentIds.0' }),
@@ -151,7 +189,7 @@ describe('zenginLimitErrors and batchTotal', () => {
     const many = Array.from({ length: 101 }, (_, i) => ({
       ...big,
       id: String(i),
-      amount: MAX_TRANSFER_AMOUNT,
+      netAmount: MAX_TRANSFER_AMOUNT,
     }));
     expect(
       zenginLimitErrors(
@@ -164,14 +202,30 @@ describe('zenginLimitErrors and batchTotal', () => {
         message: expect.stringContaining(String(MAX_FILE_TOTAL)),
       }),
     ]);
-    expect(zenginLimitErrors(['a'], [{ ...big, amount: MAX_TRANSFER_AMOUNT }])).toEqual([]);
+    expect(zenginLimitErrors(['a'], [{ ...big, netAmount: MAX_TRANSFER_AMOUNT }])).toEqual([]);
   });
 
   test('decideBatchMembers gives the total, or a 422 with every membership and limit error', () => {
-    const payment = (id: string, amount: number) =>
-      ({ id, status: 'scheduled', vendorId: 'v', amount }) as const;
+    const payment = (id: string, netAmount: number) =>
+      ({
+        id,
+        status: 'confirmed',
+        vendorId: 'v',
+        netAmount,
+        dueDate: '2026-12-25',
+        fiscalYear: 2026,
+      }) as const;
     const noProblem = () => undefined;
-    expect(decideBatchMembers(['a', 'b'], [payment('a', 5), payment('b', 7)], noProblem)).toEqual({
+    const onTime = { transferDate: '2026-12-25' };
+    expect(
+      decideBatchMembers(
+        ['a', 'b'],
+        [payment('a', 5), payment('b', 7)],
+        noProblem,
+        new Set(),
+        onTime,
+      ),
+    ).toEqual({
       ok: true,
       value: 12,
     });
@@ -179,6 +233,8 @@ describe('zenginLimitErrors and batchTotal', () => {
       ['a', 'b'],
       [payment('a', MAX_TRANSFER_AMOUNT + 1)],
       noProblem,
+      new Set(),
+      onTime,
     );
     expect(refused).toMatchObject({
       ok: false,
@@ -198,7 +254,7 @@ describe('batch transitions', () => {
   const draft = { status: 'draft', createdBy: 'alice', transferDate: '2026-11-25' } as const;
   const pastDate = '2026-11-20'; // the previous Friday, a business day when the batch was made
 
-  test('four eyes: the creator never approves, another accountant approves a draft once', () => {
+  test('four eyes: the creator never approves, another treasurer approves a draft once', () => {
     expect(codeOf(decideApproval(draft, 'alice', today))).toBe('forbidden');
     expect(codeOf(decideApproval(draft, 'bob', today))).toBeUndefined();
     expect(codeOf(decideApproval({ ...draft, status: 'approved' }, 'bob', today))).toBe('conflict');
@@ -215,9 +271,60 @@ describe('batch transitions', () => {
     expect(codeOf(decideZenginIssue(draft, today))).toBe('conflict');
     expect(codeOf(decideZenginIssue({ ...draft, status: 'approved' }, today))).toBeUndefined();
     expect(codeOf(decideZenginIssue({ ...draft, status: 'settled' }, today))).toBeUndefined();
-    expect(codeOf(decideSettlement({ status: 'approved', createdBy: 'a' }))).toBeUndefined();
-    expect(codeOf(decideSettlement({ status: 'settled', createdBy: 'a' }))).toBe('conflict');
-    expect(codeOf(decideSettlement({ status: 'draft', createdBy: 'a' }))).toBe('conflict');
+    const settle = (status: 'draft' | 'approved' | 'settled' | 'cancelled') =>
+      codeOf(
+        decideSettlement({
+          batch: { ...draft, status, transferDate: today, paymentIds: ['p'] },
+          today,
+          failures: [],
+        }),
+      );
+    expect(settle('approved')).toBeUndefined();
+    expect(settle('settled')).toBe('conflict');
+    expect(settle('draft')).toBe('conflict');
+    expect(settle('cancelled')).toBe('conflict');
+  });
+
+  test('settling waits for the transfer date and takes failures of the batch only', () => {
+    const batch = {
+      ...draft,
+      status: 'approved',
+      transferDate: '2026-11-25',
+      paymentIds: ['p1', 'p2'],
+    } as const;
+    const early = decideSettlement({ batch, today, failures: [] });
+    expect(codeOf(early)).toBe('unprocessable');
+    expect(!early.ok && early.refusal.message).toContain('2026-11-25');
+    expect(
+      codeOf(
+        decideSettlement({
+          batch,
+          today: '2026-11-25',
+          failures: [{ paymentId: 'p2', reason: '口座なし' }],
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      decideSettlement({
+        batch,
+        today: '2026-11-26',
+        failures: [{ paymentId: 'p3', reason: '口座なし' }],
+      }),
+    ).toMatchObject({
+      ok: false,
+      refusal: { code: 'unprocessable', errors: [{ path: 'failures.0.paymentId' }] },
+    });
+  });
+
+  test('only a draft is cancelled or re-dated; a closed year moves nothing', () => {
+    expect(codeOf(decideDraftChange(draft, 'cancelled'))).toBeUndefined();
+    expect(codeOf(decideDraftChange({ ...draft, status: 'approved' }, 're-dated'))).toBe(
+      'conflict',
+    );
+    expect(codeOf(decideOpenYears([2026, 2025], new Set([2024])))).toBeUndefined();
+    const closed = decideOpenYears([2026, 2025], new Set([2025]));
+    expect(codeOf(closed)).toBe('unprocessable');
+    expect(!closed.ok && closed.refusal.message).toContain('2025');
   });
 
   test('no Zengin file for an unsettled batch whose transfer date has passed; a settled one stays downloadable', () => {
@@ -275,15 +382,22 @@ describe('bank accounts and documents', () => {
       city: 'テスト市',
       date: '2026-11-24',
       transferDate: '2026-11-25',
-      item: { paymentId: 'abcdef12-0000', invoiceNumber: 'INV-1', amount: 1100 },
+      item: {
+        paymentId: 'abcdef12-0000',
+        invoiceNumber: 'INV-1',
+        kind: 'invoice',
+        amount: 110_000,
+        withholdingTax: 10_210,
+        netAmount: 99_790,
+      },
       payee: { name: '株式会社テスト', bankAccount: ACCOUNT },
     });
     expect(notice).toMatchObject({
       documentNumber: '振込-20261125-ABCDEF12',
       vendor: { name: '株式会社テスト' },
       bankAccount: { bankName: 'みずほ', branchName: '東京営業部', type: '普通' },
-      items: [{ invoiceNumber: 'INV-1', amount: 1100 }],
-      total: 1100,
+      items: [{ invoiceNumber: 'INV-1', amount: 110_000, kind: 'invoice', withholdingTax: 10_210 }],
+      total: 99_790,
     });
   });
 });

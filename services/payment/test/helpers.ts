@@ -11,22 +11,31 @@ import {
   type VendorRegistered,
 } from '@denpyo/schemas';
 import request from 'supertest';
-import { requesterFromEnv, type PaymentEnv } from '../src/config';
+import { paymentEnvSchema, requesterFromEnv, type PaymentEnv } from '../src/config';
 import { paymentService } from '../src/service';
 
 /** The city's account in the tests' Zengin files (a current account, unlike the default). */
-export const TEST_REQUESTER_ENV: PaymentEnv = {
+export const TEST_REQUESTER_ENV: PaymentEnv = paymentEnvSchema.parse({
   ZENGIN_REQUESTER_CODE: '1234567890',
   ZENGIN_REQUESTER_NAME: 'ﾃｽﾄｼ',
   ZENGIN_BANK_CODE: '0001',
   ZENGIN_BRANCH_CODE: '001',
   ZENGIN_ACCOUNT_TYPE: 'current',
   ZENGIN_ACCOUNT_NUMBER: '7654321',
-};
+});
 export const TEST_REQUESTER = requesterFromEnv(TEST_REQUESTER_ENV);
 
-export function startPaymentService(): Promise<RunningService> {
-  return startService(paymentService, { ...testServiceEnv('payment'), ...TEST_REQUESTER_ENV });
+/**
+ * The service's pinned today: the next bank business day after the wall clock's, so a batch
+ * dated nextBusinessDay() is dated today for the service and can be settled in the same test.
+ */
+export const serviceToday = () => nextBusinessDay();
+
+export function startPaymentService(today = serviceToday()): Promise<RunningService> {
+  return startService(paymentService, {
+    ...testServiceEnv('payment', { DENPYO_TODAY: today }),
+    ...TEST_REQUESTER_ENV,
+  });
 }
 
 /** Publishes an event as its producing service would, on the service's own bus. */
@@ -116,6 +125,27 @@ export async function orderPayment(
     if (!payment) throw new Error('payment not scheduled yet');
     return payment;
   });
+}
+
+/** The treasurer's confirmation of a payment order (never by its orderer, 'accountant'). */
+export async function confirmPayment(service: RunningService, id: string): Promise<Payment> {
+  const res = await request(service.app)
+    .post(`/api/payments/${id}/confirm`)
+    .set('Authorization', await as('treasurer', 'treasurer'))
+    .send({});
+  if (res.status !== 200)
+    throw new Error(`confirm ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Payment;
+}
+
+/** An ordered payment, confirmed by a treasurer: ready to be batched. */
+export async function orderConfirmedPayment(
+  service: RunningService,
+  vendorId: string,
+  overrides: Partial<PaymentOrdered> = {},
+): Promise<Payment> {
+  const payment = await orderPayment(service, vendorId, overrides);
+  return confirmPayment(service, payment.id);
 }
 
 /** The first date from `from` on (inclusive) that satisfies `predicate`. */

@@ -8,6 +8,7 @@ import request from 'supertest';
 import {
   as,
   firstDateFrom,
+  confirmPayment,
   orderPayment,
   paymentOrdered,
   publish,
@@ -137,11 +138,15 @@ describe('GET /api/payments', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '支払期限,請求書番号,金額,状態,振込日,取引先ID,契約ID,請求書ID,振込バッチID,支払ID',
+      '支払期限,請求書番号,種別,金額,源泉徴収税額,差引支払額,年度,状態,支出命令者,確認者,振込日,振込不能事由,取引先ID,契約ID,請求書ID,振込バッチID,支払ID',
     );
     expect(lines).toHaveLength(1 + 105 + 1);
-    expect(lines[1]).toMatch(new RegExp(`^${dueOf(0)},A-000,100000,支払予定,,${vendorA},`));
-    expect(lines[6]).toMatch(new RegExp(`^${dueOf(5)},"A-""5"", 特",100005,支払予定,,`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${dueOf(0)},A-000,請求書払,100000,0,100000,\\d{4},支払予定,accountant,,,,${vendorA},`,
+      ),
+    );
+    expect(lines[6]).toMatch(new RegExp(`^${dueOf(5)},"A-""5"", 特",請求書払,100005,0,100005,`));
   });
 
   it('is for staff, and refuses bad paging input naming the field', async () => {
@@ -176,22 +181,23 @@ describe('GET /api/transfer-batches and GET /api/vendor/remittances', () => {
     // Three batches of vendor B's payments on three successive bank business days.
     let day = japanToday();
     for (const payment of paymentsOfB) {
+      await confirmPayment(service, payment.id);
       day = firstDateFrom(addCalendarDays(day, 1), isBankBusinessDay);
       transferDates.push(day);
       const batch = await api()
         .post('/api/transfer-batches')
-        .set('Authorization', await as('accountant', 'alice'))
+        .set('Authorization', await as('treasurer', 'alice'))
         .send({ transferDate: day, paymentIds: [payment.id] })
         .expect(201);
       batchIds.push(batch.body.id);
     }
     await api()
       .post(`/api/transfer-batches/${batchIds[0]}/approve`)
-      .set('Authorization', await as('accountant', 'bob'))
+      .set('Authorization', await as('treasurer', 'bob'))
       .expect(200);
     await api()
       .post(`/api/transfer-batches/${batchIds[0]}/settle`)
-      .set('Authorization', await as('accountant', 'bob'))
+      .set('Authorization', await as('treasurer', 'bob'))
       .expect(200);
   });
 
@@ -225,7 +231,7 @@ describe('GET /api/transfer-batches and GET /api/vendor/remittances', () => {
       .expect(200);
     const lines = (csv.body as Buffer).toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '振込日,状態,件数,合計金額,作成者,承認者,承認日時,振込完了日時,振込バッチID',
+      '振込日,状態,件数,合計金額,作成者,承認者,承認日時,振込完了日時,遅延理由,振込バッチID',
     );
     expect(lines.at(-2)).toMatch(new RegExp(`^${transferDates[0]},振込済,1,3000,alice,bob,`));
   });
@@ -270,7 +276,9 @@ describe('GET /api/transfer-batches and GET /api/vendor/remittances', () => {
       .responseType('blob')
       .expect(200);
     const text = (csv.body as Buffer).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFF請求書番号,金額,状態,支払予定日,振込日,支払ID');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF請求書番号,種別,金額,源泉徴収税額,差引振込額,状態,支払予定日,振込日,支払ID',
+    );
     expect(text).not.toContain('B-');
   });
 });

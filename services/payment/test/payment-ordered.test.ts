@@ -18,6 +18,7 @@ import {
   registerVendor,
   startPaymentService,
   TEST_REQUESTER,
+  TEST_REQUESTER_ENV,
 } from './helpers';
 
 // PaymentOrdered → exactly one scheduled payment and one PaymentScheduled, however often it is
@@ -37,6 +38,7 @@ beforeAll(async () => {
     requester: TEST_REQUESTER,
     cityName: 'テスト市',
     today: japanToday,
+    lateInterestRates: TEST_REQUESTER_ENV.LATE_INTEREST_RATES,
   }).schedulePayment;
   vendorId = (await registerVendor(service)).vendorId;
 });
@@ -80,6 +82,32 @@ test('a PaymentOrdered creates a scheduled payment and publishes PaymentSchedule
     vendorId,
     amount: 250_000,
     dueDate: payment.dueDate,
+    kind: 'invoice',
+    withholdingTax: 0,
+    netAmount: 250_000,
+  });
+});
+
+test('a v2 order carries its withholding, fiscal year, conclusion day and signature', async () => {
+  const signature = { username: 'accountant', displayName: '会計 花子', title: '主査' };
+  const payment = await orderPayment(service, vendorId, {
+    amount: 110_000,
+    withholdingTax: 10_210,
+    netAmount: 99_790,
+    fiscalYear: 2026,
+    contractConcludedOn: '2026-04-15',
+    orderedBySignature: signature,
+  });
+  expect(payment).toMatchObject({
+    kind: 'invoice',
+    amount: 110_000,
+    withholdingTax: 10_210,
+    netAmount: 99_790,
+    fiscalYear: 2026,
+    contractConcludedOn: '2026-04-15',
+    orderedBy: 'accountant',
+    orderedBySignature: signature,
+    payeeAccount: expect.objectContaining({ bankCode: '0001' }),
   });
 });
 

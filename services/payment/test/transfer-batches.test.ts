@@ -10,7 +10,7 @@ import {
   nextBusinessDay,
   nextSaturday,
   nextWeekdayHoliday,
-  orderPayment,
+  orderConfirmedPayment,
   previousBusinessDay,
   publish,
   registerVendor,
@@ -43,12 +43,12 @@ const api = () => request(service.app);
 
 async function createBatch(
   paymentIds: string[],
-  username = 'accountant',
+  username = 'treasurer',
   transferDate = nextBusinessDay(),
 ) {
   return api()
     .post('/api/transfer-batches')
-    .set('Authorization', await as('accountant', username))
+    .set('Authorization', await as('treasurer', username))
     .send({ transferDate, paymentIds });
 }
 
@@ -56,13 +56,13 @@ async function approvedBatch(
   amounts: number[],
 ): Promise<{ batch: TransferBatch; payments: Payment[] }> {
   const payments = await Promise.all(
-    amounts.map((amount) => orderPayment(service, vendorId, { amount })),
+    amounts.map((amount) => orderConfirmedPayment(service, vendorId, { amount })),
   );
   const created = await createBatch(payments.map((payment) => payment.id));
   expect(created.status).toBe(201);
   const approved = await api()
     .post(`/api/transfer-batches/${created.body.id}/approve`)
-    .set('Authorization', await as('accountant', 'accountant2'));
+    .set('Authorization', await as('treasurer', 'treasurer2'));
   expect(approved.status).toBe(200);
   return { batch: approved.body as TransferBatch, payments };
 }
@@ -79,14 +79,14 @@ async function outboxExecuted(batchId: string): Promise<{ paymentId: string; amo
 }
 
 describe('creating a transfer batch', () => {
-  test('puts scheduled payments in a draft batch and marks them batched', async () => {
+  test('puts confirmed payments in a draft batch and marks them batched', async () => {
     const payments = await Promise.all(
-      [100_000, 23_456].map((amount) => orderPayment(service, vendorId, { amount })),
+      [100_000, 23_456].map((amount) => orderConfirmedPayment(service, vendorId, { amount })),
     );
     const transferDate = nextBusinessDay();
     const res = await createBatch(
       payments.map((payment) => payment.id),
-      'accountant',
+      'treasurer',
       transferDate,
     );
     expect(res.status).toBe(201);
@@ -95,7 +95,7 @@ describe('creating a transfer batch', () => {
       count: 2,
       total: 123_456,
       transferDate,
-      createdBy: 'accountant',
+      createdBy: 'treasurer',
     });
     expect([...res.body.paymentIds].sort()).toEqual(payments.map((payment) => payment.id).sort());
     const listed = await api()
@@ -117,21 +117,21 @@ describe('creating a transfer batch', () => {
     ['on a Saturday', nextSaturday],
     ['on a weekday national holiday', nextWeekdayHoliday],
   ])('refuses a transfer date %s with 422 and changes nothing', async (_label, date) => {
-    const payment = await orderPayment(service, vendorId);
-    const res = await createBatch([payment.id], 'accountant', date());
+    const payment = await orderConfirmedPayment(service, vendorId);
+    const res = await createBatch([payment.id], 'treasurer', date());
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'transferDate' })]);
     const again = await api()
       .get('/api/payments')
       .query({ invoiceId: payment.invoiceId })
-      .set('Authorization', await as('accountant'));
-    expect(again.body[0].status).toBe('scheduled');
+      .set('Authorization', await as('treasurer'));
+    expect(again.body[0].status).toBe('confirmed');
   });
 
   test('refuses a payment that is already batched, naming it, and changes nothing', async () => {
     const [batched, free] = await Promise.all([
-      orderPayment(service, vendorId),
-      orderPayment(service, vendorId),
+      orderConfirmedPayment(service, vendorId),
+      orderConfirmedPayment(service, vendorId),
     ]);
     expect((await createBatch([batched.id])).status).toBe(201);
     const res = await createBatch([free.id, batched.id]);
@@ -142,12 +142,12 @@ describe('creating a transfer batch', () => {
     const freeNow = await api()
       .get('/api/payments')
       .query({ invoiceId: free.invoiceId })
-      .set('Authorization', await as('accountant'));
-    expect(freeNow.body[0].status).toBe('scheduled');
+      .set('Authorization', await as('treasurer'));
+    expect(freeNow.body[0].status).toBe('confirmed');
   });
 
   test('refuses unknown payments and payments whose vendor has no known account', async () => {
-    const unknownVendorPayment = await orderPayment(service, randomUUID());
+    const unknownVendorPayment = await orderConfirmedPayment(service, randomUUID());
     const missing = randomUUID();
     const res = await createBatch([missing, unknownVendorPayment.id]);
     expect(res.status).toBe(422);
@@ -160,7 +160,7 @@ describe('creating a transfer batch', () => {
   test('answers bad input with 400 and wrong roles with 403', async () => {
     const bad = await api()
       .post('/api/transfer-batches')
-      .set('Authorization', await as('accountant'))
+      .set('Authorization', await as('treasurer'))
       .send({ transferDate: '2026-02-30', paymentIds: ['x'] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual([
@@ -189,9 +189,9 @@ describe('creating a transfer batch', () => {
   });
 
   test('a repeated Idempotency-Key replays the first batch and creates no second one', async () => {
-    const payment = await orderPayment(service, vendorId);
+    const payment = await orderConfirmedPayment(service, vendorId);
     const body = { transferDate: nextBusinessDay(), paymentIds: [payment.id] };
-    const authorization = await as('accountant', 'ivy');
+    const authorization = await as('treasurer', 'ivy');
     const send = () =>
       api()
         .post('/api/transfer-batches')
@@ -212,7 +212,7 @@ describe('creating a transfer batch', () => {
 
   test('concurrent batches never share a payment', async () => {
     const payments = await Promise.all(
-      Array.from({ length: 6 }, () => orderPayment(service, vendorId, { amount: 1_000 })),
+      Array.from({ length: 6 }, () => orderConfirmedPayment(service, vendorId, { amount: 1_000 })),
     );
     const ids = payments.map((payment) => payment.id);
     // Eight accountants race for overlapping pairs and the full set at once.
@@ -222,7 +222,7 @@ describe('creating a transfer batch', () => {
       [...ids].reverse(),
     ];
     const responses = await Promise.all(
-      requests.map((paymentIds, i) => createBatch(paymentIds, `accountant-${i}`)),
+      requests.map((paymentIds, i) => createBatch(paymentIds, `treasurer-${i}`)),
     );
     const created = responses
       .filter((res) => res.status === 201)
@@ -246,12 +246,12 @@ describe('creating a transfer batch', () => {
 });
 
 describe('approving a transfer batch (four eyes)', () => {
-  test('the creator cannot approve; another accountant can, once', async () => {
-    const payment = await orderPayment(service, vendorId);
+  test('the creator cannot approve; another treasurer can, once', async () => {
+    const payment = await orderConfirmedPayment(service, vendorId);
     const created = await createBatch([payment.id], 'alice');
     const byCreator = await api()
       .post(`/api/transfer-batches/${created.body.id}/approve`)
-      .set('Authorization', await as('accountant', 'alice'));
+      .set('Authorization', await as('treasurer', 'alice'));
     expect(byCreator.status).toBe(403);
     const byApprover = await api()
       .post(`/api/transfer-batches/${created.body.id}/approve`)
@@ -259,7 +259,7 @@ describe('approving a transfer batch (four eyes)', () => {
     expect(byApprover.status).toBe(403);
     const bySecond = await api()
       .post(`/api/transfer-batches/${created.body.id}/approve`)
-      .set('Authorization', await as('accountant', 'carol'));
+      .set('Authorization', await as('treasurer', 'carol'));
     expect(bySecond.status).toBe(200);
     expect(bySecond.body).toMatchObject({
       status: 'approved',
@@ -268,18 +268,18 @@ describe('approving a transfer batch (four eyes)', () => {
     });
     const again = await api()
       .post(`/api/transfer-batches/${created.body.id}/approve`)
-      .set('Authorization', await as('accountant', 'dave'));
+      .set('Authorization', await as('treasurer', 'dave'));
     expect(again.status).toBe(409);
   });
 });
 
 describe('the Zengin file', () => {
   test('is refused before approval', async () => {
-    const payment = await orderPayment(service, vendorId);
+    const payment = await orderConfirmedPayment(service, vendorId);
     const created = await createBatch([payment.id]);
     const res = await api()
       .get(`/api/transfer-batches/${created.body.id}/zengin`)
-      .set('Authorization', await as('accountant'));
+      .set('Authorization', await as('treasurer'));
     expect(res.status).toBe(409);
   });
 
@@ -287,7 +287,7 @@ describe('the Zengin file', () => {
     const { batch } = await approvedBatch([100_000, 2_500_000, 37]);
     const res = await api()
       .get(`/api/transfer-batches/${batch.id}/zengin`)
-      .set('Authorization', await as('accountant', 'erin'))
+      .set('Authorization', await as('treasurer', 'erin'))
       .buffer(true)
       .parse(binary);
     expect(res.status).toBe(200);
@@ -347,11 +347,11 @@ describe('the Zengin file', () => {
 
   test('pays the account that was approved even if the vendor changes it afterwards', async () => {
     const vendor = await registerVendor(service);
-    const payment = await orderPayment(service, vendor.vendorId);
+    const payment = await orderConfirmedPayment(service, vendor.vendorId);
     const created = await createBatch([payment.id], 'frank');
     await api()
       .post(`/api/transfer-batches/${created.body.id}/approve`)
-      .set('Authorization', await as('accountant', 'grace'));
+      .set('Authorization', await as('treasurer', 'grace'));
     await publish(service, 'VendorRegistered', vendor.vendorId, {
       ...vendor,
       bankAccount: { ...vendor.bankAccount, number: '9999999' },
@@ -365,7 +365,7 @@ describe('the Zengin file', () => {
     });
     const res = await api()
       .get(`/api/transfer-batches/${created.body.id}/zengin`)
-      .set('Authorization', await as('accountant'))
+      .set('Authorization', await as('treasurer'))
       .buffer(true)
       .parse(binary);
     const data = iconv.decode((res.body as Buffer).subarray(122, 242), 'Shift_JIS');
@@ -393,13 +393,13 @@ describe('a batch whose transfer date has passed (Japan date)', () => {
   }
 
   test('is not approved: 422 naming the date, the batch stays a draft', async () => {
-    const payment = await orderPayment(service, vendorId);
+    const payment = await orderConfirmedPayment(service, vendorId);
     const created = await createBatch([payment.id], 'henry');
     expect(created.status).toBe(201);
     const date = await backDate(created.body.id);
     const res = await api()
       .post(`/api/transfer-batches/${created.body.id}/approve`)
-      .set('Authorization', await as('accountant', 'irene'));
+      .set('Authorization', await as('treasurer', 'irene'));
     expect(res.status).toBe(422);
     expect(res.body.detail).toContain(date);
     expect(await batchStatus(created.body.id)).toBe('draft');
@@ -410,7 +410,7 @@ describe('a batch whose transfer date has passed (Japan date)', () => {
     const date = await backDate(batch.id);
     const res = await api()
       .get(`/api/transfer-batches/${batch.id}/zengin`)
-      .set('Authorization', await as('accountant'));
+      .set('Authorization', await as('treasurer'));
     expect(res.status).toBe(422);
     expect(res.body.detail).toContain(date);
   });
@@ -419,12 +419,12 @@ describe('a batch whose transfer date has passed (Japan date)', () => {
     const { batch } = await approvedBatch([13_000]);
     await api()
       .post(`/api/transfer-batches/${batch.id}/settle`)
-      .set('Authorization', await as('accountant'))
+      .set('Authorization', await as('treasurer'))
       .expect(200);
     await backDate(batch.id);
     const res = await api()
       .get(`/api/transfer-batches/${batch.id}/zengin`)
-      .set('Authorization', await as('accountant'))
+      .set('Authorization', await as('treasurer'))
       .buffer(true)
       .parse(binary);
     expect(res.status).toBe(200);
@@ -437,13 +437,13 @@ describe('settling a batch', () => {
     const { batch, payments } = await approvedBatch([5_000, 6_000]);
     const res = await api()
       .post(`/api/transfer-batches/${batch.id}/settle`)
-      .set('Authorization', await as('accountant'));
+      .set('Authorization', await as('treasurer'));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: batch.id, status: 'settled' });
     const paid = await api()
       .get('/api/payments')
       .query({ status: 'paid', vendorId })
-      .set('Authorization', await as('accountant'));
+      .set('Authorization', await as('treasurer'));
     for (const payment of payments) {
       expect(paid.body).toContainEqual(
         expect.objectContaining({
@@ -465,7 +465,7 @@ describe('settling a batch', () => {
     const settle = async () =>
       api()
         .post(`/api/transfer-batches/${batch.id}/settle`)
-        .set('Authorization', await as('accountant'));
+        .set('Authorization', await as('treasurer'));
     const statuses = (await Promise.all([settle(), settle()])).map((res) => res.status).sort();
     expect(statuses).toEqual([200, 409]);
     expect((await settle()).status).toBe(409);
@@ -473,11 +473,11 @@ describe('settling a batch', () => {
   });
 
   test('a draft batch cannot be settled', async () => {
-    const payment = await orderPayment(service, vendorId);
+    const payment = await orderConfirmedPayment(service, vendorId);
     const created = await createBatch([payment.id]);
     const res = await api()
       .post(`/api/transfer-batches/${created.body.id}/settle`)
-      .set('Authorization', await as('accountant'));
+      .set('Authorization', await as('treasurer'));
     expect(res.status).toBe(409);
   });
 });

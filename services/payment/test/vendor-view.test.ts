@@ -6,6 +6,7 @@ import {
   as,
   binary,
   nextBusinessDay,
+  orderConfirmedPayment,
   orderPayment,
   registerVendor,
   startPaymentService,
@@ -30,20 +31,20 @@ beforeAll(async () => {
   ).vendorId;
   otherVendor = (await registerVendor(service)).vendorId;
   [paid, scheduled, othersPayment] = await Promise.all([
-    orderPayment(service, ownVendor, { amount: 330_000, invoiceNumber: 'INV-PAID' }),
+    orderConfirmedPayment(service, ownVendor, { amount: 330_000, invoiceNumber: 'INV-PAID' }),
     orderPayment(service, ownVendor, { amount: 44_000, invoiceNumber: 'INV-LATER' }),
-    orderPayment(service, otherVendor, { amount: 55_000 }),
+    orderConfirmedPayment(service, otherVendor, { amount: 55_000 }),
   ]);
   const batch = await api()
     .post('/api/transfer-batches')
-    .set('Authorization', await as('accountant', 'alice'))
+    .set('Authorization', await as('treasurer', 'alice'))
     .send({ transferDate: nextBusinessDay(), paymentIds: [paid.id, othersPayment.id] });
   await api()
     .post(`/api/transfer-batches/${batch.body.id}/approve`)
-    .set('Authorization', await as('accountant', 'bob'));
+    .set('Authorization', await as('treasurer', 'bob'));
   await api()
     .post(`/api/transfer-batches/${batch.body.id}/settle`)
-    .set('Authorization', await as('accountant', 'bob'));
+    .set('Authorization', await as('treasurer', 'bob'));
 });
 
 afterAll(() => service.stop());
@@ -62,7 +63,10 @@ describe('GET /api/vendor/remittances', () => {
       paymentId: paid.id,
       invoiceId: paid.invoiceId,
       invoiceNumber: 'INV-PAID',
+      kind: 'invoice',
       amount: 330_000,
+      withholdingTax: 0,
+      netAmount: 330_000,
       dueDate: paid.dueDate,
       status: 'paid',
       transferDate: expect.any(String),
@@ -71,7 +75,10 @@ describe('GET /api/vendor/remittances', () => {
       paymentId: scheduled.id,
       invoiceId: scheduled.invoiceId,
       invoiceNumber: 'INV-LATER',
+      kind: 'invoice',
       amount: 44_000,
+      withholdingTax: 0,
+      netAmount: 44_000,
       dueDate: scheduled.dueDate,
       status: 'scheduled',
     });
@@ -156,7 +163,12 @@ describe('GET /api/payments and /api/audit/payment', () => {
     const actions = (res.body as { action: string; entityId: string }[])
       .filter((entry) => entry.entityId === paid.id)
       .map((entry) => entry.action);
-    expect(actions).toEqual(['payment.scheduled', 'payment.batched', 'payment.paid']);
+    expect(actions).toEqual([
+      'payment.scheduled',
+      'payment.confirmed',
+      'payment.batched',
+      'payment.paid',
+    ]);
     expect(
       (
         await api()

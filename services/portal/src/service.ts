@@ -32,14 +32,17 @@ export const portalService = defineService({
       jwtSecret: runtime.env.JWT_SECRET,
       throttle: new LoginThrottle(),
       vendorExists: contractVendorLookup(runtime.env.CONTRACT_URL, runtime.env.JWT_SECRET),
+      today: () => runtime.clock.today(),
     });
     if (runtime.env.DEMO_MODE) {
-      const created = await application.seedDemoUsers();
-      if (created.ok && created.value.length > 0) {
-        runtime.logger.warn(
-          { users: created.value },
-          'demo mode: created demo users with password "demo"',
-        );
+      const seeded = await application.seedDemoUsers();
+      if (seeded.ok && seeded.value.created.length + seeded.value.enabled.length > 0) {
+        runtime.logger.warn(seeded.value, 'demo mode: demo users sign in with password "demo"');
+      }
+    } else {
+      const disabled = await application.disableDemoUsers();
+      if (disabled.ok && disabled.value.length > 0) {
+        runtime.logger.warn({ users: disabled.value }, 'demo mode is off: disabled the demo users');
       }
     }
     return application;

@@ -25,18 +25,37 @@ describe('login in demo mode', () => {
   });
   afterAll(() => portal.stop());
 
-  it.each(DEMO_USERS.map((user) => [user.username, user.roles] as const))(
-    'logs %s in with password demo and a token carrying roles %j',
-    async (username, roles) => {
+  it.each(DEMO_USERS.map((user) => [user.username, user] as const))(
+    'logs %s in with password demo and a token carrying roles, name, title and rank',
+    async (username, demo) => {
       const response = await request(portal.app)
         .post('/api/auth/login')
         .send({ username, password: 'demo' });
       expect(response.status).toBe(200);
-      expect(response.body.user).toEqual({ username, roles });
+      expect(response.body.user).toEqual(demo);
       const claims = await verifyToken(response.body.token, TEST_JWT_SECRET);
-      expect(claims).toEqual({ username, roles });
+      expect(claims).toEqual(demo);
     },
   );
+
+  it.each([
+    ['approver', 'approver', '課長', 'kacho'],
+    ['approver2', 'approver', '部長', 'bucho'],
+    ['approver3', 'approver', '副市長', 'fukushicho'],
+    ['approver4', 'approver', '市長', 'shicho'],
+    ['treasurer', 'treasurer', '会計管理者', undefined],
+    ['treasurer2', 'treasurer', '会計課長', undefined],
+  ])('signs %s in as %s titled …%s with rank %s', async (username, role, title, rank) => {
+    const response = await request(portal.app)
+      .post('/api/auth/login')
+      .send({ username, password: 'demo' });
+    expect(response.status).toBe(200);
+    const claims = await verifyToken(response.body.token, TEST_JWT_SECRET);
+    expect(claims.roles).toEqual([role]);
+    expect(claims.title?.endsWith(title)).toBe(true);
+    expect(claims.rank).toBe(rank);
+    expect(claims.displayName).toMatch(/^\S+ \S+$/);
+  });
 
   it('answers a wrong password and an unknown user with the same 401 problem', async () => {
     const wrongPassword = await request(portal.app)
@@ -112,5 +131,91 @@ describe('login outside demo mode', () => {
       .post('/api/auth/login')
       .send({ username: 'admin', password: 'demo' });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('demo users after demo mode is turned off', () => {
+  const options = testPortalEnv({ DEMO_MODE: true });
+  const pool = createPool(process.env.TEST_DATABASE_URL ?? '', options.DB_SCHEMA ?? '');
+  afterAll(() => pool.end());
+
+  const login = (portal: RunningService, username: string, password: string) =>
+    request(portal.app).post('/api/auth/login').send({ username, password });
+  const userAudit = async (action: string) =>
+    (
+      await pool.query<{ actor: string; entity_id: string }>(
+        "SELECT actor, entity_id FROM audit_log WHERE entity_type = 'user' AND action = $1 ORDER BY entity_id",
+        [action],
+      )
+    ).rows;
+
+  it('disables them (audited) on a start without demo mode, and enables them on the next demo start', async () => {
+    const demo = await startService(portalService, options);
+    const created = await request(demo.app)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${(await login(demo, 'admin', 'demo')).body.token}`)
+      .send({
+        username: 'real.person',
+        password: 'real-secret-1',
+        displayName: '本物 太郎',
+        title: '財政課長',
+        roles: ['accountant'],
+      });
+    expect(created.status).toBe(201);
+    await demo.stop();
+
+    const production = await startService(portalService, { ...options, DEMO_MODE: false });
+    try {
+      for (const { username } of DEMO_USERS) {
+        expect((await login(production, username, 'demo')).status).toBe(401);
+      }
+      // A user an administrator created is a real login, untouched.
+      expect((await login(production, 'real.person', 'real-secret-1')).status).toBe(200);
+    } finally {
+      await production.stop();
+    }
+    const disabled = await userAudit('user.disabled');
+    expect(disabled.map((entry) => entry.entity_id)).toEqual(
+      DEMO_USERS.map((user) => user.username).sort(),
+    );
+    expect(new Set(disabled.map((entry) => entry.actor))).toEqual(
+      new Set(['portal (demo mode off)']),
+    );
+
+    // A second start without demo mode has nothing more to disable.
+    const again = await startService(portalService, { ...options, DEMO_MODE: false, PORT: 0 });
+    await again.stop();
+    expect(await userAudit('user.disabled')).toHaveLength(DEMO_USERS.length);
+
+    const demoAgain = await startService(portalService, { ...options, PORT: 0 });
+    try {
+      expect((await login(demoAgain, 'admin', 'demo')).status).toBe(200);
+      expect(await userAudit('user.enabled')).toHaveLength(DEMO_USERS.length);
+    } finally {
+      await demoAgain.stop();
+    }
+  });
+
+  it('gives demo users seeded before v2 their names, titles and ranks at the next demo start', async () => {
+    await pool.query(
+      "UPDATE users SET display_name = NULL, title = NULL, rank = 'kacho', roles = '{approver}' WHERE username IN ('approver3', 'approver4')",
+    );
+    const demo = await startService(portalService, { ...options, PORT: 0 });
+    try {
+      const signedIn = await login(demo, 'approver4', 'demo');
+      expect(signedIn.body.user).toEqual({
+        username: 'approver4',
+        roles: ['approver'],
+        displayName: '渡辺 隆',
+        title: '市長',
+        rank: 'shicho',
+      });
+    } finally {
+      await demo.stop();
+    }
+    expect((await userAudit('user.updated')).map((entry) => entry.entity_id)).toEqual([
+      'approver3',
+      'approver4',
+    ]);
   });
 });

@@ -63,9 +63,10 @@ describe('POST /api/vendors/{id}/portal-users', () => {
     // The vendor was looked up as the caller.
     const lookup = contract.seen.find((seen) => seen.url === `/api/vendors/${KNOWN_VENDOR}`);
     const [, token] = String(lookup?.headers.authorization).split(' ');
-    expect(await verifyToken(token ?? '', TEST_JWT_SECRET)).toEqual({
+    expect(await verifyToken(token ?? '', TEST_JWT_SECRET)).toMatchObject({
       username: 'pat',
       roles: ['procurement'],
+      displayName: '試験 pat',
     });
 
     const login = await request(portal.app)

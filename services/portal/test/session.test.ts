@@ -56,7 +56,8 @@ describe('browser sessions (cookies) through the portal', () => {
     contractDb = createPool(process.env.TEST_DATABASE_URL ?? '', contractEnv.DB_SCHEMA ?? '');
     portal = await startService(
       portalService,
-      testPortalEnv({ DEMO_MODE: true, CONTRACT_URL: contract.url }),
+      // A pinned date: the session answers the system's date, not the wall clock's.
+      testPortalEnv({ DEMO_MODE: true, DENPYO_TODAY: '2027-06-01', CONTRACT_URL: contract.url }),
     );
   });
   afterAll(async () => {
@@ -85,7 +86,15 @@ describe('browser sessions (cookies) through the portal', () => {
       .post('/api/auth/session')
       .send({ username: 'procurement', password: 'demo' });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ user: { username: 'procurement', roles: ['procurement'] } });
+    expect(response.body).toEqual({
+      user: {
+        username: 'procurement',
+        roles: ['procurement'],
+        displayName: '佐藤 健一',
+        title: '契約課主事',
+      },
+      today: '2027-06-01',
+    });
     expect(response.body.token).toBeUndefined();
 
     const { denpyo_session: session, denpyo_csrf: csrf } = setCookies(response);
@@ -141,7 +150,15 @@ describe('browser sessions (cookies) through the portal', () => {
     const { cookie } = await signIn('accountant');
     const signedIn = await request(portal.url).get('/api/auth/session').set('Cookie', cookie);
     expect(signedIn.status).toBe(200);
-    expect(signedIn.body).toEqual({ user: { username: 'accountant', roles: ['accountant'] } });
+    expect(signedIn.body).toEqual({
+      user: {
+        username: 'accountant',
+        roles: ['accountant'],
+        displayName: '山本 由美',
+        title: '財政課主査',
+      },
+      today: '2027-06-01',
+    });
 
     const anonymous = await request(portal.url).get('/api/auth/session');
     expect(anonymous.status).toBe(401);
@@ -150,7 +167,10 @@ describe('browser sessions (cookies) through the portal', () => {
     const byBearer = await request(portal.url)
       .get('/api/auth/session')
       .set('Authorization', await bearer('auditor', { username: 'audrey' }));
-    expect(byBearer.body).toEqual({ user: { username: 'audrey', roles: ['auditor'] } });
+    expect(byBearer.body).toEqual({
+      user: { username: 'audrey', roles: ['auditor'], displayName: '試験 audrey', title: '主事' },
+      today: '2027-06-01',
+    });
   });
 
   it('signs out by clearing both cookies, signed in or not; a signed-in browser sends its CSRF token', async () => {

@@ -19,7 +19,10 @@ import { screenshotDir } from './support/paths';
 import { readZenginFile } from './support/zengin';
 
 // The issue's "done when", through the browser only: every step is a person at a screen — no API
-// call, no URL typed except the portal's address and what a colleague would send as a link.
+// call, no URL typed except the portal's address and what a colleague would send as a link. v2:
+// the approval route follows the delegation table (課長 → 部長 for ¥3,300,000), the 会計管理者
+// confirms the payment order, and transfer batches belong to the treasurer's office (one
+// treasurer builds, another approves, and the result is recorded on the transfer date).
 describe('a contract carried to a paid remittance, in the browser only', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -76,6 +79,11 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
   const invoiceNumber = 'INV-2026-0001';
   let documentNumber = '';
   let batchUrl = '';
+  /** A date as the screens print it (令和). */
+  const reiwa = (iso: string) => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    return `令和${year - 2018}年${month}月${day}日`;
+  };
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -147,8 +155,9 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     await page.getByLabel(field('件名')).fill(contractTitle);
     await pick(page, '予算科目（款.項.目.節）', budgetCode, `${budgetCode} 委託料`);
     await page.getByLabel(field('契約金額（税込）')).fill('3300000');
-    // ¥1,000,000 or more needs two approvers; the form says so as the amount is typed.
-    await page.getByText(/2名の承認が必要です/).waitFor();
+    // ¥1,000,000 or more goes 課長 → 部長 (専決規程); the form says so as the amount is typed.
+    await page.getByText(/決裁ルートの見込み/).waitFor();
+    await choose(page, '契約方法', '随意契約');
     await page.getByLabel(field('契約開始日')).fill(`${fiscalYear}-04-01`);
     await page.getByLabel(field('契約終了日')).fill(`${fiscalYear + 1}-03-31`);
     await page.getByRole('button', { name: '下書きを保存' }).click();
@@ -159,7 +168,7 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     await toast(page, `${documentNumber} を決裁に回しました。`);
   });
 
-  step('two approvers approve it, each after reading the voucher', async () => {
+  step('the 課長 and then the 部長 approve it, each after reading the voucher', async () => {
     for (const [approver, done] of [
       ['approver', `${documentNumber} を承認しました。`],
       ['approver2', `${documentNumber} の決裁が完了しました。`],
@@ -179,8 +188,15 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     }
     const page = await as('approver2');
     await page.getByText('決裁が完了しています。').waitFor();
-    await page.getByText('approver が承認').waitFor();
-    await page.getByText('approver2 が承認').waitFor();
+    // The signatures by name, never the username (demo users: 課長 高橋 誠, 部長 田中 浩二).
+    await page
+      .getByText(/高橋 誠/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/田中 浩二/)
+      .first()
+      .waitFor();
   });
 
   step('the vendor signs in and submits an invoice, seeing the tax as it types', async () => {
@@ -225,8 +241,27 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     await toast(page, /の支出命令を出しました。/);
   });
 
-  step('the accountant builds a transfer batch from the scheduled payment', async () => {
-    const page = await as('accountant');
+  step('the treasurer examines and confirms the payment order (会計管理者の確認)', async () => {
+    const page = await as('treasurer');
+    await page.getByRole('link', { name: '支出命令の審査', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: invoiceNumber });
+    // The payment appears once the payment service has the order's event: moments, not more.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await row.waitFor({ timeout: 5000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await page.reload();
+      }
+    }
+    await row.getByText('山本 由美（財政課主査）').waitFor(); // who ordered it, by name
+    await confirmStep(page, row.getByRole('button', { name: '確認する' }), '確認する');
+    await toast(page, `請求書番号 ${invoiceNumber} の支出命令を確認しました。`);
+  });
+
+  step('the treasurer builds a transfer batch from the confirmed payment', async () => {
+    const page = await as('treasurer');
     await page.getByRole('link', { name: '振込', exact: true }).click();
     await page.getByRole('link', { name: '振込を作成' }).first().click();
     await page.getByRole('heading', { name: '振込の作成', level: 1 }).waitFor();
@@ -248,6 +283,8 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     const summary = page.getByRole('complementary', { name: '選択中の支払' });
     await summary.getByText('1件', { exact: true }).waitFor();
     await summary.getByText('¥1,155,000', { exact: true }).first().waitFor();
+    // Paid today, the day of the run: the result can be recorded on the transfer date itself.
+    await choose(page, '振込日', reiwa(today()));
     // The earlier steps' notices are closed first, so the screenshot shows the builder alone.
     for (const close of await page.getByRole('button', { name: '通知を閉じる' }).all())
       await close.click();
@@ -255,16 +292,25 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     await page.getByRole('button', { name: '振込を作成する' }).click();
     await toast(
       page,
-      '振込（1件、¥1,155,000）を作成しました。別の会計担当に承認を依頼してください。',
+      '振込（1件、¥1,155,000）を作成しました。別の会計管理者（会計課）に承認を依頼してください。',
     );
     await page.waitForURL(/\/transfer-batches\/[0-9a-f-]{36}$/);
     batchUrl = page.url();
     // The creator may not approve their own batch.
-    await page.getByText('あなたが作成した振込のため、承認できません。').waitFor();
+    await page.getByText(/^あなたが作成した振込のため、承認できません。/).waitFor();
   });
 
-  step('a second accountant approves the batch', async () => {
-    const page = await as('accountant2');
+  step('accountants no longer build or approve transfer batches', async () => {
+    const page = await as('accountant');
+    await page.getByRole('link', { name: '支払', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: '振込', exact: true }).count()).toBe(0);
+    await page.goto(batchUrl);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.getByRole('button', { name: '承認する' }).count()).toBe(0);
+  });
+
+  step('a second treasurer approves the batch', async () => {
+    const page = await as('treasurer2');
     await page.goto(batchUrl); // the link the first accountant sends
     await confirmStep(page, page.getByRole('button', { name: '承認する' }), '承認する');
     await toast(page, '振込を承認しました。全銀ファイルをダウンロードできます。');
@@ -273,7 +319,7 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
   step(
     'the Zengin file downloads as 120-byte Shift_JIS records and the batch is settled',
     async () => {
-      const page = await as('accountant');
+      const page = await as('treasurer');
       await page.reload();
       const [download] = await Promise.all([
         page.waitForEvent('download'),

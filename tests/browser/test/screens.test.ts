@@ -27,11 +27,18 @@ interface Seeded {
 const VENDOR_PASSWORD = 'vendor-password-1';
 
 async function seed(): Promise<Seeded> {
-  const [procurement, approver, approver2, accountant, accountant2] = await Promise.all(
-    ['procurement', 'approver', 'approver2', 'accountant', 'accountant2'].map((name) =>
-      ApiUser.signIn(name),
-    ),
-  );
+  const [procurement, procurement2, approver, approver2, accountant, treasurer, treasurer2] =
+    await Promise.all(
+      [
+        'procurement',
+        'procurement2',
+        'approver',
+        'approver2',
+        'accountant',
+        'treasurer',
+        'treasurer2',
+      ].map((name) => ApiUser.signIn(name)),
+    );
   const fiscalYear = fiscalYearOf(today());
   const budgetCode = '03.01.01.01';
   await accountant.call('POST', '/api/budgets', {
@@ -66,6 +73,8 @@ async function seed(): Promise<Seeded> {
       fiscalYear,
       amount,
       taxRate: 10,
+      kind: 'services',
+      method: 'negotiated',
       startDate: `${fiscalYear}-04-01`,
       endDate: `${fiscalYear + 1}-03-31`,
     });
@@ -94,23 +103,31 @@ async function seed(): Promise<Seeded> {
     );
   }
   const [, inspected, ...ordered] = invoices; // the first stays 受付済 (to inspect)
+  // Inspected by someone other than the one who registered them.
   for (const invoice of [inspected!, ...ordered])
-    await procurement.call('POST', `/api/invoices/${invoice.id}/inspect`);
+    await procurement2.call('POST', `/api/invoices/${invoice.id}/inspect`);
   for (const invoice of ordered)
     await accountant.call('POST', `/api/invoices/${invoice.id}/approve`);
   const payments = await Promise.all(
     ordered.map((invoice) => waitForPayment(accountant, invoice.id)),
   );
-  const transferDate = nextBankBusinessDay();
-  // One batch settled (the vendor's remittance is 支払済), one waiting for the second accountant.
-  const settled = await accountant.call<{ id: string }>('POST', '/api/transfer-batches', {
+  // The first ordered payment stays to be confirmed; the others are confirmed by the treasurer.
+  for (const id of payments.slice(1))
+    await treasurer.call('POST', `/api/payments/${id}/confirm`, {});
+  // Today is the system's pinned business day: a batch can be settled on its transfer date.
+  const transferDate = today();
+  // One batch settled with one of its two payments returned by the bank (振込不能), one waiting
+  // for the second treasurer.
+  const settled = await treasurer.call<{ id: string }>('POST', '/api/transfer-batches', {
     transferDate,
-    paymentIds: [payments[3]!],
+    paymentIds: [payments[3]!, payments[1]!],
   });
-  await accountant2.call('POST', `/api/transfer-batches/${settled.id}/approve`);
-  await accountant.call('POST', `/api/transfer-batches/${settled.id}/settle`);
-  const draftBatch = await accountant.call<{ id: string }>('POST', '/api/transfer-batches', {
-    transferDate,
+  await treasurer2.call('POST', `/api/transfer-batches/${settled.id}/approve`);
+  await treasurer.call('POST', `/api/transfer-batches/${settled.id}/settle`, {
+    failures: [{ paymentId: payments[1]!, reason: '名義相違' }],
+  });
+  const draftBatch = await treasurer.call<{ id: string }>('POST', '/api/transfer-batches', {
+    transferDate: nextBankBusinessDay(),
     paymentIds: [payments[2]!],
   });
   return {
@@ -163,10 +180,17 @@ const screens: Screen[] = [
     'accountant',
     () => `/payments?view=calendar&month=${paymentDueDate(today()).slice(0, 7)}`,
   ],
-  ['transfer-batches', 'accountant', () => '/transfer-batches'],
-  ['transfer-batch-new', 'accountant', () => '/transfer-batches/new'],
-  ['transfer-batch-to-approve', 'accountant2', (s) => `/transfer-batches/${s.draftBatchId}`],
-  ['transfer-batch-settled', 'accountant', (s) => `/transfer-batches/${s.settledBatchId}`],
+  ['budget-transfers', 'accountant', () => '/budget-transfers'],
+  ['treasurer-home', 'treasurer', () => '/'],
+  ['payment-confirmations', 'treasurer', () => '/payment-confirmations'],
+  ['payments-failed', 'treasurer', () => '/payments?status=failed'],
+  ['transfer-batches', 'treasurer', () => '/transfer-batches'],
+  ['transfer-batch-new', 'treasurer', () => '/transfer-batches/new'],
+  ['transfer-batch-to-approve', 'treasurer2', (s) => `/transfer-batches/${s.draftBatchId}`],
+  ['transfer-batch-settled', 'treasurer', (s) => `/transfer-batches/${s.settledBatchId}`],
+  ['withholding', 'treasurer', () => '/withholding'],
+  ['fiscal-years', 'treasurer', () => '/fiscal-years'],
+  ['approver-budget-transfers', 'approver', () => '/budget-transfers'],
   ['audit', 'auditor', () => '/audit'],
   ['audit-document', 'auditor', (s) => `/audit/document?id=${s.approvedId}&kind=contract`],
   ['admin-users', 'admin', () => '/admin/users'],
@@ -180,7 +204,8 @@ const screens: Screen[] = [
 const tabletScreens: Screen[] = [
   ['tablet-procurement-home', 'procurement', () => '/'],
   ['tablet-contract-detail', 'procurement', (s) => `/contracts/${s.approvedId}`],
-  ['tablet-transfer-batch-new', 'accountant', () => '/transfer-batches/new'],
+  ['tablet-transfer-batch-new', 'treasurer', () => '/transfer-batches/new'],
+  ['tablet-payment-confirmations', 'treasurer', () => '/payment-confirmations'],
   ['tablet-vendor-home', 'vendor', () => '/vendor'],
 ];
 

@@ -1,7 +1,7 @@
 import { kafkaTestBrokers, waitFor } from '@denpyo/platform/testing';
 import { decode } from 'iconv-lite';
 import request from 'supertest';
-import { addCalendarDays, isBankBusinessDay, japanToday } from '@denpyo/jp';
+import { isBankBusinessDay } from '@denpyo/jp';
 import { startSystem, type RunningSystem } from './support/system';
 
 // The whole flow of API.md through the portal, once per event-bus adapter.
@@ -13,11 +13,9 @@ else
     'contract-to-payment: KAFKA_TEST_BROKERS not set, the Kafka flow is skipped\n',
   );
 
-function nextBankBusinessDay(after: string): string {
-  let day = addCalendarDays(after, 1);
-  while (!isBankBusinessDay(day)) day = addCalendarDays(day, 1);
-  return day;
-}
+// The system's date, pinned (a Tuesday and a bank business day): the batch is dated today, so
+// it can be settled on the same day (settlement waits for the transfer date).
+const TODAY = '2026-12-01';
 
 describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
   let system: RunningSystem;
@@ -26,13 +24,15 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
 
   beforeAll(async () => {
-    system = await startSystem({ kafkaBrokers: brokers });
+    system = await startSystem({ kafkaBrokers: brokers, today: TODAY });
     for (const user of [
       'procurement',
       'approver',
       'approver2',
       'accountant',
       'accountant2',
+      'treasurer',
+      'treasurer2',
       'auditor',
     ]) {
       const login = await api()
@@ -106,6 +106,7 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
       .set(as('procurement'))
       .send({})
       .expect(403);
+    // ¥3,300,000 takes 課長 then 部長 (the default delegation table): approver, then approver2.
     const first = await api()
       .post(`/api/contracts/${contractId}/approve`)
       .set(as('approver'))
@@ -139,7 +140,7 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
         .send({
           contractId,
           invoiceNumber: 'INV-2026-0001',
-          issueDate: japanToday(),
+          issueDate: TODAY,
           registrationNumber: 'T7000012050002',
           lines: [
             { description: '保守点検（11月分）', amount: 1_000_000, taxRate: 10 },
@@ -185,13 +186,36 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
         vendorId,
         amount: 1_155_000,
         status: 'scheduled',
+        orderedBy: 'accountant',
       }),
     );
 
-    const transferDate = nextBankBusinessDay(japanToday());
-    const batch = await api()
+    // v2: the treasurer examines the order (never its orderer), then the treasurer's office
+    // batches it: one treasurer drafts, another approves; accountants no longer batch.
+    await api()
+      .post(`/api/payments/${payment.id}/confirm`)
+      .set(as('accountant'))
+      .send({})
+      .expect(403);
+    const confirmed = await api()
+      .post(`/api/payments/${payment.id}/confirm`)
+      .set(as('treasurer'))
+      .send({})
+      .expect(200);
+    expect(confirmed.body).toEqual(
+      expect.objectContaining({ status: 'confirmed', confirmedBy: 'treasurer' }),
+    );
+
+    const transferDate = TODAY;
+    expect(isBankBusinessDay(transferDate)).toBe(true);
+    await api()
       .post('/api/transfer-batches')
       .set(as('accountant'))
+      .send({ transferDate, paymentIds: [payment.id] })
+      .expect(403);
+    const batch = await api()
+      .post('/api/transfer-batches')
+      .set(as('treasurer'))
       .send({ transferDate, paymentIds: [payment.id] })
       .expect(201);
     expect(batch.body).toEqual(
@@ -199,16 +223,16 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
     );
     await api()
       .post(`/api/transfer-batches/${batch.body.id}/approve`)
-      .set(as('accountant'))
+      .set(as('treasurer'))
       .expect(403);
     await api()
       .post(`/api/transfer-batches/${batch.body.id}/approve`)
-      .set(as('accountant2'))
+      .set(as('treasurer2'))
       .expect(200);
 
     const zengin = await api()
       .get(`/api/transfer-batches/${batch.body.id}/zengin`)
-      .set(as('accountant'))
+      .set(as('treasurer'))
       .buffer(true)
       .parse((response, done) => {
         const chunks: Buffer[] = [];
@@ -226,7 +250,8 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers) => {
 
     await api()
       .post(`/api/transfer-batches/${batch.body.id}/settle`)
-      .set(as('accountant'))
+      .set(as('treasurer'))
+      .send({})
       .expect(200);
     const remittances = await api().get('/api/vendor/remittances').set(as('vendor')).expect(200);
     expect(remittances.body).toEqual([

@@ -24,10 +24,11 @@ export async function issueToken(
   secret: string,
   ttlSeconds = TOKEN_TTL_SECONDS,
 ): Promise<string> {
-  const { username: _subject, ...claims } = user;
+  // The username is the token's subject; every other field of the user is a claim.
+  const { username, ...claims } = user;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(user.username)
+    .setSubject(username)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()

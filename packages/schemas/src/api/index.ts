@@ -4,5 +4,12 @@ export * from './common';
 export * from './contract';
 export * from './invoice';
 export * from './payment';
-export { PORTAL_OPERATIONS, type Session } from './portal';
+export {
+  PORTAL_OPERATIONS,
+  USER_LIST,
+  UserListQuerySchema,
+  type PasswordChanged,
+  type Session,
+  type UserListQuery,
+} from './portal';
 export { buildOpenApiDocument } from './openapi';

@@ -35,7 +35,7 @@ export type RawResponse = {
 export type OperationResponse = JsonResponse | FileResponse | RawResponse;
 
 export interface OperationDeclaration {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch';
   /** OpenAPI form, `{name}` for a path parameter. */
   path: string;
   owner: OperationOwner;

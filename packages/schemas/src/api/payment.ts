@@ -1,21 +1,56 @@
 // The payment service's operations: payments, transfer batches, Zengin files, remittances.
 import type { PagedQuery } from '../paging';
 import {
+  FiscalYearParamsSchema,
+  FiscalYearStatusSchema,
+  PaymentConfirmRequestSchema,
   PaymentListFilters,
+  PaymentRetryRequestSchema,
+  TransferBatchCancelRequestSchema,
   TransferBatchListFilters,
+  TransferBatchRedateRequestSchema,
+  TransferBatchSettleRequestSchema,
+  WithholdingAnnualEntrySchema,
+  WithholdingAnnualFilters,
+  WithholdingLedgerEntrySchema,
+  WithholdingLedgerFilters,
+  WithholdingLedgerSummarySchema,
   type PaymentStatus,
   type TransferBatchStatus,
 } from '../payment';
 import { IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
-import type { z } from '../zod';
+import { z } from '../zod';
 import * as c from './components';
 import { auditSearch } from './common';
 import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
+// The v2 components (named here: components.ts is shared by every service's declarations).
+const PaymentConfirmRequest = PaymentConfirmRequestSchema.openapi('PaymentConfirmRequest');
+const PaymentRetryRequest = PaymentRetryRequestSchema.openapi('PaymentRetryRequest');
+const TransferBatchRedateRequest = TransferBatchRedateRequestSchema.openapi(
+  'TransferBatchRedateRequest',
+);
+const TransferBatchCancelRequest = TransferBatchCancelRequestSchema.openapi(
+  'TransferBatchCancelRequest',
+);
+const TransferBatchSettleRequest = TransferBatchSettleRequestSchema.openapi(
+  'TransferBatchSettleRequest',
+);
+const FiscalYearStatus = FiscalYearStatusSchema.openapi('FiscalYearStatus');
+const WithholdingLedgerEntry = WithholdingLedgerEntrySchema.openapi('WithholdingLedgerEntry');
+const WithholdingLedgerSummary = WithholdingLedgerSummarySchema.openapi('WithholdingLedgerSummary');
+const WithholdingAnnualEntry = WithholdingAnnualEntrySchema.openapi('WithholdingAnnualEntry');
+
+/** Transfer batches belong to the treasurer's office (会計課), v2; v1 said accountant. */
+const TREASURY: readonly ['treasurer'] = ['treasurer'];
+/** Who reads the withholding ledger: the treasurer's office, the accountants, the auditors. */
+const LEDGER_READERS = ['treasurer', 'accountant', 'auditor'] as const;
+
 /** Payment statuses in words: the CSV columns and the web app (status.payment.*). */
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   scheduled: '支払予定',
+  confirmed: '確認済',
   batched: '振込手続中',
   paid: '支払済',
   failed: '振込不能',
@@ -26,7 +61,11 @@ export const TRANSFER_BATCH_STATUS_LABELS: Record<TransferBatchStatus, string> =
   draft: '承認待ち',
   approved: '承認済',
   settled: '振込済',
+  cancelled: '取消',
 };
+
+/** Payment kinds in words: the CSV columns, the vouchers and the web app. */
+export const PAYMENT_KIND_LABELS = { invoice: '請求書払', 'late-interest': '遅延利息' } as const;
 
 export const PAYMENT_LIST = listing(c.Payment, {
   sortable: ['dueDate', 'amount', 'status'],
@@ -34,9 +73,16 @@ export const PAYMENT_LIST = listing(c.Payment, {
   columns: [
     { header: '支払期限', value: 'dueDate' },
     { header: '請求書番号', value: 'invoiceNumber' },
+    { header: '種別', value: (payment) => PAYMENT_KIND_LABELS[payment.kind] },
     { header: '金額', value: 'amount' },
+    { header: '源泉徴収税額', value: 'withholdingTax' },
+    { header: '差引支払額', value: 'netAmount' },
+    { header: '年度', value: 'fiscalYear' },
     { header: '状態', value: (payment) => PAYMENT_STATUS_LABELS[payment.status] },
+    { header: '支出命令者', value: 'orderedBy' },
+    { header: '確認者', value: 'confirmedBy' },
     { header: '振込日', value: 'transferDate' },
+    { header: '振込不能事由', value: 'failureReason' },
     { header: '取引先ID', value: 'vendorId' },
     { header: '契約ID', value: 'contractId' },
     { header: '請求書ID', value: 'invoiceId' },
@@ -64,6 +110,7 @@ export const TRANSFER_BATCH_LIST = listing(c.TransferBatch, {
     { header: '承認者', value: 'approvedBy' },
     { header: '承認日時', value: 'approvedAt' },
     { header: '振込完了日時', value: 'settledAt' },
+    { header: '遅延理由', value: 'lateReason' },
     { header: '振込バッチID', value: 'id' },
   ],
 });
@@ -79,7 +126,10 @@ export const REMITTANCE_LIST = listing(c.Remittance, {
   defaultOrder: 'desc',
   columns: [
     { header: '請求書番号', value: 'invoiceNumber' },
+    { header: '種別', value: (remittance) => PAYMENT_KIND_LABELS[remittance.kind] },
     { header: '金額', value: 'amount' },
+    { header: '源泉徴収税額', value: 'withholdingTax' },
+    { header: '差引振込額', value: 'netAmount' },
     { header: '状態', value: (remittance) => PAYMENT_STATUS_LABELS[remittance.status] },
     { header: '支払予定日', value: 'dueDate' },
     { header: '振込日', value: 'transferDate' },
@@ -88,6 +138,66 @@ export const REMITTANCE_LIST = listing(c.Remittance, {
 });
 export const RemittanceListQuerySchema = listQuery(REMITTANCE_LIST, {});
 export type RemittanceListQuery = PagedQuery<z.infer<typeof RemittanceListQuerySchema>>;
+
+/** The fiscal years with payments (or closed), the latest first by default. */
+export const FISCAL_YEAR_LIST = listing(FiscalYearStatus, {
+  sortable: ['fiscalYear'],
+  defaultSort: 'fiscalYear',
+  columns: [
+    { header: '年度', value: 'fiscalYear' },
+    { header: '状態', value: (year) => (year.status === 'closed' ? '出納閉鎖済' : '出納整理中') },
+    { header: '出納整理期限', value: 'closingPeriodEnd' },
+    { header: '閉鎖者', value: (year) => year.closedBySignature?.displayName ?? '' },
+    { header: '閉鎖日時', value: (year) => year.closedAt ?? '' },
+  ],
+});
+export const FiscalYearListQuerySchema = listQuery(FISCAL_YEAR_LIST, {});
+export type FiscalYearListQuery = PagedQuery<z.infer<typeof FiscalYearListQuerySchema>>;
+
+/** 源泉徴収簿: each paid payment with withholding, by transfer date, with the tax's due day. */
+export const WITHHOLDING_LEDGER_LIST = listing(WithholdingLedgerEntry, {
+  sortable: ['transferDate', 'amount'],
+  defaultSort: 'transferDate',
+  columns: [
+    { header: '振込日', value: 'transferDate' },
+    { header: '取引先', value: 'vendorName' },
+    { header: '区分', value: (entry) => (entry.vendorKind === 'individual' ? '個人' : '法人') },
+    { header: '請求書番号', value: 'invoiceNumber' },
+    { header: '支払金額', value: 'amount' },
+    { header: '源泉徴収税額', value: 'withholdingTax' },
+    { header: '差引支払額', value: 'netAmount' },
+    { header: '納付期限', value: 'paymentDueTo' },
+    { header: '取引先ID', value: 'vendorId' },
+    { header: '支払ID', value: 'paymentId' },
+  ],
+});
+export const WithholdingLedgerQuerySchema = listQuery(
+  WITHHOLDING_LEDGER_LIST,
+  WithholdingLedgerFilters,
+);
+export type WithholdingLedgerQuery = PagedQuery<z.infer<typeof WithholdingLedgerQuerySchema>>;
+export const WithholdingMonthQuerySchema = z.strictObject(WithholdingLedgerFilters);
+export type WithholdingMonthQuery = z.infer<typeof WithholdingMonthQuerySchema>;
+
+/** Per recipient and calendar year: what feeds the 報酬、料金、契約金及び賞金の支払調書. */
+export const WITHHOLDING_ANNUAL_LIST = listing(WithholdingAnnualEntry, {
+  sortable: ['vendorName', 'amount'],
+  defaultSort: 'vendorName',
+  columns: [
+    { header: '年', value: 'year' },
+    { header: '支払を受ける者', value: 'vendorName' },
+    { header: '区分', value: (entry) => (entry.vendorKind === 'individual' ? '個人' : '法人') },
+    { header: '件数', value: 'count' },
+    { header: '支払金額', value: 'amount' },
+    { header: '源泉徴収税額', value: 'withholdingTax' },
+    { header: '取引先ID', value: 'vendorId' },
+  ],
+});
+export const WithholdingAnnualQuerySchema = listQuery(
+  WITHHOLDING_ANNUAL_LIST,
+  WithholdingAnnualFilters,
+);
+export type WithholdingAnnualQuery = PagedQuery<z.infer<typeof WithholdingAnnualQuerySchema>>;
 
 export const PAYMENT_OPERATIONS = declareOperations({
   listPayments: {
@@ -115,8 +225,10 @@ export const PAYMENT_OPERATIONS = declareOperations({
     path: '/api/transfer-batches',
     owner: 'payment',
     tag: 'payment',
-    summary: 'Draft a transfer batch from scheduled payments',
-    roles: ['accountant'],
+    summary: 'Draft a transfer batch from confirmed payments (振込バッチ作成)',
+    description:
+      "Treasurer only (v2; v1 said accountant). Every payment must be confirmed (422 naming each one that is not), of an open fiscal year (422 naming the year once it is closed, 地方自治法 Art. 235-5), and go to a valid account. A transferDate after any payment's dueDate needs `lateReason` (422 naming the late payments otherwise): paying late owes interest (支払遅延防止法 Art. 8), and the reason is recorded on the batch and audited. Each payment's payee account is copied onto the batch.",
+    roles: TREASURY,
     body: c.TransferBatchCreateRequest,
     response: json(c.TransferBatch, 'The draft batch', 201),
     location: '/api/transfer-batches/{id}',
@@ -137,8 +249,10 @@ export const PAYMENT_OPERATIONS = declareOperations({
     path: '/api/transfer-batches/{id}/approve',
     owner: 'payment',
     tag: 'payment',
-    summary: 'Approve a batch (not by its creator)',
-    roles: ['accountant'],
+    summary: 'Approve a draft batch (a treasurer other than its creator)',
+    description:
+      'Four eyes: the treasurer who drafted the batch may not approve it (403). From approval on, the accounts copied onto the batch are final: a later bank-account change of the vendor no longer reaches these payments.',
+    roles: TREASURY,
     params: IdParamsSchema,
     response: json(c.TransferBatch, 'The approved batch'),
     errors: [409],
@@ -149,7 +263,9 @@ export const PAYMENT_OPERATIONS = declareOperations({
     owner: 'payment',
     tag: 'payment',
     summary: 'The Zengin 総合振込 file of an approved batch (Shift_JIS, 120-byte records, CRLF)',
-    roles: ['accountant'],
+    description:
+      'Each record carries the net amount (amount − 源泉徴収税額) to the account copied onto the batch.',
+    roles: TREASURY,
     params: IdParamsSchema,
     response: file('text/plain; charset=Shift_JIS', 'The Zengin file'),
     errors: [409],
@@ -159,9 +275,12 @@ export const PAYMENT_OPERATIONS = declareOperations({
     path: '/api/transfer-batches/{id}/settle',
     owner: 'payment',
     tag: 'payment',
-    summary: 'Mark an approved batch settled; its payments become paid',
-    roles: ['accountant'],
+    summary: "Record the bank's result: failures become failed, the others paid",
+    description:
+      "Only on or after the transfer date (422 before). `failures` must be payments of the batch (422 naming any other); they become `failed` with the bank's reason (振込不能事由: 口座なし, 名義相違, 口座解約, …) and PaymentFailed is published; the others become `paid` (PaymentExecuted). For each paid payment whose transfer date is after its dueDate, late-payment interest (支払遅延防止法 Art. 8, applied to cities by Art. 14) = amount × the rate in force on the contract's conclusion day (財務大臣告示, LATE_INTEREST_RATES) × days / 365, days counted from the day after dueDate to the transfer date; nothing under ¥100, fractions under ¥100 cut. It becomes a new payment `kind:\"late-interest\"` (scheduled, ordered by the original's orderer, to be confirmed like any order), created once per late payment however often settlement is retried.",
+    roles: TREASURY,
     params: IdParamsSchema,
+    body: TransferBatchSettleRequest,
     response: json(c.TransferBatch, 'The settled batch'),
     errors: [409],
   },
@@ -171,7 +290,9 @@ export const PAYMENT_OPERATIONS = declareOperations({
     owner: 'payment',
     tag: 'payment',
     summary: '振込通知書 (remittance notice; a vendor user gets only its own)',
-    roles: ['accountant', 'vendor'],
+    description:
+      'Shows the amount, 源泉徴収税額 and 差引振込額 when tax was withheld; a late-interest payment is named 遅延利息.',
+    roles: ['accountant', 'treasurer', 'vendor'],
     params: IdParamsSchema,
     response: file('application/pdf', 'The notice'),
     errors: [409],
@@ -185,6 +306,116 @@ export const PAYMENT_OPERATIONS = declareOperations({
     roles: ['vendor'],
     query: RemittanceListQuerySchema,
     response: jsonList(REMITTANCE_LIST, 'Payments to the caller'),
+  },
+  confirmPayment: {
+    method: 'post',
+    path: '/api/payments/{id}/confirm',
+    owner: 'payment',
+    tag: 'payment',
+    summary: '支出命令の確認: the treasurer examines a payment order',
+    description:
+      'The 会計管理者 examines the order before it is paid (地方自治法 Art. 232-4). Treasurer only, and never the user who ordered it (403). Only a scheduled payment (409 otherwise) of an open fiscal year (422 naming the year) can be confirmed. Records confirmedBy, the signature and confirmedAt; publishes PaymentConfirmed.',
+    roles: TREASURY,
+    params: IdParamsSchema,
+    body: PaymentConfirmRequest,
+    response: json(c.Payment, 'The confirmed payment'),
+    errors: [409],
+  },
+  retryPayment: {
+    method: 'post',
+    path: '/api/payments/{id}/retry',
+    owner: 'payment',
+    tag: 'payment',
+    summary: 'Return a failed payment (振込不能) to the confirmed list, to be batched again',
+    description:
+      "Treasurer only. Only a failed payment (409 otherwise). Allowed when the vendor's account has changed since the bank refused the transfer (a change approved under four eyes); when it is still the same account, only with `sameAccount: true` (the treasurer checked it is right, e.g. a temporary refusal), else 422. The note is audited.",
+    roles: TREASURY,
+    params: IdParamsSchema,
+    body: PaymentRetryRequest,
+    response: json(c.Payment, 'The payment, confirmed again'),
+    errors: [409],
+  },
+  cancelTransferBatch: {
+    method: 'post',
+    path: '/api/transfer-batches/{id}/cancel',
+    owner: 'payment',
+    tag: 'payment',
+    summary: 'Cancel a draft batch; its payments return to confirmed',
+    description: 'Treasurer only; only a draft (409 otherwise). The reason, if any, is audited.',
+    roles: TREASURY,
+    params: IdParamsSchema,
+    body: TransferBatchCancelRequest,
+    response: json(c.TransferBatch, 'The cancelled batch'),
+    errors: [409],
+  },
+  redateTransferBatch: {
+    method: 'post',
+    path: '/api/transfer-batches/{id}/transfer-date',
+    owner: 'payment',
+    tag: 'payment',
+    summary: 'Move a draft batch to another transfer date',
+    description:
+      "Treasurer only; only a draft (409 otherwise). The same rules as creating it: a bank business day not in the past, and `lateReason` when the date is after a payment's dueDate (422).",
+    roles: TREASURY,
+    params: IdParamsSchema,
+    body: TransferBatchRedateRequest,
+    response: json(c.TransferBatch, 'The re-dated batch'),
+    errors: [409],
+  },
+  listFiscalYears: {
+    method: 'get',
+    path: '/api/fiscal-years',
+    owner: 'payment',
+    tag: 'payment',
+    summary: 'Fiscal years with payments, and whether they are closed (出納閉鎖)',
+    roles: STAFF_ROLES,
+    query: FiscalYearListQuerySchema,
+    response: jsonList(FISCAL_YEAR_LIST, 'Fiscal years'),
+  },
+  closeFiscalYear: {
+    method: 'post',
+    path: '/api/fiscal-years/{fiscalYear}/close',
+    owner: 'payment',
+    tag: 'payment',
+    summary: '出納閉鎖: close a fiscal year for payments',
+    description:
+      'Treasurer only. Allowed from June 1 of the next year, when the 出納整理期間 has ended (地方自治法 Art. 235-5), 422 before; a second close is 409. Publishes FiscalYearClosed. Afterwards nothing of that year can be confirmed, batched or settled (422 naming the year); a payment order of the closed year that still arrives is not scheduled but recorded in the audit trail (payment.order-refused).',
+    roles: TREASURY,
+    params: FiscalYearParamsSchema,
+    response: json(FiscalYearStatus, 'The closed year'),
+    errors: [409],
+  },
+  listWithholdingLedger: {
+    method: 'get',
+    path: '/api/withholding-ledger',
+    owner: 'payment',
+    tag: 'payment',
+    summary: '源泉徴収簿: paid payments with withholding in a month (by transfer date)',
+    description:
+      'Withheld income tax is paid to the tax office by the 10th of the next month (所得税法 Art. 216 with Art. 204); `paymentDueTo` moves a 10th that is a Saturday, Sunday or national holiday to the next such business day (国税通則法 Art. 10(2)).',
+    roles: LEDGER_READERS,
+    query: WithholdingLedgerQuerySchema,
+    response: jsonList(WITHHOLDING_LEDGER_LIST, 'The ledger entries'),
+  },
+  getWithholdingLedgerSummary: {
+    method: 'get',
+    path: '/api/withholding-ledger/summary',
+    owner: 'payment',
+    tag: 'payment',
+    summary: "The month's totals of the withholding ledger and the day they are due",
+    roles: LEDGER_READERS,
+    query: WithholdingMonthQuerySchema,
+    response: json(WithholdingLedgerSummary, 'Totals'),
+  },
+  listWithholdingAnnual: {
+    method: 'get',
+    path: '/api/withholding-ledger/annual',
+    owner: 'payment',
+    tag: 'payment',
+    summary: 'Per recipient and calendar year, for the 支払調書 (所得税法 Art. 225)',
+    roles: LEDGER_READERS,
+    query: WithholdingAnnualQuerySchema,
+    response: jsonList(WITHHOLDING_ANNUAL_LIST, 'One row per recipient'),
   },
   searchPaymentAudit: auditSearch('payment'),
 });

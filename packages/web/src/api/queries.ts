@@ -14,6 +14,9 @@ export type Resource =
   | 'payments'
   | 'transferBatches'
   | 'remittances'
+  | 'fiscalYears'
+  | 'budgetTransfers'
+  | 'withholding'
   | 'audit'
   | 'counts';
 

@@ -1,15 +1,25 @@
 // Typed calls per resource, named as API.md names them. Bodies and answers are the types of the
 // shared schemas (types only: the answers are not parsed again in the browser).
 import type {
+  Amendment,
+  AmendmentCreateRequest,
   AuditEntry,
+  BankAccountChange,
+  BankAccountChangeRequest,
+  ContractCancelRequest,
+  ContractUpdateRequest,
   AuditFilters as AuditFilterFields,
   AuthUser,
   Bank,
   Budget,
   BudgetListFilters,
   BudgetCreateRequest,
+  BudgetTransfer,
+  BudgetTransferCreateRequest,
+  BudgetTransferListFilters,
   Contract,
   ContractApproveRequest,
+  FiscalYearStatus,
   ContractCreateRequest,
   ContractListFilters,
   Invoice,
@@ -17,17 +27,24 @@ import type {
   InvoiceListFilters,
   Payment,
   PaymentListFilters,
+  PaymentRetryRequest,
   PortalUserCreateRequest,
   RejectRequest,
   Remittance,
   Session,
   TrailOwner,
   TransferBatch,
+  TransferBatchCancelRequest,
   TransferBatchCreateRequest,
   TransferBatchListFilters,
+  TransferBatchRedateRequest,
+  TransferBatchSettleRequest,
   Vendor,
   VendorCreateRequest,
   VendorListFilters,
+  WithholdingAnnualEntry,
+  WithholdingLedgerEntry,
+  WithholdingLedgerSummary,
 } from '@denpyo/schemas';
 import type { z } from 'zod';
 import { csvUrl, getJson, getList, postJson, request, type ListParams, type Query } from './client';
@@ -58,9 +75,13 @@ export type PaymentFilters = FilterValues<typeof PaymentListFilters>;
 export type VendorFilters = FilterValues<typeof VendorListFilters>;
 export type BudgetFilters = FilterValues<typeof BudgetListFilters>;
 export type TransferBatchFilters = FilterValues<typeof TransferBatchListFilters>;
+export type BudgetTransferFilters = FilterValues<typeof BudgetTransferListFilters>;
 /** The vendor's remittances take paging and order only. */
 export type RemittanceFilters = Record<never, never>;
 export type AuditFilters = FilterValues<typeof AuditFilterFields>;
+/** The withholding ledger's month (YYYY-MM) and the annual list's calendar year. */
+export type WithholdingMonthFilters = { month: string };
+export type WithholdingYearFilters = { year: number };
 
 /** A list resource: its path, one page of it, and the CSV of all its matches. */
 function listOf<T, F>(path: string) {
@@ -102,6 +123,23 @@ export const api = {
       postJson<Vendor>('/api/vendors', body, options),
     createPortalUser: (id: string, body: PortalUserCreateRequest, options: PostOptions = {}) =>
       postJson<AuthUser>(`/api/vendors/${enc(id)}/portal-users`, body, options),
+    /** 口座変更: requested by one person, approved or rejected by another (four eyes). */
+    bankAccountChanges: (id: string, signal?: AbortSignal) =>
+      getJson<BankAccountChange[]>(`/api/vendors/${enc(id)}/bank-account-changes`, {}, signal),
+    requestBankAccountChange: (
+      id: string,
+      body: BankAccountChangeRequest,
+      options: PostOptions = {},
+    ) => postJson<BankAccountChange>(`/api/vendors/${enc(id)}/bank-account-changes`, body, options),
+    approveBankAccountChange: (id: string, changeId: string) =>
+      postJson<BankAccountChange>(
+        `/api/vendors/${enc(id)}/bank-account-changes/${enc(changeId)}/approve`,
+      ),
+    rejectBankAccountChange: (id: string, changeId: string, body: RejectRequest) =>
+      postJson<BankAccountChange>(
+        `/api/vendors/${enc(id)}/bank-account-changes/${enc(changeId)}/reject`,
+        body,
+      ),
   },
 
   banks: {
@@ -118,6 +156,16 @@ export const api = {
       postJson<Budget>('/api/budgets', body, options),
   },
 
+  /** 流用: transfers between 節 of the same 目, requested by an accountant, decided by an approver. */
+  budgetTransfers: {
+    ...listOf<BudgetTransfer, BudgetTransferFilters>('/api/budget-transfers'),
+    request: (body: BudgetTransferCreateRequest, options: PostOptions = {}) =>
+      postJson<BudgetTransfer>('/api/budget-transfers', body, options),
+    approve: (id: string) => postJson<BudgetTransfer>(`/api/budget-transfers/${enc(id)}/approve`),
+    reject: (id: string, body: RejectRequest) =>
+      postJson<BudgetTransfer>(`/api/budget-transfers/${enc(id)}/reject`, body),
+  },
+
   contracts: {
     ...listOf<Contract, ContractFilters>('/api/contracts'),
     get: (id: string, signal?: AbortSignal) =>
@@ -126,7 +174,24 @@ export const api = {
       getJson<AuditEntry[]>(`/api/contracts/${enc(id)}/history`, {}, signal),
     draft: (body: ContractCreateRequest, options: PostOptions = {}) =>
       postJson<Contract>('/api/contracts', body, options),
+    /** Edits a draft (the fields given replace the draft's). */
+    update: (id: string, body: ContractUpdateRequest) =>
+      request(`/api/contracts/${enc(id)}`, { method: 'PATCH', body }).then(
+        (r) => r.json() as Promise<Contract>,
+      ),
     submit: (id: string) => postJson<Contract>(`/api/contracts/${enc(id)}/submit`),
+    /** Releases the unused encumbrance; no more invoices. */
+    complete: (id: string) => postJson<Contract>(`/api/contracts/${enc(id)}/complete`),
+    /** Releases all of it (no invoices yet). */
+    cancel: (id: string, body: ContractCancelRequest) =>
+      postJson<Contract>(`/api/contracts/${enc(id)}/cancel`, body),
+    /** 変更契約: the new amount (and end date) through the route of the new amount. */
+    requestAmendment: (id: string, body: AmendmentCreateRequest, options: PostOptions = {}) =>
+      postJson<Amendment>(`/api/contracts/${enc(id)}/amendments`, body, options),
+    approveAmendment: (id: string, amendmentId: string, body: ContractApproveRequest = {}) =>
+      postJson<Amendment>(`/api/contracts/${enc(id)}/amendments/${enc(amendmentId)}/approve`, body),
+    rejectAmendment: (id: string, amendmentId: string, body: RejectRequest) =>
+      postJson<Amendment>(`/api/contracts/${enc(id)}/amendments/${enc(amendmentId)}/reject`, body),
     approve: (id: string, body: ContractApproveRequest = {}) =>
       postJson<Contract>(`/api/contracts/${enc(id)}/approve`, body),
     reject: (id: string, body: RejectRequest) =>
@@ -154,6 +219,11 @@ export const api = {
   payments: {
     ...listOf<Payment, PaymentFilters>('/api/payments'),
     remittanceNoticeUrl: (id: string) => `/api/payments/${enc(id)}/remittance-notice.pdf`,
+    /** 会計管理者の確認 of a payment order (never by the one who ordered it). */
+    confirm: (id: string) => postJson<Payment>(`/api/payments/${enc(id)}/confirm`, {}),
+    /** A failed payment (振込不能) back to confirmed, to be batched again. */
+    retry: (id: string, body: PaymentRetryRequest = {}) =>
+      postJson<Payment>(`/api/payments/${enc(id)}/retry`, body),
   },
 
   transferBatches: {
@@ -163,11 +233,35 @@ export const api = {
     create: (body: TransferBatchCreateRequest, options: PostOptions = {}) =>
       postJson<TransferBatch>('/api/transfer-batches', body, options),
     approve: (id: string) => postJson<TransferBatch>(`/api/transfer-batches/${enc(id)}/approve`),
-    settle: (id: string) => postJson<TransferBatch>(`/api/transfer-batches/${enc(id)}/settle`),
+    /** The bank's result: the listed failures become 振込不能, the others paid. */
+    settle: (id: string, body: TransferBatchSettleRequest = {}) =>
+      postJson<TransferBatch>(`/api/transfer-batches/${enc(id)}/settle`, body),
+    cancel: (id: string, body: TransferBatchCancelRequest = {}) =>
+      postJson<TransferBatch>(`/api/transfer-batches/${enc(id)}/cancel`, body),
+    redate: (id: string, body: TransferBatchRedateRequest) =>
+      postJson<TransferBatch>(`/api/transfer-batches/${enc(id)}/transfer-date`, body),
     zenginUrl: (id: string) => `/api/transfer-batches/${enc(id)}/zengin`,
   },
 
   remittances: listOf<Remittance, RemittanceFilters>('/api/vendor/remittances'),
+
+  /** 出納閉鎖: the fiscal years with payments, and closing one. */
+  fiscalYears: {
+    list: (signal?: AbortSignal) =>
+      getJson<FiscalYearStatus[]>('/api/fiscal-years', { order: 'desc' }, signal),
+    close: (fiscalYear: number) =>
+      postJson<FiscalYearStatus>(`/api/fiscal-years/${fiscalYear}/close`),
+  },
+
+  /** 源泉徴収簿 by month (with its totals) and per recipient by calendar year (支払調書). */
+  withholding: {
+    ...listOf<WithholdingLedgerEntry, WithholdingMonthFilters>('/api/withholding-ledger'),
+    summary: (month: string, signal?: AbortSignal) =>
+      getJson<WithholdingLedgerSummary>('/api/withholding-ledger/summary', { month }, signal),
+    annual: listOf<WithholdingAnnualEntry, WithholdingYearFilters>(
+      '/api/withholding-ledger/annual',
+    ),
+  },
 
   audit: {
     trail: (trail: AuditTrail) => listOf<AuditEntry, AuditFilters>(`/api/audit/${trail}`),

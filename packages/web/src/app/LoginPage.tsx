@@ -8,7 +8,7 @@ import { toApiError } from '../api/problem';
 import { t } from '../i18n';
 import { Alert, Button, ProblemAlert, Progress, TextField, useDocumentTitle } from '../ui';
 import { safeNext } from './search';
-import { isStaff } from './session';
+import { isStaff, sessionQuery } from './session';
 
 export function LoginPage() {
   useDocumentTitle(t('login.title'));
@@ -32,11 +32,11 @@ export function LoginPage() {
     if (Object.keys(missing).length > 0) return;
     setPending(true);
     try {
-      const { user } = await api.session.signIn(username.trim(), password);
+      const session = await api.session.signIn(username.trim(), password);
       queryClient.clear();
-      queryClient.setQueryData(['session'], user);
+      queryClient.setQueryData(sessionQuery.queryKey, session);
       const next = safeNext(search.next);
-      await navigate({ to: next ?? (isStaff(user) ? '/' : '/vendor'), replace: true });
+      await navigate({ to: next ?? (isStaff(session.user) ? '/' : '/vendor'), replace: true });
     } catch (error) {
       setPending(false);
       setFailure(error);

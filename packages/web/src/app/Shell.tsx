@@ -1,15 +1,16 @@
-// The frame of every signed-in screen: a skip link, the header (the user's name and role, sign
-// out), the role's menu, and the main landmark the screen renders into. A screen whose route
+// The frame of every signed-in screen: a skip link, the header (the user's name, title and role,
+// the system's date, the password change, sign out), the role's menu, and the main landmark the screen renders into. A screen whose route
 // names roles the user lacks shows 「権限がありません」 instead.
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { api } from '../api/resources';
+import { formatReiwa } from '../format';
 import { t } from '../i18n';
 import { Button, useToast } from '../ui';
 import { ForbiddenPage } from './ErrorPages';
 import { navItemsFor } from './nav';
-import { hasAnyRole, useUser } from './session';
+import { hasAnyRole, userLabel, useToday, useUser } from './session';
 
 export function Shell() {
   const user = useUser();
@@ -37,7 +38,13 @@ function Header() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const roles = user.roles.map((role) => t(`role.${role}`)).join('・');
+  const today = useToday();
+  const label = userLabel(user);
+  // 「小林 正和（会計管理者）」: the title, then the roles it does not already say.
+  const roleNames = user.roles.map((role) => t(`role.${role}`));
+  const roles = [user.title, ...roleNames.filter((name) => name !== user.title)]
+    .filter(Boolean)
+    .join('・');
 
   const signOut = async () => {
     try {
@@ -57,10 +64,14 @@ function Header() {
         <span className="app-brand__name">{t('app.name')}</span>
         <span className="app-brand__city">{t('app.city')}</span>
       </Link>
-      <div className="app-user">
+      <div className="app-user" role="group" aria-label={t('app.userMenu', { name: label })}>
         <span className="app-user__name">
-          {t('app.signedInAs', { name: user.username, role: roles })}
+          {t('app.signedInAs', { name: user.displayName ?? user.username, role: roles })}
         </span>
+        <span className="app-user__today">{t('app.today', { date: formatReiwa(today) })}</span>
+        <Link to="/account/password" className="app-user__link">
+          {t('app.changePassword')}
+        </Link>
         <Button size="small" onPress={() => void signOut()}>
           {t('app.signOut')}
         </Button>

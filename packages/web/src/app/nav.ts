@@ -10,7 +10,14 @@ export interface NavItem {
 }
 
 /** Everyone who works for the city. */
-export const STAFF: readonly Role[] = ['procurement', 'approver', 'accountant', 'auditor', 'admin'];
+export const STAFF: readonly Role[] = [
+  'procurement',
+  'approver',
+  'accountant',
+  'treasurer',
+  'auditor',
+  'admin',
+];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', roles: STAFF },
@@ -20,9 +27,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/inspections', label: 'nav.inspections', roles: ['procurement'] },
   { to: '/approvals', label: 'nav.approvals', roles: ['approver'] },
   { to: '/budgets', label: 'nav.budgets', roles: ['accountant'] },
+  {
+    to: '/budget-transfers',
+    label: 'treasury.nav.budgetTransfers',
+    roles: ['accountant', 'approver'],
+  },
   { to: '/payment-orders', label: 'nav.paymentOrders', roles: ['accountant'] },
-  { to: '/payments', label: 'nav.payments', roles: ['accountant'] },
-  { to: '/transfer-batches', label: 'nav.transferBatches', roles: ['accountant'] },
+  { to: '/payment-confirmations', label: 'treasury.nav.confirmations', roles: ['treasurer'] },
+  { to: '/payments', label: 'nav.payments', roles: ['accountant', 'treasurer'] },
+  { to: '/transfer-batches', label: 'nav.transferBatches', roles: ['treasurer'] },
+  {
+    to: '/withholding',
+    label: 'treasury.nav.withholding',
+    roles: ['treasurer', 'accountant', 'auditor'],
+  },
+  { to: '/fiscal-years', label: 'treasury.nav.fiscalYears', roles: ['treasurer'] },
   { to: '/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
   { to: '/admin/users', label: 'nav.adminUsers', roles: ['admin'] },
   { to: '/vendor', label: 'nav.vendorHome', roles: ['vendor'] },

@@ -2,6 +2,7 @@
 // screens with lazily loaded components, so each screen is its own chunk.
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { accountRoutes } from '../screens/account/routes';
 import { accountingRoutes } from '../screens/accounting/routes';
 import { adminRoutes } from '../screens/admin/routes';
 import { approvalRoutes } from '../screens/approvals/routes';
@@ -22,6 +23,7 @@ export function createAppRouter(queryClient: QueryClient) {
       ...accountingRoutes,
       ...auditRoutes,
       ...adminRoutes,
+      ...accountRoutes,
       ...vendorPortalRoutes,
     ]),
   ]);

@@ -42,11 +42,11 @@ export const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
-    const user = await context.queryClient.ensureQueryData(sessionQuery);
-    if (!user) {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) {
       throw redirect({ to: '/login', search: { next: location.href } });
     }
-    return { user };
+    return { user: session.user };
   },
   component: Shell,
   notFoundComponent: NotFoundPage,

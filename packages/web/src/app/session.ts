@@ -1,21 +1,51 @@
-// The signed-in user. The session itself is the portal's HttpOnly cookie; the app only asks who
-// it is (GET /api/auth/session) and keeps the answer in the query cache under ['session'].
-import type { AuthUser, Role } from '@denpyo/schemas';
+// The signed-in user and the system's date. The session itself is the portal's HttpOnly cookie;
+// the app only asks who it is (GET /api/auth/session) and keeps the answer in the query cache
+// under ['session']: `{ user, today }`, or null when signed out.
+import type { AuthUser, Role, Session } from '@denpyo/schemas';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../api/resources';
+import { request } from '../api/client';
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'] as const,
-  queryFn: ({ signal }) => api.session.get(signal),
+  queryFn: ({ signal }) => fetchSession(signal),
   staleTime: Infinity,
   retry: false,
 });
 
+/** The session, or null when there is none (401). */
+async function fetchSession(signal: AbortSignal): Promise<Session | null> {
+  try {
+    const response = await request('/api/auth/session', { signal, expectUnauthorized: true });
+    return (await response.json()) as Session;
+  } catch (error) {
+    if (error instanceof Error && 'status' in error && error.status === 401) return null;
+    throw error;
+  }
+}
+
+function useSession(): Session {
+  const { data } = useQuery(sessionQuery);
+  if (!data) throw new Error('useSession outside the signed-in part of the app');
+  return data;
+}
+
 /** The signed-in user (inside the signed-in part of the app, where one always exists). */
 export function useUser(): AuthUser {
-  const { data } = useQuery(sessionQuery);
-  if (!data) throw new Error('useUser outside the signed-in part of the app');
-  return data;
+  return useSession().user;
+}
+
+/**
+ * Today's date (YYYY-MM-DD, Japan) as the system's one clock has it — DENPYO_TODAY when pinned —
+ * for the screens' default dates and live checks, so they agree with the services' rules.
+ */
+export function useToday(): string {
+  return useSession().today;
+}
+
+/** How the app names a user: the display name (with the title), the username when it has none. */
+export function userLabel(user: Pick<AuthUser, 'username' | 'displayName' | 'title'>): string {
+  if (!user.displayName) return user.username;
+  return user.title ? `${user.displayName}（${user.title}）` : user.displayName;
 }
 
 /** True when the user has any of the roles. */

@@ -18,6 +18,15 @@ const EXACT: Record<string, MessageKey> = {
   'may contain only a-z, 0-9, ".", "_" and "-"': 'error.username',
   'must be a non-negative integer': 'error.nonNegativeInteger',
   'must not be blank': 'error.required',
+  // The portal's user rules (services/portal/src/domain/staff-user.ts, change-password.ts).
+  'the current password is wrong': 'account.error.currentWrong',
+  'the new password must differ from the current one': 'account.error.sameAsCurrent',
+  'an approver needs a rank': 'admin.error.rankRequired',
+  'only approvers have a rank': 'admin.error.rankOnlyApprover',
+  'each role may be given once': 'admin.error.roleTwice',
+  'the vendor role is not for staff: procurement creates vendor logins with POST /api/vendors/{id}/portal-users':
+    'admin.error.vendorRole',
+  'you cannot disable yourself': 'admin.error.self',
 };
 
 const PATTERNS: [RegExp, (match: RegExpExecArray) => string][] = [

@@ -4,8 +4,19 @@
 // bank list is searched through GET /api/banks instead. Bank business days (with the holiday
 // table) are '@denpyo/jp/business-days', for the screens that need them.
 export { formatWarekiDate } from '../../../jp/src/wareki';
-export { computeInvoiceTotals } from '../../../jp/src/tax';
-export type { InvoiceLine, InvoiceTotals, RateTotal, TaxRate } from '../../../jp/src/tax';
+export { acceptedTaxes, computeInvoiceTotals } from '../../../jp/src/tax';
+export type {
+  AcceptedTaxes,
+  AmountsInclude,
+  InvoiceLine,
+  InvoiceTotals,
+  RateTotal,
+  StatedTax,
+  TaxProblem,
+  TaxRate,
+} from '../../../jp/src/tax';
+export { computeWithholding, withholdingTax } from '../../../jp/src/withholding';
+export type { Withholding } from '../../../jp/src/withholding';
 export {
   corporateNumberCheckDigit,
   isValidCorporateNumber,
@@ -13,5 +24,6 @@ export {
 } from '../../../jp/src/registration-number';
 export { KanaError, fitZenginField, isZenginKana, toZenginKana } from '../../../jp/src/kana';
 export { isoDateToUtc, utcToIsoDate } from '../../../jp/src/iso-date';
+export { closingPeriodEnd, mayCloseFiscalYear } from '../../../jp/src/fiscal-year';
 export { previewZenginHolderName, ZENGIN_HOLDER_NAME_BYTES } from './zengin-name';
 export type { ZenginNamePreview } from './zengin-name';

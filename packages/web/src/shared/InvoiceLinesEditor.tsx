@@ -1,6 +1,7 @@
-// The lines of an invoice being entered (品名・内容, 金額（税抜）, 税率), up to MAX_LINES.
+// The lines of an invoice being entered (品名・内容, 金額 税抜 or 税込 as the invoice says, 税率, and
+// for an individual vendor 源泉徴収), up to MAX_LINES. A discount is a negative amount (▲ or −).
 import { t } from '../i18n';
-import { Button, Section, SelectField, TextField } from '../ui';
+import { Button, CheckboxField, Section, SelectField, TextField } from '../ui';
 import './invoice-form.css';
 import type { InvoiceFormState } from './useInvoiceForm';
 
@@ -15,7 +16,11 @@ export function InvoiceLinesEditor({
   /** The rate a new line starts with (the contract's). */
   newLineTaxRate: number;
 }) {
-  const { lines, preview, form, updateLine, addLine, removeLine } = invoice;
+  const { lines, preview, form, updateLine, addLine, removeLine, withholdingAllowed } = invoice;
+  const amountLabel =
+    invoice.amountsInclude === 'tax-included'
+      ? t('invoice.line.amountIncluded')
+      : t('invoiceNew.line.amount');
   return (
     <Section
       title={t('invoiceNew.lines')}
@@ -29,11 +34,12 @@ export function InvoiceLinesEditor({
         </Button>
       }
     >
+      <p className="ui-small ui-muted">{t('invoice.line.discountHint')}</p>
       <ol className="invoice-lines ui-links">
         {lines.map((line, index) => (
           <li
             key={line.key}
-            className="invoice-line"
+            className={`invoice-line${withholdingAllowed ? ' invoice-line--withholding' : ''}`}
             aria-label={t('invoiceNew.line', { n: index + 1 })}
           >
             <TextField
@@ -44,14 +50,15 @@ export function InvoiceLinesEditor({
               error={form.errors[`lines.${index}.description`]}
             />
             <TextField
-              label={t('invoiceNew.line.amount')}
+              label={amountLabel}
               isRequired
               amount
+              inputMode="text"
               value={line.amount}
               onChange={(amount) => updateLine(index, { amount })}
               error={
                 form.errors[`lines.${index}.amount`] ??
-                (preview.unreadable.includes(index) ? t('error.amount') : undefined)
+                (preview.unreadable.includes(index) ? t('invoice.line.amountError') : undefined)
               }
             />
             <SelectField
@@ -65,6 +72,20 @@ export function InvoiceLinesEditor({
               }))}
               error={form.errors[`lines.${index}.taxRate`]}
             />
+            {withholdingAllowed ? (
+              <div className="invoice-line__withholding">
+                <CheckboxField
+                  label={t('invoice.line.withholding')}
+                  isSelected={line.withholding}
+                  onChange={(withholding) => updateLine(index, { withholding })}
+                />
+                {form.errors[`lines.${index}.withholding`] ? (
+                  <span className="ui-field__error">
+                    {form.errors[`lines.${index}.withholding`]}
+                  </span>
+                ) : null}
+              </div>
+            ) : null}
             <div className="invoice-line__remove">
               <Button
                 variant="quiet"

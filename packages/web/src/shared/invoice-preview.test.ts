@@ -1,56 +1,79 @@
-import { previewInvoice, type LineInput } from './invoice-preview';
+import { parseSignedYen, previewInvoice, type LineInput } from './invoice-preview';
 
-const line = (amount: string, taxRate = '10', description = '品目'): LineInput => ({
-  description,
+const line = (amount: string, taxRate = '10', withholding = false): LineInput => ({
+  description: '品目',
   amount,
   taxRate,
+  withholding,
 });
 
 describe('the live tax preview', () => {
-  it('computes tax once per rate on the summed base, rounded down', () => {
+  it('computes tax once per rate on the summed base, rounded down when none is stated', () => {
     // Per line it would be 99 + 99 = 198; once on 1,998 it is 199.
-    const { totals } = previewInvoice([line('999'), line('999')]);
-    expect(totals).toEqual({
-      subtotal: 1998,
-      taxes: [{ rate: 10, base: 1998, tax: 199 }],
-      total: 2197,
-    });
+    const { totals, rates } = previewInvoice([line('999'), line('999')]);
+    expect(totals?.taxes).toEqual([{ rate: 10, base: 1998, tax: 199 }]);
+    expect(totals?.total).toBe(2197);
+    expect(rates[0]?.accepted).toEqual({ down: 199, halfUp: 200, up: 200 });
   });
 
-  it('keeps the rates apart and lists them 10, 8, 0', () => {
-    const { totals } = previewInvoice([line('1,001', '8'), line('12,345', '10'), line('500', '0')]);
-    expect(totals?.taxes).toEqual([
-      { rate: 10, base: 12345, tax: 1234 },
-      { rate: 8, base: 1001, tax: 80 },
-      { rate: 0, base: 500, tax: 0 },
+  it('takes a tax-included ¥1,099 as stated: tax 99, total 1,099 (not 1,100)', () => {
+    const { totals } = previewInvoice([line('1,099')], { amountsInclude: 'tax-included' });
+    expect(totals?.taxes).toEqual([{ rate: 10, base: 1099, tax: 99 }]);
+    expect(totals?.subtotal).toBe(1000);
+    expect(totals?.total).toBe(1099);
+  });
+
+  it('accepts a stated tax rounded down, half-up or up, and names anything else', () => {
+    const lines = [line('1,005')];
+    for (const tax of ['100', '101']) {
+      const { rates, totals } = previewInvoice(lines, { stated: { '10': tax } });
+      expect(rates[0]?.problem).toBeUndefined();
+      expect(totals?.total).toBe(1005 + Number(tax));
+    }
+    const wrong = previewInvoice(lines, { stated: { '10': '102' } });
+    expect(wrong.rates[0]).toMatchObject({ stated: 102, problem: 'not-accepted' });
+    expect(previewInvoice(lines, { stated: { '10': 'abc' } }).rates[0]?.problem).toBe('unreadable');
+  });
+
+  it('allows discount lines while each base stays at or above zero', () => {
+    const { totals, rates } = previewInvoice([line('10,000'), line('▲1,000'), line('-500', '8')]);
+    expect(rates.map((r) => [r.rate, r.base, r.problem])).toEqual([
+      [10, 9000, undefined],
+      [8, -500, 'negative-base'],
     ]);
-    expect(totals?.subtotal).toBe(13846);
-    expect(totals?.total).toBe(13846 + 1234 + 80);
+    expect(totals?.taxes[0]).toEqual({ rate: 10, base: 9000, tax: 900 });
   });
 
-  it('reads amounts as people type them and ignores empty lines', () => {
-    const { totals, unreadable } = previewInvoice([line('１，０００円'), line(''), line('¥2,000')]);
-    expect(totals?.subtotal).toBe(3000);
-    expect(totals?.taxes[0]?.tax).toBe(300);
-    expect(unreadable).toEqual([]);
+  it('withholds 10.21% of an individual’s fee: ¥100,000 → ¥10,210, net ¥89,790 after tax', () => {
+    const { withholding, net, totals } = previewInvoice([line('100,000', '10', true)], {
+      withholdingAllowed: true,
+    });
+    expect(withholding).toEqual({ base: 100000, tax: 10210 });
+    expect(totals?.total).toBe(110000);
+    expect(net).toBe(110000 - 10210);
+    // 20.42% above ¥1,000,000.
+    expect(
+      previewInvoice([line('1,500,000', '10', true)], { withholdingAllowed: true }).withholding
+        ?.tax,
+    ).toBe(102100 + 102100);
+  });
+
+  it('ignores withholding marks for a corporation', () => {
+    const preview = previewInvoice([line('100,000', '10', true)], { withholdingAllowed: false });
+    expect(preview.withholding).toBeUndefined();
+    expect(preview.net).toBe(110000);
   });
 
   it('names the lines it cannot read and shows nothing before an amount is typed', () => {
-    expect(previewInvoice([line(''), line('')])).toEqual({ totals: undefined, unreadable: [] });
+    expect(previewInvoice([line(''), line('')]).totals).toBeUndefined();
     const preview = previewInvoice([line('abc'), line('1.5'), line('0'), line('100', '5')]);
-    expect(preview).toEqual({ totals: undefined, unreadable: [0, 1, 2, 3] });
+    expect(preview.unreadable).toEqual([0, 1, 2, 3]);
   });
 
-  it('agrees with the service on a large invoice', () => {
-    const lines = Array.from({ length: 100 }, (_, i) =>
-      line(String(1_000_003 + i * 7), i % 2 ? '8' : '10'),
-    );
-    const { totals } = previewInvoice(lines);
-    const base10 = lines.filter((_, i) => i % 2 === 0).reduce((s, l) => s + Number(l.amount), 0);
-    const base8 = lines.filter((_, i) => i % 2 === 1).reduce((s, l) => s + Number(l.amount), 0);
-    expect(totals?.taxes).toEqual([
-      { rate: 10, base: base10, tax: Math.floor((base10 * 10) / 100) },
-      { rate: 8, base: base8, tax: Math.floor((base8 * 8) / 100) },
-    ]);
+  it('reads signed amounts as people type them', () => {
+    expect(parseSignedYen('１，０００円')).toBe(1000);
+    expect(parseSignedYen('△2,000')).toBe(-2000);
+    expect(parseSignedYen('−300')).toBe(-300);
+    expect(parseSignedYen('1-2')).toBeUndefined();
   });
 });

@@ -182,7 +182,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
       ) : null}
       {data && rows.length === 0 ? empty : null}
       {data && rows.length > 0 ? (
-        <div className="ui-table-scroll" aria-busy={isFetching ? 'true' : 'false'}>
+        // Focusable, so a keyboard user can scroll a table wider than the screen sideways.
+        <div
+          className="ui-table-scroll"
+          role="region"
+          aria-labelledby={captionId}
+          tabIndex={0}
+          aria-busy={isFetching ? 'true' : 'false'}
+        >
           <table className="ui-table" aria-labelledby={captionId}>
             <caption id={captionId} className="ui-visually-hidden">
               {label}（{countText}）

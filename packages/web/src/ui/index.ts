@@ -2,6 +2,7 @@
 // by main.tsx), so components carry class names only.
 export { Alert, ProblemAlert, problemMessage } from './Alert';
 export { Amount } from './Amount';
+export { ScrollTable } from './ScrollTable';
 export { Button, FileLink, LinkButton, type ButtonVariant } from './Button';
 export { ConfirmButton, ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { DateText, DateTimeText } from './DateText';

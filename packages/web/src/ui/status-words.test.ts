@@ -24,8 +24,8 @@ describe('status words', () => {
   });
 
   it('shows a status no schema has as it was sent', () => {
-    expect(statusLabel('payment', 'confirmed')).toBe('confirmed');
-    expect(statusLabel('batch', 'cancelled')).toBe('cancelled');
+    expect(statusLabel('payment', 'returned')).toBe('returned');
+    expect(statusLabel('batch', 'archived')).toBe('archived');
     expect(statusLabel('invoice', 'toString')).toBe('toString');
   });
 });

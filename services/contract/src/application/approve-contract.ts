@@ -1,16 +1,20 @@
-import { ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
+import { ok, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
 import type { Contract, ContractApproveRequest } from '@denpyo/schemas';
-import { encumber } from '../db/budgets';
+import { closedFiscalYears } from '../db/closed-years';
 import { addApproval, changeStatus } from '../db/contracts';
+import { planCommitments, scheduleOf } from '../domain/commitment';
 import { decideApproval } from '../domain/contract';
+import { refuseIfClosed } from '../domain/fiscal-year';
+import { carryOutPlan } from './commitments';
 import type { ContractDeps } from './deps';
 import { contractAudit, lockContract } from './contract-transition';
 
 /**
- * Records one approver's sign-off. The sign-off that completes the route approves the contract,
- * encumbers its budget line and announces ContractApproved.
+ * Records one approver's sign-off on the route fixed at submission. The sign-off that completes
+ * the route concludes the contract (契約締結日 = today), encumbers its first fiscal year's amount
+ * (and any later year already begun) and announces ContractApproved.
  */
-export function makeApproveContract({ uow }: ContractDeps) {
+export function makeApproveContract({ uow, today }: ContractDeps) {
   return (
     id: string,
     { comment }: ContractApproveRequest,
@@ -23,32 +27,37 @@ export function makeApproveContract({ uow }: ContractDeps) {
       const decision = decideApproval(
         {
           status: before.status,
-          amount: before.amount,
           createdBy: before.createdBy,
           submittedBy: before.submittedBy,
+          route: before.route,
           approvers: before.approvals.map((approval) => approval.approver),
         },
-        unit.actor,
+        caller.user,
       );
       if (!decision.ok) return decision;
+      const open = refuseIfClosed(await closedFiscalYears(unit.tx), before.fiscalYear);
+      if (!open.ok) return open;
       const { step, completesRoute } = decision.value;
-      await addApproval(unit.tx, id, { step, approver: unit.actor, comment, at: unit.now });
+      const signature = signatureOf(caller.user);
+      await addApproval(unit.tx, id, { step, signature, comment, at: unit.now });
       if (!completesRoute) {
         const after = await changeStatus(unit.tx, id, { status: before.status, at: unit.now });
         unit.audit(contractAudit('contract.approvalRecorded', before, after));
         return ok(after);
       }
-      // One conditional update, so of concurrent final approvals only those that still fit
-      // succeed; when this one does not, the whole approval is refused and rolled back.
-      const budget = { fiscalYear: before.fiscalYear, code: before.budgetCode };
-      if (!(await encumber(unit.tx, budget, before.amount))) {
-        return refuse(
-          'unprocessable',
-          "The contract amount exceeds the budget's available amount",
-          [{ path: 'amount', message: "exceeds the budget's available amount" }],
-        );
-      }
-      const after = await changeStatus(unit.tx, id, { status: 'approved', at: unit.now });
+      const concludedOn = today();
+      const plan = planCommitments(before.commitments, scheduleOf(before.commitments), {
+        firstYear: before.fiscalYear,
+        today: concludedOn,
+        mode: 'commit',
+      });
+      const committed = await carryOutPlan(unit, before, plan);
+      if (!committed.ok) return committed;
+      const after = await changeStatus(unit.tx, id, {
+        status: 'approved',
+        concludedOn,
+        at: unit.now,
+      });
       unit.audit(contractAudit('contract.approved', before, after));
       unit.publish('ContractApproved', id, {
         contractId: id,
@@ -60,6 +69,10 @@ export function makeApproveContract({ uow }: ContractDeps) {
         fiscalYear: after.fiscalYear,
         budgetCode: after.budgetCode,
         approvedAt: unit.now.toISOString(),
+        kind: after.kind,
+        ...(after.method ? { method: after.method } : {}),
+        concludedOn,
+        ...(after.schedule ? { schedule: after.schedule } : {}),
       });
       return ok(after);
     });

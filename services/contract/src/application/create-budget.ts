@@ -1,12 +1,17 @@
 import { isUniqueViolation, ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
 import type { Budget, BudgetCreateRequest } from '@denpyo/schemas';
-import { insertBudget } from '../db/budgets';
+import { findBudget, insertBudget } from '../db/budgets';
+import { encumberBegunYears } from './commitments';
 import type { ContractDeps } from './deps';
 
-/** Creates a budget line (款・項・目・節) of a fiscal year; one per fiscal year and code. */
-export function makeCreateBudget({ uow }: ContractDeps) {
+/**
+ * Creates a budget line (款・項・目・節) of a fiscal year; one per fiscal year and code. A line of
+ * a year that has begun takes at once what multi-year contracts commit to it in that year.
+ */
+export function makeCreateBudget({ uow, today }: ContractDeps) {
   return (request: BudgetCreateRequest, caller: Caller): Promise<Outcome<Budget>> =>
-    uow.run(caller, async ({ tx, now, audit }) => {
+    uow.run(caller, async (unit) => {
+      const { tx, now, audit } = unit;
       let created: Budget;
       try {
         created = await insertBudget(tx, request, now);
@@ -26,6 +31,8 @@ export function makeCreateBudget({ uow }: ContractDeps) {
         before: null,
         after: created,
       });
-      return ok(created);
+      const line = { fiscalYear: created.fiscalYear, budgetCode: created.code };
+      if ((await encumberBegunYears(unit, today(), line)) === 0) return ok(created);
+      return ok((await findBudget(tx, created)) ?? created);
     });
 }

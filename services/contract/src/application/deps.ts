@@ -1,5 +1,6 @@
 import type { UnitOfWork } from '@denpyo/platform';
 import type { Db, Tx } from '../db/prisma';
+import type { DelegationRules } from '../domain/delegation';
 
 /** What the use cases are made with (`makeX(deps)`). */
 export interface ContractDeps {
@@ -7,6 +8,10 @@ export interface ContractDeps {
   uow: UnitOfWork<Tx>;
   /** Printed on vouchers. */
   cityName: string;
+  /** Today in Japan, from the one clock (DENPYO_TODAY when pinned). */
+  today: () => string;
+  /** The delegation rules (専決規程) routes are fixed from. */
+  delegationRules: DelegationRules;
 }
 
 /** The consumer group whose inbox records which events this service has applied. */

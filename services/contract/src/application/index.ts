@@ -1,5 +1,20 @@
 import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
+import { makeApproveAmendment, makeRejectAmendment, makeRequestAmendment } from './amendments';
+import { makeApplyBegunCommitments } from './apply-begun-commitments';
 import { makeApproveContract } from './approve-contract';
+import {
+  makeApproveBankAccountChange,
+  makeListBankAccountChanges,
+  makeRejectBankAccountChange,
+  makeRequestBankAccountChange,
+} from './bank-account-changes';
+import {
+  makeApproveBudgetTransfer,
+  makeListBudgetTransfers,
+  makeRejectBudgetTransfer,
+  makeRequestBudgetTransfer,
+} from './budget-transfers';
+import { makeCancelContract, makeCompleteContract } from './close-contract';
 import { makeCreateBudget } from './create-budget';
 import type { ContractDeps } from './deps';
 import { makeDraftContract } from './draft-contract';
@@ -10,6 +25,7 @@ import { makeGetVendor } from './get-vendor';
 import { makeListBudgets } from './list-budgets';
 import { makeListContracts } from './list-contracts';
 import { makeListVendors } from './list-vendors';
+import { makeRecordClosedFiscalYear } from './record-closed-fiscal-year';
 import { makeRecordInvoicedAmount } from './record-invoiced-amount';
 import { makeRecordPayment } from './record-payment';
 import { makeRegisterVendor } from './register-vendor';
@@ -18,6 +34,7 @@ import { makeReleaseInvoicedAmount } from './release-invoiced-amount';
 import { makeRenderContractVoucher } from './render-contract-voucher';
 import { makeListBranches, makeSearchBanks } from './search-banks';
 import { makeSubmitContract } from './submit-contract';
+import { makeUpdateContract } from './update-contract';
 
 export { CONSUMER_GROUP, type ContractDeps } from './deps';
 
@@ -27,13 +44,27 @@ export function createContractApplication(deps: ContractDeps) {
     registerVendor: makeRegisterVendor(deps),
     getVendor: makeGetVendor(deps),
     listVendors: makeListVendors(deps),
+    requestBankAccountChange: makeRequestBankAccountChange(deps),
+    approveBankAccountChange: makeApproveBankAccountChange(deps),
+    rejectBankAccountChange: makeRejectBankAccountChange(deps),
+    listBankAccountChanges: makeListBankAccountChanges(deps),
     createBudget: makeCreateBudget(deps),
     getBudget: makeGetBudget(deps),
     listBudgets: makeListBudgets(deps),
+    requestBudgetTransfer: makeRequestBudgetTransfer(deps),
+    approveBudgetTransfer: makeApproveBudgetTransfer(deps),
+    rejectBudgetTransfer: makeRejectBudgetTransfer(deps),
+    listBudgetTransfers: makeListBudgetTransfers(deps),
     draftContract: makeDraftContract(deps),
+    updateContract: makeUpdateContract(deps),
     submitContract: makeSubmitContract(deps),
     approveContract: makeApproveContract(deps),
     rejectContract: makeRejectContract(deps),
+    completeContract: makeCompleteContract(deps),
+    cancelContract: makeCancelContract(deps),
+    requestAmendment: makeRequestAmendment(deps),
+    approveAmendment: makeApproveAmendment(deps),
+    rejectAmendment: makeRejectAmendment(deps),
     getContract: makeGetContract(deps),
     listContracts: makeListContracts(deps),
     getContractHistory: makeGetContractHistory(deps),
@@ -41,9 +72,11 @@ export function createContractApplication(deps: ContractDeps) {
     searchBanks: makeSearchBanks(),
     listBranches: makeListBranches(),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
+    applyBegunCommitments: makeApplyBegunCommitments(deps),
     recordInvoicedAmount: makeRecordInvoicedAmount(deps),
     releaseInvoicedAmount: makeReleaseInvoicedAmount(deps),
     recordPayment: makeRecordPayment(deps),
+    recordClosedFiscalYear: makeRecordClosedFiscalYear(deps),
   };
 }
 export type ContractApplication = ReturnType<typeof createContractApplication>;

@@ -5,11 +5,16 @@ import { addPaidAmount } from '../db/contracts';
 import { CONSUMER_GROUP, type ContractDeps } from './deps';
 import { projectionAudit } from './projection-audit';
 
-/** Adds an executed payment to what is paid on its contract and spent on its budget line. */
+/**
+ * Adds an executed payment to what is paid on its contract and spent on its budget line. Late
+ * payment interest (支払遅延防止法 Art. 8) is paid on top of the contract, from another line: it
+ * counts toward neither.
+ */
 export function makeRecordPayment({ uow }: ContractDeps) {
   return (event: EventOf<'PaymentExecuted'>): Promise<Outcome<void> | undefined> =>
     uow.runOnce({ event, consumer: CONSUMER_GROUP }, async ({ tx, now, audit }) => {
-      const { contractId, amount } = event.payload;
+      const { contractId, amount, kind } = event.payload;
+      if (kind === 'late-interest') return ok(undefined);
       const after = await addPaidAmount(tx, contractId, amount, now);
       await addSpent(tx, after.budget, amount);
       audit(projectionAudit(event, 'contract.paid', contractId, amount, after));

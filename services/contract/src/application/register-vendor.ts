@@ -14,6 +14,7 @@ export function makeRegisterVendor({ uow }: ContractDeps) {
     return uow.run(caller, async ({ tx, now, actor, audit, publish }) => {
       const created = await insertVendor(tx, {
         ...request,
+        kind: request.kind ?? 'corporation',
         bankAccount: bankAccount.value,
         id: randomUUID(),
         createdBy: actor,
@@ -33,6 +34,7 @@ export function makeRegisterVendor({ uow }: ContractDeps) {
         nameKana: created.nameKana,
         invoiceRegistrationNumber: created.invoiceRegistrationNumber,
         bankAccount: created.bankAccount,
+        kind: created.kind,
       });
       return ok(created);
     });

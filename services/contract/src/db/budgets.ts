@@ -57,14 +57,58 @@ export async function listBudgets(db: Db, query: BudgetListQuery): Promise<ListP
 }
 
 /**
- * Commits `amount` of the line's available money, race-free: one conditional UPDATE, so of
- * concurrent approvals only those that still fit succeed. False (nothing changed) when it does not fit.
+ * Commits `amount` of the line's available money (予算現額 − encumbered), race-free: one
+ * conditional UPDATE, so of concurrent approvals only those that still fit succeed. False
+ * (nothing changed) when it does not fit or the line does not exist.
  */
 export async function encumber(tx: Tx, key: BudgetKey, amount: number): Promise<boolean> {
   const updated = await tx.$executeRaw`
     UPDATE budgets SET encumbered = encumbered + ${BigInt(amount)}
-    WHERE fiscal_year = ${key.fiscalYear} AND code = ${key.code} AND amount - encumbered >= ${BigInt(amount)}`;
+    WHERE fiscal_year = ${key.fiscalYear} AND code = ${key.code}
+      AND amount + transfers_in - transfers_out - encumbered >= ${BigInt(amount)}`;
   return updated === 1;
+}
+
+/** Gives `amount` of the line's encumbrance back (completion, cancellation, a decrease). */
+export async function release(tx: Tx, key: BudgetKey, amount: number): Promise<void> {
+  await tx.budget.update({
+    where: { fiscalYear_code: key },
+    data: { encumbered: { decrement: BigInt(amount) } },
+  });
+}
+
+/**
+ * Locks budget lines of one year for a change that reads and writes several (流用), in code
+ * order so two transfers over the same lines cannot deadlock; the lines as they are now.
+ */
+export async function lockBudgets(
+  tx: Tx,
+  fiscalYear: number,
+  codes: readonly string[],
+): Promise<Budget[]> {
+  const sorted = [...new Set(codes)].sort();
+  await tx.$queryRaw`
+    SELECT code FROM budgets WHERE fiscal_year = ${fiscalYear} AND code = ANY(${sorted}::text[])
+    ORDER BY code FOR UPDATE`;
+  const rows = await tx.budget.findMany({ where: { fiscalYear, code: { in: sorted } } });
+  return rows.map(toBudget);
+}
+
+/** 流用: moves `amount` from one line's 予算現額 to another's (same year). */
+export async function moveBudget(
+  tx: Tx,
+  fiscalYear: number,
+  transfer: { fromCode: string; toCode: string; amount: number },
+): Promise<void> {
+  const amount = BigInt(transfer.amount);
+  await tx.budget.update({
+    where: { fiscalYear_code: { fiscalYear, code: transfer.fromCode } },
+    data: { transfersOut: { increment: amount } },
+  });
+  await tx.budget.update({
+    where: { fiscalYear_code: { fiscalYear, code: transfer.toCode } },
+    data: { transfersIn: { increment: amount } },
+  });
 }
 
 export async function addSpent(tx: Tx, key: BudgetKey, amount: number): Promise<void> {
@@ -76,14 +120,20 @@ export async function addSpent(tx: Tx, key: BudgetKey, amount: number): Promise<
 
 function toBudget(row: BudgetRow): Budget {
   const amount = yenFromBigInt(row.amount);
+  const transfersIn = yenFromBigInt(row.transfersIn);
+  const transfersOut = yenFromBigInt(row.transfersOut);
+  const currentAmount = amount + transfersIn - transfersOut;
   const encumbered = yenFromBigInt(row.encumbered);
   return {
     fiscalYear: row.fiscalYear,
     code: row.code,
     name: row.name,
     amount,
+    transfersIn,
+    transfersOut,
+    currentAmount,
     encumbered,
     spent: yenFromBigInt(row.spent),
-    available: amount - encumbered,
+    available: currentAmount - encumbered,
   };
 }

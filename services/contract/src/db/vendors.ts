@@ -1,6 +1,21 @@
 import type { ListPage } from '@denpyo/platform';
-import { pageWindow, type BankAccount, type Vendor, type VendorListQuery } from '@denpyo/schemas';
-import type { Prisma, Vendor as VendorRow } from '../generated/prisma/client';
+import {
+  BankAccountSchema,
+  pageWindow,
+  SignatureSchema,
+  type BankAccount,
+  type BankAccountChange,
+  type BankAccountChangeListQuery,
+  type Signature,
+  type Vendor,
+  type VendorKind,
+  type VendorListQuery,
+} from '@denpyo/schemas';
+import type {
+  Prisma,
+  Vendor as VendorRow,
+  VendorBankAccountChange as ChangeRow,
+} from '../generated/prisma/client';
 import type { Db, Tx } from './prisma';
 
 export interface NewVendor {
@@ -9,6 +24,7 @@ export interface NewVendor {
   nameKana: string;
   corporateNumber?: string;
   invoiceRegistrationNumber?: string;
+  kind: VendorKind;
   bankAccount: BankAccount;
   createdBy: string;
   createdAt: Date;
@@ -27,6 +43,7 @@ export async function insertVendor(tx: Tx, vendor: NewVendor): Promise<Vendor> {
       accountType: vendor.bankAccount.type,
       accountNumber: vendor.bankAccount.number,
       holderKana: vendor.bankAccount.holderKana,
+      kind: vendor.kind,
       status: 'active',
       createdBy: vendor.createdBy,
       createdAt: vendor.createdAt,
@@ -84,7 +101,134 @@ function toVendor(row: VendorRow): Vendor {
       number: row.accountNumber,
       holderKana: row.holderKana,
     },
+    kind: row.kind,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface NewBankAccountChange {
+  id: string;
+  vendorId: string;
+  bankAccount: BankAccount;
+  previousBankAccount: BankAccount;
+  reason?: string;
+  requestedBy: Signature;
+  requestedAt: Date;
+}
+
+export async function insertBankAccountChange(
+  tx: Tx,
+  change: NewBankAccountChange,
+): Promise<BankAccountChange> {
+  const row = await tx.vendorBankAccountChange.create({
+    data: {
+      id: change.id,
+      vendorId: change.vendorId,
+      status: 'requested',
+      ...accountColumns(change.bankAccount),
+      previousBankAccount: change.previousBankAccount,
+      reason: change.reason ?? null,
+      requestedBy: change.requestedBy.username,
+      requestedBySignature: change.requestedBy,
+      requestedAt: change.requestedAt,
+    },
+  });
+  return toChange(row);
+}
+
+export async function hasPendingBankAccountChange(tx: Tx, vendorId: string): Promise<boolean> {
+  return (await tx.vendorBankAccountChange.count({ where: { vendorId, status: 'requested' } })) > 0;
+}
+
+export async function findBankAccountChange(
+  db: Db | Tx,
+  vendorId: string,
+  id: string,
+): Promise<BankAccountChange | undefined> {
+  const row = await db.vendorBankAccountChange.findFirst({ where: { id, vendorId } });
+  return row ? toChange(row) : undefined;
+}
+
+/** One page of a vendor's changes by request time, and the count. */
+export async function listBankAccountChanges(
+  db: Db,
+  vendorId: string,
+  query: BankAccountChangeListQuery,
+): Promise<ListPage<BankAccountChange>> {
+  const where = { vendorId };
+  const [rows, total] = await Promise.all([
+    db.vendorBankAccountChange.findMany({
+      where,
+      orderBy: [{ requestedAt: query.order }, { id: 'asc' }],
+      ...pageWindow(query),
+    }),
+    db.vendorBankAccountChange.count({ where }),
+  ]);
+  return { items: rows.map(toChange), total };
+}
+
+export async function decideBankAccountChange(
+  tx: Tx,
+  id: string,
+  decision: { status: 'approved' | 'rejected'; by: Signature; at: Date; reason?: string },
+): Promise<BankAccountChange> {
+  const row = await tx.vendorBankAccountChange.update({
+    where: { id },
+    data: {
+      status: decision.status,
+      decidedBy: decision.by.username,
+      decidedBySignature: decision.by,
+      decidedAt: decision.at,
+      rejectionReason: decision.reason ?? null,
+    },
+  });
+  return toChange(row);
+}
+
+/** The approved change's account becomes the vendor's. */
+export async function replaceBankAccount(
+  tx: Tx,
+  vendorId: string,
+  bankAccount: BankAccount,
+): Promise<Vendor> {
+  const row = await tx.vendor.update({
+    where: { id: vendorId },
+    data: accountColumns(bankAccount),
+  });
+  return toVendor(row);
+}
+
+function accountColumns(bankAccount: BankAccount) {
+  return {
+    bankCode: bankAccount.bankCode,
+    branchCode: bankAccount.branchCode,
+    accountType: bankAccount.type,
+    accountNumber: bankAccount.number,
+    holderKana: bankAccount.holderKana,
+  };
+}
+
+function toChange(row: ChangeRow): BankAccountChange {
+  return {
+    id: row.id,
+    vendorId: row.vendorId,
+    status: row.status,
+    bankAccount: {
+      bankCode: row.bankCode,
+      branchCode: row.branchCode,
+      type: row.accountType,
+      number: row.accountNumber,
+      holderKana: row.holderKana,
+    },
+    previousBankAccount: BankAccountSchema.parse(row.previousBankAccount),
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    requestedBy: SignatureSchema.parse(row.requestedBySignature),
+    requestedAt: row.requestedAt.toISOString(),
+    ...(row.decidedBySignature !== null
+      ? { decidedBy: SignatureSchema.parse(row.decidedBySignature) }
+      : {}),
+    ...(row.decidedAt !== null ? { decidedAt: row.decidedAt.toISOString() } : {}),
+    ...(row.rejectionReason !== null ? { rejectionReason: row.rejectionReason } : {}),
   };
 }

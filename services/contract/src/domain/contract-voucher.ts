@@ -1,10 +1,20 @@
 import { japanToday } from '@denpyo/jp';
-import type { ApprovalRecord, ContractVoucher } from '@denpyo/pdf';
-import type { Approval, Budget, Contract, Vendor } from '@denpyo/schemas';
+import type { ContractVoucher, RouteStep } from '@denpyo/pdf';
+import {
+  CONTRACT_KIND_LABELS,
+  CONTRACT_METHOD_LABELS,
+  type Approval,
+  type Budget,
+  type Contract,
+  type Vendor,
+} from '@denpyo/schemas';
+import { RANK_LABELS } from './labels';
 
 /**
  * What the 支出負担行為決議書 of a contract prints: dated the day its route completed (the day
- * the budget was committed), or the day it was drafted while still on its way.
+ * the budget was committed), or the day it was drafted while still on its way. Every person is
+ * printed by display name and title as recorded when they acted; a sign-off recorded before
+ * names existed prints 氏名未登録, never a username.
  */
 export function contractVoucher(
   city: string,
@@ -13,6 +23,7 @@ export function contractVoucher(
   budget: Budget,
 ): ContractVoucher {
   const finalApproval = contract.status === 'approved' ? contract.approvals.at(-1) : undefined;
+  const drafter = contract.createdBySignature;
   return {
     city,
     documentNumber: contract.documentNumber,
@@ -24,16 +35,31 @@ export function contractVoucher(
     amount: contract.amount,
     taxRate: contract.taxRate,
     period: { start: contract.startDate, end: contract.endDate },
-    approvals: contract.approvals.map(toApprovalRecord),
+    kind: CONTRACT_KIND_LABELS[contract.kind],
+    ...(contract.method ? { method: CONTRACT_METHOD_LABELS[contract.method] } : {}),
+    drafter: {
+      name: drafter?.displayName ?? UNNAMED,
+      title: drafter?.title ?? '',
+      at: contract.createdAt,
+    },
+    route: contract.route.map((rank, index) =>
+      routeStep(RANK_LABELS[rank], contract.approvals[index]),
+    ),
+    ...(contract.schedule ? { schedule: contract.schedule } : {}),
   };
 }
 
-function toApprovalRecord(approval: Approval): ApprovalRecord {
+const UNNAMED = '氏名未登録';
+
+function routeStep(rank: string, approval: Approval | undefined): RouteStep {
+  if (!approval) return { rank };
   return {
-    step: `第${approval.step}承認`,
-    name: approval.approver,
-    role: '決裁者',
-    at: approval.at,
-    comment: approval.comment,
+    rank,
+    signer: {
+      name: approval.displayName ?? UNNAMED,
+      title: approval.title ?? '',
+      at: approval.at,
+      ...(approval.comment ? { comment: approval.comment } : {}),
+    },
   };
 }

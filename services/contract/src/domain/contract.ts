@@ -1,23 +1,17 @@
-import { ok, refuse, type FieldError, type Outcome } from '@denpyo/platform/outcome';
+import { ok, refuse, refuseField, type FieldError, type Outcome } from '@denpyo/platform/outcome';
 import type { ContractStatus } from '@denpyo/schemas';
-import { DEFAULT_APPROVAL_ROUTE, requiredApprovals, type ApprovalRoute } from './approval-route';
+import { decideSignOff, type Signer, type SignOff } from './route';
+import type { Rank } from '@denpyo/schemas';
 
 /** What the approval rules need to know about a contract. */
 export interface ContractState {
   status: ContractStatus;
-  amount: number;
   createdBy: string;
   submittedBy?: string;
+  /** The route fixed at submission. */
+  route: readonly Rank[];
   /** Usernames of those who already signed, in step order. */
   approvers: readonly string[];
-}
-
-export interface ApprovalStep {
-  /** 1-based position of this sign-off on the route. */
-  step: number;
-  required: number;
-  /** True when this sign-off completes the route: the contract becomes approved. */
-  completesRoute: boolean;
 }
 
 /** A contract document number, e.g. CT-2026-000123 (per fiscal year). */
@@ -48,6 +42,13 @@ export function checkContractParties(
   return ok(undefined);
 }
 
+export function decideEdit(status: ContractStatus): Outcome<void> {
+  if (status !== 'draft') {
+    return refuse('conflict', `Only a draft can be edited; this contract is ${status}`);
+  }
+  return ok(undefined);
+}
+
 export function decideSubmit(status: ContractStatus): Outcome<'submitted'> {
   if (status !== 'draft')
     return refuse('conflict', `Only a draft can be submitted; this contract is ${status}`);
@@ -55,15 +56,12 @@ export function decideSubmit(status: ContractStatus): Outcome<'submitted'> {
 }
 
 /**
- * One approver's sign-off. The creator and the submitter never approve (separation of duties);
- * nobody signs the same contract twice, so a two-step route needs two different people.
+ * One approver's sign-off on the route fixed at submission (専決規程): see decideSignOff. The
+ * creator and the submitter never approve (separation of duties, 地方自治法 Art. 170).
  */
-export function decideApproval(
-  contract: ContractState,
-  approver: string,
-  route: ApprovalRoute = DEFAULT_APPROVAL_ROUTE,
-): Outcome<ApprovalStep> {
-  if (approver === contract.createdBy || approver === contract.submittedBy) {
+export function decideApproval(contract: ContractState, signer: Signer): Outcome<SignOff> {
+  const excluded = [contract.createdBy, ...(contract.submittedBy ? [contract.submittedBy] : [])];
+  if (excluded.includes(signer.username)) {
     return refuse('forbidden', 'The creator or submitter of a contract cannot approve it');
   }
   if (contract.status !== 'submitted') {
@@ -72,15 +70,7 @@ export function decideApproval(
       `Only a submitted contract can be approved; this contract is ${contract.status}`,
     );
   }
-  if (contract.approvers.includes(approver)) {
-    return refuse(
-      'conflict',
-      'You have already approved this contract; the next step needs another approver',
-    );
-  }
-  const required = requiredApprovals(contract.amount, route);
-  const step = contract.approvers.length + 1;
-  return ok({ step, required, completesRoute: step >= required });
+  return decideSignOff({ route: contract.route, signedBy: contract.approvers, excluded }, signer);
 }
 
 export function decideReject(status: ContractStatus): Outcome<'rejected'> {
@@ -91,4 +81,74 @@ export function decideReject(status: ContractStatus): Outcome<'rejected'> {
     );
   }
   return ok('rejected');
+}
+
+/**
+ * Completing an approved contract keeps what has been invoiced and releases the rest of its
+ * commitment: the value is the amount released (amount − invoicedAmount).
+ */
+export function decideComplete(contract: {
+  status: ContractStatus;
+  amount: number;
+  invoicedAmount: number;
+}): Outcome<number> {
+  if (contract.status !== 'approved') {
+    return refuse(
+      'conflict',
+      `Only an approved contract can be completed; this contract is ${contract.status}`,
+    );
+  }
+  return ok(contract.amount - contract.invoicedAmount);
+}
+
+/**
+ * Cancelling: a draft or submitted contract (nothing committed yet), or an approved one with
+ * nothing invoiced against it (its whole commitment is released).
+ */
+export function decideCancel(contract: {
+  status: ContractStatus;
+  invoicedAmount: number;
+}): Outcome<void> {
+  if (!['draft', 'submitted', 'approved'].includes(contract.status)) {
+    return refuse('conflict', `A ${contract.status} contract cannot be cancelled`);
+  }
+  if (contract.invoicedAmount > 0) {
+    return refuse(
+      'conflict',
+      `¥${contract.invoicedAmount} has been invoiced against this contract: complete it instead of cancelling`,
+    );
+  }
+  return ok(undefined);
+}
+
+/**
+ * An amendment (変更契約) is made to an approved contract, one at a time; its new amount never
+ * goes below what has already been invoiced.
+ */
+export function checkAmendment(
+  contract: { status: ContractStatus; invoicedAmount: number },
+  amendment: { amount: number; openAmendment: boolean },
+): Outcome<void> {
+  if (contract.status !== 'approved') {
+    return refuse(
+      'conflict',
+      `Only an approved contract can be amended; this contract is ${contract.status}`,
+    );
+  }
+  if (amendment.openAmendment) {
+    return refuse('conflict', 'This contract already has an amendment waiting for approval');
+  }
+  return checkAmendedAmount(contract.invoicedAmount, amendment.amount);
+}
+
+/** A decrease never goes below what has been invoiced (the vendor's claims stand). */
+export function checkAmendedAmount(invoicedAmount: number, amount: number): Outcome<void> {
+  if (amount < invoicedAmount) {
+    return refuseField(
+      'unprocessable',
+      'amount',
+      `¥${amount} is below the ¥${invoicedAmount} already invoiced against this contract`,
+    );
+  }
+  return ok(undefined);
 }

@@ -7,6 +7,12 @@ import { makeListInvoices } from './list-invoices';
 import { makeOrderPayment } from './order-payment';
 import { makeReceiveInvoice } from './receive-invoice';
 import { makeRecordApprovedContract } from './record-approved-contract';
+import { makeRecordContractAmendment, makeRecordContractClosure } from './record-contract-change';
+import {
+  makeRecordClosedFiscalYear,
+  makeRecordInvoicePayment,
+  makeRecordPaymentConfirmation,
+} from './record-payment-events';
 import { makeRecordVendor } from './record-vendor';
 import { makeRejectInvoice } from './reject-invoice';
 import { makeRenderPaymentOrderVoucher } from './render-payment-order-voucher';
@@ -27,6 +33,11 @@ export function createInvoiceApplication(deps: InvoiceDeps) {
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
     recordVendor: makeRecordVendor(deps),
     recordApprovedContract: makeRecordApprovedContract(deps),
+    recordContractAmendment: makeRecordContractAmendment(deps),
+    recordContractClosure: makeRecordContractClosure(deps),
+    recordInvoicePayment: makeRecordInvoicePayment(deps),
+    recordPaymentConfirmation: makeRecordPaymentConfirmation(deps),
+    recordClosedFiscalYear: makeRecordClosedFiscalYear(deps),
   };
 }
 export type InvoiceApplication = ReturnType<typeof createInvoiceApplication>;

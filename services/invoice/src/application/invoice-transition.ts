@@ -1,5 +1,5 @@
 import { notFound, ok, type Outcome, type Work } from '@denpyo/platform';
-import { findInvoice, type InvoiceView } from '../db/invoices';
+import { findInvoice, type InvoiceRecord } from '../db/invoices';
 import type { Tx } from '../db/prisma';
 import { decideTransition, type InvoiceAction } from '../domain/invoice-state';
 
@@ -11,7 +11,7 @@ export async function lockForTransition(
   { lock, tx }: Work<Tx>,
   id: string,
   action: InvoiceAction,
-): Promise<Outcome<InvoiceView>> {
+): Promise<Outcome<InvoiceRecord>> {
   await lock('invoices', [id]);
   const before = await findInvoice(tx, id);
   if (!before) return notFound('Invoice', id);
@@ -20,7 +20,7 @@ export async function lockForTransition(
 }
 
 /** The audit entry of a status change. */
-export function statusAudit(before: InvoiceView, after: InvoiceView) {
+export function statusAudit(before: InvoiceRecord, after: InvoiceRecord) {
   return {
     action: `invoice.${after.status}`,
     entityType: 'invoice',

@@ -1,18 +1,22 @@
-import { nextDocumentSequence, ok, type Caller, type Outcome } from '@denpyo/platform';
-import { changeInvoiceStatus, type InvoiceView } from '../db/invoices';
-import { findContract } from '../db/projections';
+import { nextDocumentSequence, ok, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
+import type { Invoice } from '@denpyo/schemas';
+import { changeInvoiceStatus } from '../db/invoices';
+import { findContract, isFiscalYearClosed } from '../db/projections';
 import { formatDocumentNumber } from '../domain/document-number';
+import { decideOrderFiscalYear } from '../domain/fiscal-year';
 import { decidePaymentOrderer } from '../domain/separation-of-duties';
 import type { InvoiceDeps } from './deps';
 import { lockForTransition, statusAudit } from './invoice-transition';
+import { presentInvoice } from './present-invoice';
 
 /**
- * Issues the payment order (支出命令) for an inspected invoice, numbered in the contract's
- * fiscal year, and announces PaymentOrdered, from which the payment service schedules it.
+ * Issues the payment order (支出命令) for an inspected invoice in the fiscal year that bears it
+ * (refused once that year is closed), numbered in that year, and announces PaymentOrdered, from
+ * which the payment service schedules the payment for the 会計管理者 to confirm.
  */
-export function makeOrderPayment({ uow }: InvoiceDeps) {
-  return (id: string, caller: Caller): Promise<Outcome<InvoiceView>> =>
-    uow.run(caller, async (unit) => {
+export function makeOrderPayment({ uow, today }: InvoiceDeps) {
+  return async (id: string, caller: Caller): Promise<Outcome<Invoice>> => {
+    const outcome = await uow.run(caller, async (unit) => {
       const locked = await lockForTransition(unit, id, 'approve');
       if (!locked.ok) return locked;
       const before = locked.value;
@@ -21,14 +25,20 @@ export function makeOrderPayment({ uow }: InvoiceDeps) {
         inspectedBy: before.inspectedBy ?? null,
       });
       if (!orderer.ok) return orderer;
+      const year = decideOrderFiscalYear(
+        before.fiscalYear,
+        await isFiscalYearClosed(unit.tx, before.fiscalYear),
+      );
+      if (!year.ok) return year;
       const contract = await findContract(unit.tx, before.contractId);
       // The invoices table references the contract, so it is always there.
       if (!contract) throw new Error(`Contract ${before.contractId} of invoice ${id} is missing`);
-      const sequence = await nextDocumentSequence(unit.sql, 'PO', contract.fiscalYear);
-      const paymentOrderNumber = formatDocumentNumber('PO', contract.fiscalYear, sequence);
+      const sequence = await nextDocumentSequence(unit.sql, 'PO', year.value);
+      const paymentOrderNumber = formatDocumentNumber('PO', year.value, sequence);
+      const signature = signatureOf(caller.user);
       const after = await changeInvoiceStatus(unit.tx, id, {
         action: 'approve',
-        by: unit.actor,
+        by: signature,
         at: unit.now,
         paymentOrderNumber,
       });
@@ -42,7 +52,14 @@ export function makeOrderPayment({ uow }: InvoiceDeps) {
         dueDate: after.dueDate,
         orderedBy: unit.actor,
         documentNumber: paymentOrderNumber,
+        withholdingTax: after.withholdingTax,
+        netAmount: after.netAmount,
+        fiscalYear: year.value,
+        ...(contract.concludedOn ? { contractConcludedOn: contract.concludedOn } : {}),
+        orderedBySignature: signature,
       });
       return ok(after);
     });
+    return outcome.ok ? ok(presentInvoice(outcome.value, today())) : outcome;
+  };
 }

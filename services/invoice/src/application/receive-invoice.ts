@@ -5,23 +5,31 @@ import {
   ok,
   refuse,
   refuseField,
+  signatureOf,
   type Caller,
   type Outcome,
 } from '@denpyo/platform';
-import type { InvoiceCreateRequest } from '@denpyo/schemas';
-import { findInvoiceByNumber, insertInvoice, type InvoiceView } from '../db/invoices';
+import type { Invoice, InvoiceCreateRequest } from '@denpyo/schemas';
+import { findInvoiceByNumber, insertInvoice, type InvoiceRecord } from '../db/invoices';
 import { findContract, findVendor, reserveContractAmount } from '../db/projections';
 import { formatDocumentNumber } from '../domain/document-number';
-import { assessInvoice, exceedsRemaining, remainingAmount } from '../domain/receipt';
+import {
+  assessInvoice,
+  exceedsRemaining,
+  refuseClosedContract,
+  remainingAmount,
+} from '../domain/receipt';
 import type { InvoiceDeps } from './deps';
+import { presentInvoice } from './present-invoice';
 
 /**
- * Receives an invoice against an approved contract: checks it with the receipt rules, reserves
- * its total on the contract (one conditional update, so concurrent invoices never exceed the
- * contract), numbers it, and announces InvoiceReceived.
+ * Receives an invoice against an approved contract: checks it with the receipt rules (its
+ * figures as stated, its arrival date's deadlines), reserves its total on the contract (one
+ * conditional update, so concurrent invoices never exceed the contract), numbers it in the
+ * fiscal year that bears it, and announces InvoiceReceived.
  */
 export function makeReceiveInvoice({ db, uow, today }: InvoiceDeps) {
-  return async (request: InvoiceCreateRequest, caller: Caller): Promise<Outcome<InvoiceView>> => {
+  return async (request: InvoiceCreateRequest, caller: Caller): Promise<Outcome<Invoice>> => {
     // Decided before the transaction, so it holds its connection only for the writes: the
     // remaining-amount check here gives the clearest reason, and the conditional update inside
     // is the one that counts.
@@ -30,29 +38,31 @@ export function makeReceiveInvoice({ db, uow, today }: InvoiceDeps) {
       return refuseField('unprocessable', 'contractId', 'The contract is unknown or not approved');
     }
     const vendor = await findVendor(db, contract.vendorId);
-    const assessment = assessInvoice(request, contract, vendor, caller.user, today());
+    const day = today();
+    const assessment = assessInvoice(request, contract, vendor, caller.user, day);
     if (!assessment.ok) return assessment;
     const receipt = assessment.value;
 
-    return uow.run(caller, async ({ tx, sql, audit, publish }) => {
+    const outcome = await uow.run(caller, async ({ tx, sql, audit, publish }) => {
       if (await findInvoiceByNumber(tx, request.contractId, request.invoiceNumber)) {
         return duplicate(request.invoiceNumber);
       }
       if (!(await reserveContractAmount(tx, contract.contractId, receipt.total))) {
         const current = await findContract(tx, contract.contractId);
+        if (current?.closedOutcome) return refuseClosedContract(current.closedOutcome);
         return refuse(
           'unprocessable',
           exceedsRemaining(receipt.total, current ? remainingAmount(current) : 0),
         );
       }
-      const sequence = await nextDocumentSequence(sql, 'IV', contract.fiscalYear);
-      let created: InvoiceView;
+      const sequence = await nextDocumentSequence(sql, 'IV', receipt.fiscalYear);
+      let created: InvoiceRecord;
       try {
         created = await insertInvoice(tx, {
           id: randomUUID(),
-          documentNumber: formatDocumentNumber('IV', contract.fiscalYear, sequence),
+          documentNumber: formatDocumentNumber('IV', receipt.fiscalYear, sequence),
           vendorId: contract.vendorId,
-          createdBy: caller.user.username,
+          createdBy: signatureOf(caller.user),
           request,
           receipt,
         });
@@ -81,6 +91,7 @@ export function makeReceiveInvoice({ db, uow, today }: InvoiceDeps) {
       });
       return ok(created);
     });
+    return outcome.ok ? ok(presentInvoice(outcome.value, day)) : outcome;
   };
 }
 

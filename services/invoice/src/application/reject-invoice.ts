@@ -1,14 +1,19 @@
 import { ok, type Caller, type Outcome } from '@denpyo/platform';
-import type { RejectRequest } from '@denpyo/schemas';
-import { changeInvoiceStatus, type InvoiceView } from '../db/invoices';
+import type { Invoice, RejectRequest } from '@denpyo/schemas';
+import { changeInvoiceStatus } from '../db/invoices';
 import { releaseContractAmount } from '../db/projections';
 import type { InvoiceDeps } from './deps';
 import { lockForTransition, statusAudit } from './invoice-transition';
+import { presentInvoice } from './present-invoice';
 
 /** Rejects an invoice before its payment order, giving its total back to the contract. */
-export function makeRejectInvoice({ uow }: InvoiceDeps) {
-  return (id: string, { reason }: RejectRequest, caller: Caller): Promise<Outcome<InvoiceView>> =>
-    uow.run(caller, async (unit) => {
+export function makeRejectInvoice({ uow, today }: InvoiceDeps) {
+  return async (
+    id: string,
+    { reason }: RejectRequest,
+    caller: Caller,
+  ): Promise<Outcome<Invoice>> => {
+    const outcome = await uow.run(caller, async (unit) => {
       const locked = await lockForTransition(unit, id, 'reject');
       if (!locked.ok) return locked;
       const before = locked.value;
@@ -28,4 +33,6 @@ export function makeRejectInvoice({ uow }: InvoiceDeps) {
       });
       return ok(after);
     });
+    return outcome.ok ? ok(presentInvoice(outcome.value, today())) : outcome;
+  };
 }

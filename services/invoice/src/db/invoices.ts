@@ -1,9 +1,13 @@
 import {
   pageWindow,
+  SignatureSchema,
+  type AmountsInclude,
+  type ContractKind,
   type Invoice,
   type InvoiceCreateRequest,
   type InvoiceListQuery,
   type InvoiceStatus,
+  type Signature,
   type TaxRate,
 } from '@denpyo/schemas';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
@@ -13,12 +17,11 @@ import type { InvoiceReceipt } from '../domain/receipt';
 import type { Prisma } from '../generated/prisma/client';
 import type { Db, Tx } from './prisma';
 
-/** The invoice as the API returns it: the shared Invoice schema plus the payment order fields. */
-export interface InvoiceView extends Invoice {
-  paymentOrderNumber?: string;
-  rejectedBy?: string;
-  rejectedAt?: string;
-}
+/**
+ * The invoice as stored: the API's Invoice but for what depends on today (inspectionOverdue),
+ * which the use cases add from the clock.
+ */
+export type InvoiceRecord = Omit<Invoice, 'inspectionOverdue'>;
 
 const withDetails = {
   lines: { orderBy: { lineNo: 'asc' } },
@@ -31,13 +34,13 @@ export interface NewInvoice {
   id: string;
   documentNumber: string;
   vendorId: string;
-  createdBy: string;
+  createdBy: Signature;
   request: InvoiceCreateRequest;
   receipt: InvoiceReceipt;
 }
 
 /** Inserts the invoice with its lines and taxes; a duplicate invoice number throws P2002. */
-export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<InvoiceView> {
+export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<InvoiceRecord> {
   const { request, receipt } = invoice;
   const row = await tx.invoice.create({
     data: {
@@ -47,19 +50,29 @@ export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<Invoic
       vendorId: invoice.vendorId,
       invoiceNumber: request.invoiceNumber,
       issueDate: isoDateToUtc(request.issueDate),
-      registrationNumber: request.registrationNumber,
+      registrationNumber: request.registrationNumber ?? null,
+      qualified: receipt.qualified,
+      amountsInclude: receipt.amountsInclude,
+      contractKind: receipt.contractKind,
+      fiscalYear: receipt.fiscalYear,
       status: 'received',
       receivedOn: isoDateToUtc(receipt.receivedOn),
       subtotal: BigInt(receipt.subtotal),
       total: BigInt(receipt.total),
+      withholdingTax: BigInt(receipt.withholdingTax),
+      netAmount: BigInt(receipt.netAmount),
       dueDate: isoDateToUtc(receipt.dueDate),
-      createdBy: invoice.createdBy,
+      originalDueDate: isoDateToUtc(receipt.dueDate),
+      inspectionDueDate: isoDateToUtc(receipt.inspectionDueDate),
+      createdBy: invoice.createdBy.username,
+      createdBySignature: invoice.createdBy,
       lines: {
         create: request.lines.map((line, index) => ({
           lineNo: index + 1,
           description: line.description,
           amount: BigInt(line.amount),
           taxRate: line.taxRate,
+          withholding: line.withholding ?? false,
         })),
       },
       taxes: {
@@ -67,17 +80,18 @@ export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<Invoic
           rate: tax.rate,
           base: BigInt(tax.base),
           tax: BigInt(tax.tax),
+          stated: tax.stated,
         })),
       },
     },
     include: withDetails,
   });
-  return toInvoiceView(row);
+  return toInvoiceRecord(row);
 }
 
-export async function findInvoice(db: Db | Tx, id: string): Promise<InvoiceView | undefined> {
+export async function findInvoice(db: Db | Tx, id: string): Promise<InvoiceRecord | undefined> {
   const row = await db.invoice.findUnique({ where: { id }, include: withDetails });
-  return row ? toInvoiceView(row) : undefined;
+  return row ? toInvoiceRecord(row) : undefined;
 }
 
 export async function findInvoiceByNumber(
@@ -94,30 +108,44 @@ export async function findInvoiceByNumber(
 
 /** What an action records besides the status, which the state table decides (statusAfter). */
 export type InvoiceStatusChange =
-  | { action: 'inspect'; by: string; at: Date }
-  | { action: 'approve'; by: string; at: Date; paymentOrderNumber: string }
+  | {
+      action: 'inspect';
+      by: Signature;
+      at: Date;
+      /** The payment deadline once late inspection days are taken off (Art. 7). */
+      dueDate: string;
+      lateDays: number;
+    }
+  | { action: 'approve'; by: Signature; at: Date; paymentOrderNumber: string }
   | { action: 'reject'; by: string; at: Date; reason: string };
 
 export async function changeInvoiceStatus(
   tx: Tx,
   id: string,
   change: InvoiceStatusChange,
-): Promise<InvoiceView> {
+): Promise<InvoiceRecord> {
   const row = await tx.invoice.update({
     where: { id },
     data: { status: statusAfter(change.action), ...actionColumns(change) },
     include: withDetails,
   });
-  return toInvoiceView(row);
+  return toInvoiceRecord(row);
 }
 
 function actionColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
   switch (change.action) {
     case 'inspect':
-      return { inspectedBy: change.by, inspectedAt: change.at };
+      return {
+        inspectedBy: change.by.username,
+        inspectedBySignature: change.by,
+        inspectedAt: change.at,
+        dueDate: isoDateToUtc(change.dueDate),
+        inspectionLateDays: change.lateDays,
+      };
     case 'approve':
       return {
-        approvedBy: change.by,
+        approvedBy: change.by.username,
+        approvedBySignature: change.by,
         approvedAt: change.at,
         paymentOrderNumber: change.paymentOrderNumber,
       };
@@ -126,17 +154,48 @@ function actionColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
   }
 }
 
+/** The payment service's payment of an invoice (its first, kind invoice), once known. */
+export async function recordInvoicePayment(
+  tx: Tx,
+  invoiceId: string,
+  paymentId: string,
+): Promise<void> {
+  await tx.invoice.updateMany({ where: { id: invoiceId }, data: { paymentId } });
+}
+
+/**
+ * The 会計管理者's confirmation of the payment order, recorded for the voucher; only the
+ * invoice's own payment counts (a late-interest payment of the same invoice is confirmed too).
+ */
+export async function recordConfirmation(
+  tx: Tx,
+  paymentId: string,
+  confirmation: { by: Signature; at: Date },
+): Promise<void> {
+  await tx.invoice.updateMany({
+    where: { paymentId },
+    data: {
+      confirmedBy: confirmation.by.username,
+      confirmedBySignature: confirmation.by,
+      confirmedAt: confirmation.at,
+    },
+  });
+}
+
 /**
  * One page of a search: from/to bound receivedOn (inclusive), minAmount/maxAmount bound total,
- * q is contained in the invoice or document number; in the requested order (document number
- * breaks ties), with the count of every match.
+ * q is contained in the invoice or document number, inspectionOverdue: still received after the
+ * inspection deadline as of `today`; in the requested order (document number breaks ties), with
+ * the count of every match.
  */
 export async function listInvoices(
   db: Db,
   query: InvoiceListQuery,
-): Promise<ListPage<InvoiceView>> {
+  today: string,
+): Promise<ListPage<InvoiceRecord>> {
   const { dates, amounts } = searchRanges(query);
   const where: Prisma.InvoiceWhereInput = {
+    ...overdueFilter(query.inspectionOverdue, today),
     status: query.status,
     contractId: query.contractId,
     vendorId: query.vendorId,
@@ -160,10 +219,18 @@ export async function listInvoices(
     }),
     db.invoice.count({ where }),
   ]);
-  return { items: rows.map(toInvoiceView), total };
+  return { items: rows.map(toInvoiceRecord), total };
 }
 
-function toInvoiceView(row: InvoiceRow): InvoiceView {
+/** Still received after the inspection deadline (domain/deadlines.ts isInspectionOverdue). */
+function overdueFilter(flag: boolean | undefined, today: string): Prisma.InvoiceWhereInput {
+  if (flag === undefined) return {};
+  const overdue = { status: 'received', inspectionDueDate: { lt: isoDateToUtc(today) } } as const;
+  return flag ? { AND: [overdue] } : { NOT: overdue };
+}
+
+function toInvoiceRecord(row: InvoiceRow): InvoiceRecord {
+  const statedTaxes = row.taxes.filter((tax) => tax.stated);
   return {
     id: row.id,
     documentNumber: row.documentNumber,
@@ -171,12 +238,25 @@ function toInvoiceView(row: InvoiceRow): InvoiceView {
     vendorId: row.vendorId,
     invoiceNumber: row.invoiceNumber,
     issueDate: utcToIsoDate(row.issueDate),
-    registrationNumber: row.registrationNumber,
+    ...optional('registrationNumber', row.registrationNumber),
+    qualified: row.qualified,
+    amountsInclude: row.amountsInclude as AmountsInclude,
+    contractKind: row.contractKind as ContractKind,
+    fiscalYear: row.fiscalYear,
     lines: row.lines.map((line) => ({
       description: line.description,
       amount: yenFromBigInt(line.amount),
       taxRate: line.taxRate as TaxRate,
+      ...(line.withholding ? { withholding: true } : {}),
     })),
+    ...(statedTaxes.length > 0
+      ? {
+          statedTaxes: statedTaxes.map((tax) => ({
+            rate: tax.rate as TaxRate,
+            tax: yenFromBigInt(tax.tax),
+          })),
+        }
+      : {}),
     status: row.status as InvoiceStatus,
     receivedOn: utcToIsoDate(row.receivedOn),
     subtotal: yenFromBigInt(row.subtotal),
@@ -186,18 +266,35 @@ function toInvoiceView(row: InvoiceRow): InvoiceView {
       tax: yenFromBigInt(tax.tax),
     })),
     total: yenFromBigInt(row.total),
+    withholdingTax: yenFromBigInt(row.withholdingTax),
+    netAmount: yenFromBigInt(row.netAmount),
     dueDate: utcToIsoDate(row.dueDate),
+    originalDueDate: utcToIsoDate(row.originalDueDate),
+    inspectionDueDate: utcToIsoDate(row.inspectionDueDate),
+    ...optional('inspectionLateDays', row.inspectionLateDays),
     createdBy: row.createdBy,
+    ...optional('createdBySignature', signature(row.createdBySignature)),
     createdAt: row.createdAt.toISOString(),
     ...optional('inspectedBy', row.inspectedBy),
+    ...optional('inspectedBySignature', signature(row.inspectedBySignature)),
     ...optional('inspectedAt', row.inspectedAt?.toISOString()),
     ...optional('paymentOrderNumber', row.paymentOrderNumber),
     ...optional('approvedBy', row.approvedBy),
     ...optional('approvedAt', row.approvedAt?.toISOString()),
+    ...optional('orderedBy', row.approvedBy),
+    ...optional('orderedBySignature', signature(row.approvedBySignature)),
+    ...optional('confirmedBy', row.confirmedBy),
+    ...optional('confirmedBySignature', signature(row.confirmedBySignature)),
+    ...optional('confirmedAt', row.confirmedAt?.toISOString()),
     ...optional('rejectedBy', row.rejectedBy),
     ...optional('rejectedAt', row.rejectedAt?.toISOString()),
     ...optional('rejectedReason', row.rejectedReason),
   };
+}
+
+/** A signature as recorded (jsonb); null before v2 recorded them. */
+function signature(value: Prisma.JsonValue): Signature | undefined {
+  return value === null ? undefined : SignatureSchema.parse(value);
 }
 
 /** Optional fields are omitted, never null (schemas/values.ts convention). */

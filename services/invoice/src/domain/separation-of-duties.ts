@@ -21,3 +21,15 @@ export function decidePaymentOrderer(
     'Whoever received or inspected an invoice may not issue its payment order',
   );
 }
+
+/**
+ * The one who registered an invoice may not inspect it (issue 7 point 7): the inspection is the
+ * second pair of eyes on the claim. 403, as every four-eyes refusal.
+ */
+export function decideInspector(
+  inspector: string,
+  invoice: { createdBy: string },
+): Outcome<string> {
+  if (inspector !== invoice.createdBy) return ok(inspector);
+  return refuse('forbidden', 'Whoever registered an invoice may not inspect it');
+}

@@ -1,10 +1,10 @@
-import { notFound, ok, type Caller, type Outcome } from '@denpyo/platform';
+import { notFound, ok, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
 import type { TransferBatch } from '@denpyo/schemas';
 import { findBatch, markApproved } from '../db/transfer-batches';
 import { decideApproval } from '../domain/transfer-batch';
 import type { PaymentDeps } from './deps';
 
-/** The second pair of eyes: another accountant approves a draft batch for the bank. */
+/** The second pair of eyes: another treasurer approves a draft batch for the bank. */
 export function makeApproveTransferBatch({ uow, today }: PaymentDeps) {
   return (id: string, caller: Caller): Promise<Outcome<TransferBatch>> =>
     uow.run(caller, async ({ tx, lock, now, actor, audit }) => {
@@ -13,7 +13,7 @@ export function makeApproveTransferBatch({ uow, today }: PaymentDeps) {
       if (!before) return notFound('Transfer batch', id);
       const decision = decideApproval(before, actor, today());
       if (!decision.ok) return decision;
-      const after = await markApproved(tx, id, actor, now);
+      const after = await markApproved(tx, id, signatureOf(caller.user), now);
       audit({
         action: 'transfer-batch.approved',
         entityType: 'transfer_batch',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
+import { ok, refuse, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
 import type { TransferBatch, TransferBatchCreateRequest } from '@denpyo/schemas';
+import { closedYearsOf } from '../db/fiscal-years';
 import { findPayments, markBatched } from '../db/payments';
 import { insertBatch, reloadBatch } from '../db/transfer-batches';
 import { findVendors } from '../db/vendors';
@@ -9,14 +10,15 @@ import { decideBatchMembers, decideTransferDate } from '../domain/transfer-batch
 import { BATCH_TIMEOUT_MS, type PaymentDeps } from './deps';
 
 /**
- * Drafts a transfer batch from scheduled payments. The payments are locked before they are
+ * Drafts a transfer batch from confirmed payments. The payments are locked before they are
  * checked, so a concurrent batch naming one of them waits, then finds it batched: a payment is
- * never in two batches. Each vendor's bank account is copied onto its payment, so what the
- * second accountant approves is what the Zengin file pays.
+ * never in two batches. Each vendor's bank account is copied onto the batch, so what the
+ * second treasurer approves is what the Zengin file pays. A transfer after a due date is
+ * recorded with its reason.
  */
 export function makeCreateTransferBatch({ uow, today }: PaymentDeps) {
   return async (
-    { transferDate, paymentIds }: TransferBatchCreateRequest,
+    { transferDate, paymentIds, lateReason }: TransferBatchCreateRequest,
     caller: Caller,
   ): Promise<Outcome<TransferBatch>> => {
     const date = decideTransferDate(transferDate, today());
@@ -30,8 +32,16 @@ export function makeCreateTransferBatch({ uow, today }: PaymentDeps) {
           tx,
           payments.map((payment) => payment.vendorId),
         );
-        const members = decideBatchMembers(paymentIds, payments, (vendorId) =>
-          bankAccountProblem(vendors.get(vendorId)?.bankAccount),
+        const closed = await closedYearsOf(
+          tx,
+          payments.map((payment) => payment.fiscalYear),
+        );
+        const members = decideBatchMembers(
+          paymentIds,
+          payments,
+          (vendorId) => bankAccountProblem(vendors.get(vendorId)?.bankAccount),
+          closed,
+          { transferDate, lateReason },
         );
         if (!members.ok) return members;
         const total = members.value;
@@ -42,8 +52,9 @@ export function makeCreateTransferBatch({ uow, today }: PaymentDeps) {
           transferDate,
           count: payments.length,
           total,
-          createdBy: actor,
+          createdBy: signatureOf(caller.user),
           createdAt: now,
+          ...(lateReason ? { lateReason } : {}),
         });
         // The update itself re-checks what the locks guarantee, so a payment can never be
         // batched twice even if a future write path forgets to lock.
@@ -68,7 +79,7 @@ export function makeCreateTransferBatch({ uow, today }: PaymentDeps) {
           entityId: id,
           amount: total,
           before: null,
-          after: created,
+          after: { ...created, createdBy: actor },
         });
         return ok(created);
       },

@@ -1,4 +1,4 @@
-import type { Requester } from '@denpyo/jp';
+import type { LateInterestRate, Requester } from '@denpyo/jp';
 import type { UnitOfWork } from '@denpyo/platform';
 import type { Db, Tx } from '../db/prisma';
 
@@ -12,6 +12,8 @@ export interface PaymentDeps {
   cityName: string;
   /** Today in Japan, the one clock of the rules that depend on the date. */
   today(): string;
+  /** The dated late-payment interest rates (LATE_INTEREST_RATES), oldest first. */
+  lateInterestRates: readonly LateInterestRate[];
 }
 
 /** The consumer group whose inbox records which events this service has applied. */

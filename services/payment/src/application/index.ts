@@ -1,5 +1,9 @@
 import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
 import { makeApproveTransferBatch } from './approve-transfer-batch';
+import { makeCancelTransferBatch } from './cancel-transfer-batch';
+import { makeChangeVendorAccount } from './change-vendor-account';
+import { makeCloseFiscalYear, makeListFiscalYears } from './close-fiscal-year';
+import { makeConfirmPayment } from './confirm-payment';
 import { makeCreateTransferBatch } from './create-transfer-batch';
 import type { PaymentDeps } from './deps';
 import { makeGetTransferBatch } from './get-transfer-batch';
@@ -7,9 +11,16 @@ import { makeListPayments } from './list-payments';
 import { makeListRemittances } from './list-remittances';
 import { makeListTransferBatches } from './list-transfer-batches';
 import { makeRecordVendor } from './record-vendor';
+import { makeRedateTransferBatch } from './redate-transfer-batch';
 import { makeRenderRemittanceNotice } from './render-remittance-notice';
+import { makeRetryPayment } from './retry-payment';
 import { makeSchedulePayment } from './schedule-payment';
 import { makeSettleTransferBatch } from './settle-transfer-batch';
+import {
+  makeGetWithholdingLedgerSummary,
+  makeListWithholdingAnnual,
+  makeListWithholdingLedger,
+} from './withholding-ledger';
 import { makeWriteZenginFile } from './write-zengin-file';
 
 export { CONSUMER_GROUP, type PaymentDeps } from './deps';
@@ -18,17 +29,27 @@ export { CONSUMER_GROUP, type PaymentDeps } from './deps';
 export function createPaymentApplication(deps: PaymentDeps) {
   return {
     listPayments: makeListPayments(deps),
+    confirmPayment: makeConfirmPayment(deps),
+    retryPayment: makeRetryPayment(deps),
     createTransferBatch: makeCreateTransferBatch(deps),
     getTransferBatch: makeGetTransferBatch(deps),
     listTransferBatches: makeListTransferBatches(deps),
     approveTransferBatch: makeApproveTransferBatch(deps),
+    cancelTransferBatch: makeCancelTransferBatch(deps),
+    redateTransferBatch: makeRedateTransferBatch(deps),
     writeZenginFile: makeWriteZenginFile(deps),
     settleTransferBatch: makeSettleTransferBatch(deps),
     renderRemittanceNotice: makeRenderRemittanceNotice(deps),
     listRemittances: makeListRemittances(deps),
+    listFiscalYears: makeListFiscalYears(deps),
+    closeFiscalYear: makeCloseFiscalYear(deps),
+    listWithholdingLedger: makeListWithholdingLedger(deps),
+    getWithholdingLedgerSummary: makeGetWithholdingLedgerSummary(deps),
+    listWithholdingAnnual: makeListWithholdingAnnual(deps),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
     schedulePayment: makeSchedulePayment(deps),
     recordVendor: makeRecordVendor(deps),
+    changeVendorAccount: makeChangeVendorAccount(deps),
   };
 }
 export type PaymentApplication = ReturnType<typeof createPaymentApplication>;

@@ -1,7 +1,6 @@
 import { writeZenginTransferFile, ZenginError } from '@denpyo/jp';
 import { notFound, ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
-import { payeeAccounts, paymentsOfBatch } from '../db/payments';
-import { findBatch } from '../db/transfer-batches';
+import { findBatch, itemsOfBatch } from '../db/transfer-batches';
 import { zenginFileName, zenginInput } from '../domain/documents';
 import { decideZenginIssue } from '../domain/transfer-batch';
 import type { PaymentDeps } from './deps';
@@ -12,8 +11,8 @@ export interface ZenginFile {
 }
 
 /**
- * The 総合振込 file of an approved (or settled) batch, paying the accounts copied when it was
- * assembled. The download itself is audited: who took which file to the bank, when, for how
+ * The 総合振込 file of an approved (or settled) batch, paying the accounts on the batch (copied
+ * when it was drafted, final from its approval). The download itself is audited: who took which file to the bank, when, for how
  * much.
  */
 export function makeWriteZenginFile({ uow, requester, today }: PaymentDeps) {
@@ -23,14 +22,11 @@ export function makeWriteZenginFile({ uow, requester, today }: PaymentDeps) {
       if (!batch) return notFound('Transfer batch', id);
       const decision = decideZenginIssue(batch, today());
       if (!decision.ok) return decision;
-      const payments = await paymentsOfBatch(tx, batch.id);
-      const accounts = await payeeAccounts(tx, batch.paymentIds);
-      const items = payments.map((payment) => {
-        const bankAccount = accounts.get(payment.id);
-        // A batched payment always has its payee account (a CHECK constraint of payments).
-        if (!bankAccount) throw new Error(`Payment ${payment.id} has no payee account`);
-        return { amount: payment.amount, bankAccount };
-      });
+      // Each transfer carries the net amount (after withholding) to the account on the batch.
+      const items = (await itemsOfBatch(tx, batch.id)).map((item) => ({
+        amount: item.netAmount,
+        bankAccount: item.payeeAccount,
+      }));
       let content: Buffer;
       try {
         content = writeZenginTransferFile(zenginInput(requester, batch.transferDate, items));

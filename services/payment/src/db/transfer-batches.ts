@@ -1,6 +1,10 @@
 import {
+  BankAccountSchema,
   pageWindow,
+  SignatureSchema,
   TransferBatchStatusSchema,
+  type BankAccount,
+  type Signature,
   type TransferBatch,
   type TransferBatchListQuery,
 } from '@denpyo/schemas';
@@ -14,30 +18,36 @@ export interface NewTransferBatch {
   transferDate: string;
   count: number;
   total: number;
-  createdBy: string;
+  createdBy: Signature;
   createdAt: Date;
+  lateReason?: string;
 }
 
-const withPaymentIds = {
-  payments: { select: { id: true }, orderBy: { id: 'asc' } },
+const withItems = {
+  items: { orderBy: { paymentId: 'asc' } },
 } as const satisfies Prisma.TransferBatchInclude;
 
-type TransferBatchRow = Prisma.TransferBatchGetPayload<{ include: typeof withPaymentIds }>;
+type TransferBatchRow = Prisma.TransferBatchGetPayload<{ include: typeof withItems }>;
 
 /** A draft with no payments yet: they join it by markBatched, which needs the batch row. */
 export async function insertBatch(tx: Tx, batch: NewTransferBatch): Promise<void> {
   await tx.transferBatch.create({
     data: {
-      ...batch,
+      id: batch.id,
       status: 'draft',
       transferDate: isoDateToUtc(batch.transferDate),
+      count: batch.count,
       total: BigInt(batch.total),
+      createdBy: batch.createdBy.username,
+      createdBySignature: batch.createdBy,
+      createdAt: batch.createdAt,
+      lateReason: batch.lateReason ?? null,
     },
   });
 }
 
 export async function findBatch(db: Db | Tx, id: string): Promise<TransferBatch | undefined> {
-  const row = await db.transferBatch.findUnique({ where: { id }, include: withPaymentIds });
+  const row = await db.transferBatch.findUnique({ where: { id }, include: withItems });
   return row ? toTransferBatch(row) : undefined;
 }
 
@@ -56,7 +66,7 @@ export async function listBatches(
   const [rows, total] = await Promise.all([
     db.transferBatch.findMany({
       where,
-      include: withPaymentIds,
+      include: withItems,
       orderBy: [{ [query.sort]: query.order }, { createdAt: 'desc' }, { id: 'asc' }],
       ...pageWindow(query),
     }),
@@ -68,20 +78,20 @@ export async function listBatches(
 /** Reads back a batch this transaction has just written (so it is there). */
 export async function reloadBatch(tx: Tx, id: string): Promise<TransferBatch> {
   return toTransferBatch(
-    await tx.transferBatch.findUniqueOrThrow({ where: { id }, include: withPaymentIds }),
+    await tx.transferBatch.findUniqueOrThrow({ where: { id }, include: withItems }),
   );
 }
 
 export async function markApproved(
   tx: Tx,
   id: string,
-  approvedBy: string,
+  by: Signature,
   at: Date,
 ): Promise<TransferBatch> {
   const row = await tx.transferBatch.update({
     where: { id },
-    data: { status: 'approved', approvedBy, approvedAt: at },
-    include: withPaymentIds,
+    data: { status: 'approved', approvedBy: by.username, approvedBySignature: by, approvedAt: at },
+    include: withItems,
   });
   return toTransferBatch(row);
 }
@@ -89,18 +99,78 @@ export async function markApproved(
 export async function markSettled(
   tx: Tx,
   id: string,
-  settledBy: string,
+  by: Signature,
   at: Date,
 ): Promise<TransferBatch> {
   const row = await tx.transferBatch.update({
     where: { id },
-    data: { status: 'settled', settledBy, settledAt: at },
-    include: withPaymentIds,
+    data: { status: 'settled', settledBy: by.username, settledBySignature: by, settledAt: at },
+    include: withItems,
   });
   return toTransferBatch(row);
 }
 
+export async function markCancelled(tx: Tx, id: string, by: string, at: Date): Promise<void> {
+  await tx.transferBatch.update({
+    where: { id },
+    data: { status: 'cancelled', cancelledBy: by, cancelledAt: at },
+  });
+}
+
+export async function redate(
+  tx: Tx,
+  id: string,
+  transferDate: string,
+  lateReason: string | undefined,
+): Promise<void> {
+  await tx.transferBatch.update({
+    where: { id },
+    data: { transferDate: isoDateToUtc(transferDate), lateReason: lateReason ?? null },
+  });
+}
+
+/** What a batch pays: each payment's net amount to the account copied onto the batch. */
+export interface BatchItem {
+  paymentId: string;
+  netAmount: number;
+  payeeAccount: BankAccount;
+}
+
+export async function itemsOfBatch(db: Db | Tx, batchId: string): Promise<BatchItem[]> {
+  const rows = await db.transferBatchItem.findMany({
+    where: { batchId },
+    orderBy: { paymentId: 'asc' },
+  });
+  return rows.map((row) => ({
+    paymentId: row.paymentId,
+    netAmount: yenFromBigInt(row.netAmount),
+    payeeAccount: BankAccountSchema.parse(row.payeeAccount),
+  }));
+}
+
+export async function findItem(
+  db: Db | Tx,
+  batchId: string,
+  paymentId: string,
+): Promise<BatchItem | undefined> {
+  const row = await db.transferBatchItem.findUnique({
+    where: { batchId_paymentId: { batchId, paymentId } },
+  });
+  return row
+    ? {
+        paymentId: row.paymentId,
+        netAmount: yenFromBigInt(row.netAmount),
+        payeeAccount: BankAccountSchema.parse(row.payeeAccount),
+      }
+    : undefined;
+}
+
 function toTransferBatch(row: TransferBatchRow): TransferBatch {
+  const failures = row.items.flatMap((item) =>
+    item.result === 'failed' && item.failureReason
+      ? [{ paymentId: item.paymentId, reason: item.failureReason }]
+      : [],
+  );
   return {
     id: row.id,
     status: TransferBatchStatusSchema.parse(row.status),
@@ -108,9 +178,20 @@ function toTransferBatch(row: TransferBatchRow): TransferBatch {
     count: row.count,
     total: yenFromBigInt(row.total),
     createdBy: row.createdBy,
+    ...(row.createdBySignature
+      ? { createdBySignature: SignatureSchema.parse(row.createdBySignature) }
+      : {}),
     ...(row.approvedBy ? { approvedBy: row.approvedBy } : {}),
+    ...(row.approvedBySignature
+      ? { approvedBySignature: SignatureSchema.parse(row.approvedBySignature) }
+      : {}),
     ...(row.approvedAt ? { approvedAt: row.approvedAt.toISOString() } : {}),
+    ...(row.settledBy ? { settledBy: row.settledBy } : {}),
     ...(row.settledAt ? { settledAt: row.settledAt.toISOString() } : {}),
-    paymentIds: row.payments.map((payment) => payment.id),
+    ...(row.cancelledBy ? { cancelledBy: row.cancelledBy } : {}),
+    ...(row.cancelledAt ? { cancelledAt: row.cancelledAt.toISOString() } : {}),
+    ...(row.lateReason ? { lateReason: row.lateReason } : {}),
+    paymentIds: row.items.map((item) => item.paymentId),
+    ...(row.status === 'settled' ? { failures } : {}),
   };
 }

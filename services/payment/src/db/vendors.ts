@@ -1,4 +1,10 @@
-import { BankAccountTypeSchema, type BankAccount, type VendorRegistered } from '@denpyo/schemas';
+import {
+  BankAccountTypeSchema,
+  VendorKindSchema,
+  type BankAccount,
+  type VendorKind,
+  type VendorRegistered,
+} from '@denpyo/schemas';
 import type { Vendor } from '../generated/prisma/client';
 import type { Db, Tx } from './prisma';
 
@@ -6,6 +12,7 @@ import type { Db, Tx } from './prisma';
 export interface VendorRecord {
   id: string;
   name: string;
+  kind: VendorKind;
   registrationNumber?: string;
   bankAccount: BankAccount;
 }
@@ -21,6 +28,7 @@ export async function upsertVendor(tx: Tx, vendor: VendorRegistered, at: Date): 
     accountType: vendor.bankAccount.type,
     accountNumber: vendor.bankAccount.number,
     holderKana: vendor.bankAccount.holderKana,
+    kind: vendor.kind ?? 'corporation',
     updatedAt: at,
   };
   await tx.vendor.upsert({
@@ -28,6 +36,27 @@ export async function upsertVendor(tx: Tx, vendor: VendorRegistered, at: Date): 
     create: { id: vendor.vendorId, ...data },
     update: data,
   });
+}
+
+/** An approved change of the vendor's account (four eyes in the contract service). */
+export async function replaceBankAccount(
+  tx: Tx,
+  vendorId: string,
+  account: BankAccount,
+  at: Date,
+): Promise<boolean> {
+  const { count } = await tx.vendor.updateMany({
+    where: { id: vendorId },
+    data: {
+      bankCode: account.bankCode,
+      branchCode: account.branchCode,
+      accountType: account.type,
+      accountNumber: account.number,
+      holderKana: account.holderKana,
+      updatedAt: at,
+    },
+  });
+  return count === 1;
 }
 
 export async function findVendors(
@@ -47,6 +76,7 @@ function toVendorRecord(row: Vendor): VendorRecord {
   return {
     id: row.id,
     name: row.name,
+    kind: VendorKindSchema.parse(row.kind),
     ...(row.registrationNumber ? { registrationNumber: row.registrationNumber } : {}),
     bankAccount: {
       bankCode: row.bankCode,

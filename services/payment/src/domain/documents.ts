@@ -13,7 +13,11 @@ export interface PayeeAccount {
 export interface PaidItem {
   paymentId: string;
   invoiceNumber: string;
+  kind: 'invoice' | 'late-interest';
   amount: number;
+  withholdingTax: number;
+  /** What the transfer carries: amount − withholdingTax. */
+  netAmount: number;
 }
 
 /** The 総合振込 input for a batch: one transfer per payment, to the vendor's account. */
@@ -73,7 +77,14 @@ export function remittanceNotice(input: {
       number: bankAccount.number,
       holderKana: bankAccount.holderKana,
     },
-    items: [{ invoiceNumber: input.item.invoiceNumber, amount: input.item.amount }],
-    total: input.item.amount,
+    items: [
+      {
+        invoiceNumber: input.item.invoiceNumber,
+        amount: input.item.amount,
+        kind: input.item.kind,
+        withholdingTax: input.item.withholdingTax,
+      },
+    ],
+    total: input.item.netAmount,
   };
 }

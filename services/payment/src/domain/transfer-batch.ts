@@ -30,33 +30,74 @@ export interface BatchCandidate {
   id: string;
   status: PaymentStatus;
   vendorId: string;
-  amount: number;
+  netAmount: number;
+  dueDate: string;
+  fiscalYear: number;
 }
 
 /**
- * Every requested payment must exist, be scheduled (in no other batch) and go to a vendor whose
- * bank account is known and valid. Returns one error per offending payment, at its index.
+ * Every requested payment must exist, be confirmed by a treasurer (in no batch), belong to an
+ * open fiscal year (出納閉鎖, 地方自治法 Art. 235-5) and go to a vendor whose bank account is known
+ * and valid. Returns one error per offending payment, at its index.
  */
 export function batchMembershipErrors(
   requestedIds: readonly string[],
   found: readonly BatchCandidate[],
   accountProblemOf: (vendorId: string) => string | undefined,
+  closedYears: ReadonlySet<number> = new Set(),
 ): FieldError[] {
   const byId = new Map(found.map((payment) => [payment.id, payment]));
   return requestedIds.flatMap((id, index) => {
     const path = `paymentIds.${index}`;
     const payment = byId.get(id);
     if (!payment) return [{ path, message: `payment ${id} does not exist` }];
-    if (payment.status !== 'scheduled') {
-      return [{ path, message: `payment ${id} is ${payment.status}, not scheduled` }];
+    if (payment.status !== 'confirmed') {
+      return [
+        {
+          path,
+          message:
+            payment.status === 'scheduled'
+              ? `payment ${id} is not yet confirmed by a treasurer`
+              : `payment ${id} is ${payment.status}, not confirmed`,
+        },
+      ];
+    }
+    if (closedYears.has(payment.fiscalYear)) {
+      return [{ path, message: `payment ${id}: fiscal year ${payment.fiscalYear} is closed` }];
     }
     const accountProblem = accountProblemOf(payment.vendorId);
     return accountProblem ? [{ path, message: `payment ${id}: ${accountProblem}` }] : [];
   });
 }
 
-export function batchTotal(payments: readonly { amount: number }[]): number {
-  return payments.reduce((sum, payment) => sum + payment.amount, 0);
+/**
+ * A transfer after a payment's due date owes interest (支払遅延防止法 Art. 8), so it needs a
+ * stated reason: without one, a 422 naming each late payment.
+ */
+export function lateTransferErrors(
+  requestedIds: readonly string[],
+  found: readonly Pick<BatchCandidate, 'id' | 'dueDate'>[],
+  transferDate: string,
+  lateReason: string | undefined,
+): FieldError[] {
+  if (lateReason) return [];
+  const dueDateOf = new Map(found.map((payment) => [payment.id, payment.dueDate]));
+  return requestedIds.flatMap((id, index) => {
+    const dueDate = dueDateOf.get(id);
+    return dueDate !== undefined && transferDate > dueDate
+      ? [
+          {
+            path: `paymentIds.${index}`,
+            message: `payment ${id} is due ${dueDate}, before the transfer date ${transferDate}: give a lateReason`,
+          },
+        ]
+      : [];
+  });
+}
+
+/** What the file carries: the net amounts (after withholding). */
+export function batchTotal(payments: readonly { netAmount: number }[]): number {
+  return payments.reduce((sum, payment) => sum + payment.netAmount, 0);
 }
 
 /** Errors for amounts a Zengin file cannot carry, so an approved batch can always be written. */
@@ -64,7 +105,7 @@ export function zenginLimitErrors(
   requestedIds: readonly string[],
   payments: readonly BatchCandidate[],
 ): FieldError[] {
-  const amountOf = new Map(payments.map((payment) => [payment.id, payment.amount]));
+  const amountOf = new Map(payments.map((payment) => [payment.id, payment.netAmount]));
   const tooLarge = requestedIds.flatMap((id, index) =>
     (amountOf.get(id) ?? 0) > MAX_TRANSFER_AMOUNT
       ? [
@@ -89,16 +130,20 @@ export function zenginLimitErrors(
 
 /**
  * The payments a new batch may hold, checked after they are locked: all of them batchable
- * (batchMembershipErrors) and within what one Zengin file can carry (zenginLimitErrors), or a
- * 422 naming each offending payment. The value is the batch total.
+ * (batchMembershipErrors), late ones only with a reason (lateTransferErrors), and within what one
+ * Zengin file can carry (zenginLimitErrors), or a 422 naming each offending payment. The value is
+ * the batch total.
  */
 export function decideBatchMembers(
   requestedIds: readonly string[],
   found: readonly BatchCandidate[],
   accountProblemOf: (vendorId: string) => string | undefined,
+  closedYears: ReadonlySet<number>,
+  transfer: { transferDate: string; lateReason?: string | undefined },
 ): Outcome<number> {
   const errors = [
-    ...batchMembershipErrors(requestedIds, found, accountProblemOf),
+    ...batchMembershipErrors(requestedIds, found, accountProblemOf, closedYears),
+    ...lateTransferErrors(requestedIds, found, transfer.transferDate, transfer.lateReason),
     ...zenginLimitErrors(requestedIds, found),
   ];
   return errors.length > 0
@@ -117,7 +162,7 @@ export interface OutgoingBatch extends BatchState {
 }
 
 /**
- * Four eyes: a draft batch is approved by an accountant other than the one who created it, and
+ * Four eyes: a draft batch is approved by a treasurer other than the one who created it, and
  * only while its transfer date has not passed (the bank rejects a back-dated file).
  */
 export function decideApproval(
@@ -164,9 +209,66 @@ function decideStillDatable(batch: OutgoingBatch, today: string): Outcome<void> 
     : ok(undefined);
 }
 
-/** Settling records that the bank executed an approved batch; it happens once. */
-export function decideSettlement(batch: BatchState): Outcome<void> {
-  return batch.status === 'approved'
+/** Settlement as the bank reported it: which payments of the batch were not transferred. */
+export interface SettlementInput {
+  batch: OutgoingBatch & { paymentIds: readonly string[] };
+  today: string;
+  failures: readonly { paymentId: string; reason: string }[];
+}
+
+/**
+ * Settling records what the bank did with an approved batch, once, and only from its transfer
+ * date on (before it the bank has done nothing yet); the failures named must be the batch's.
+ */
+export function decideSettlement({ batch, today, failures }: SettlementInput): Outcome<void> {
+  if (batch.status !== 'approved') {
+    return refuse(
+      'conflict',
+      `The batch is ${batch.status}, only an approved batch can be settled`,
+    );
+  }
+  if (today < batch.transferDate) {
+    return refuse(
+      'unprocessable',
+      `The batch cannot be settled before its transfer date ${batch.transferDate} (today is ${today})`,
+    );
+  }
+  const members = new Set(batch.paymentIds);
+  const strangers: FieldError[] = failures.flatMap(({ paymentId }, index) =>
+    members.has(paymentId)
+      ? []
+      : [
+          {
+            path: `failures.${index}.paymentId`,
+            message: `payment ${paymentId} is not in this batch`,
+          },
+        ],
+  );
+  return strangers.length > 0
+    ? refuse('unprocessable', 'Only payments of the batch can have failed', strangers)
+    : ok(undefined);
+}
+
+/** Only a draft can be cancelled or re-dated: an approved batch is what the bank will get. */
+export function decideDraftChange(
+  batch: BatchState,
+  change: 'cancelled' | 're-dated',
+): Outcome<void> {
+  return batch.status === 'draft'
     ? ok(undefined)
-    : refuse('conflict', `The batch is ${batch.status}, only an approved batch can be settled`);
+    : refuse('conflict', `The batch is ${batch.status}, only a draft can be ${change}`);
+}
+
+/** The fiscal years a batch's payments belong to must all be open; else 422 naming them. */
+export function decideOpenYears(
+  years: Iterable<number>,
+  closedYears: ReadonlySet<number>,
+): Outcome<void> {
+  const closed = [...new Set(years)].filter((year) => closedYears.has(year)).sort();
+  return closed.length > 0
+    ? refuse(
+        'unprocessable',
+        `Fiscal year ${closed.join(', ')} is closed (出納閉鎖): nothing more is paid in it`,
+      )
+    : ok(undefined);
 }

@@ -3,9 +3,13 @@ import type { AuthUser, LoginRequest } from '@denpyo/schemas';
 import type { PortalDeps } from './deps';
 import { makeLogIn } from './log-in';
 
-/** A browser's new session: its user, and the token its cookie carries for `maxAgeSeconds`. */
+/**
+ * A browser's new session: its user, the system's date, and the token its cookie carries for
+ * `maxAgeSeconds`.
+ */
 export interface NewSession {
   user: AuthUser;
+  today: string;
   token: string;
   maxAgeSeconds: number;
 }
@@ -20,6 +24,6 @@ export function makeCreateSession(deps: PortalDeps) {
   return async (credentials: LoginRequest, clientAddress: string): Promise<Outcome<NewSession>> => {
     const loggedIn = await logIn(credentials, clientAddress);
     if (!loggedIn.ok) return loggedIn;
-    return ok({ ...loggedIn.value, maxAgeSeconds: TOKEN_TTL_SECONDS });
+    return ok({ ...loggedIn.value, today: deps.today(), maxAgeSeconds: TOKEN_TTL_SECONDS });
   };
 }

@@ -1,6 +1,6 @@
 import { isUniqueViolation, ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
 import type { AuthUser, PortalUserCreateRequest } from '@denpyo/schemas';
-import { insertUser } from '../db/users';
+import { authUserOf, insertUser } from '../db/users';
 import { hashPassword } from '../domain/password';
 import type { PortalDeps } from './deps';
 
@@ -25,10 +25,12 @@ export function makeCreateVendorPortalUser({ uow, vendorExists }: PortalDeps) {
     return uow.run(caller, async ({ tx, now, actor, audit }) => {
       let created: AuthUser;
       try {
-        created = await insertUser(
-          tx,
-          { username, passwordHash, roles: ['vendor'], vendorId },
-          { by: actor, at: now },
+        created = authUserOf(
+          await insertUser(
+            tx,
+            { username, passwordHash, roles: ['vendor'], vendorId },
+            { by: actor, at: now },
+          ),
         );
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -18,4 +18,6 @@ export interface PortalDeps {
   /** Failed logins per username and address; kept in this process's memory. */
   throttle: LoginThrottle;
   vendorExists: VendorLookup;
+  /** The system's date from its one clock (DENPYO_TODAY when pinned), YYYY-MM-DD. */
+  today: () => string;
 }

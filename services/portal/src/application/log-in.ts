@@ -1,12 +1,12 @@
 import { issueToken, ok, refuse, type Outcome } from '@denpyo/platform';
-import type { AuthUser, LoginRequest, LoginResponse } from '@denpyo/schemas';
+import type { LoginRequest, LoginResponse } from '@denpyo/schemas';
 import { findUser } from '../db/users';
 import { hashPassword, verifyPassword } from '../domain/password';
 import type { PortalDeps } from './deps';
 
 /**
- * Checks a username and password and issues a bearer token; one refusal for a wrong password
- * and an unknown user alike. Repeated failures for one username from one address are refused
+ * Checks a username and password and issues a bearer token carrying the user's roles, name,
+ * title and rank; one refusal for a wrong password, an unknown user and a disabled one alike. Repeated failures for one username from one address are refused
  * as `throttled` until the throttle's window ends.
  */
 export function makeLogIn({ db, jwtSecret, throttle }: PortalDeps) {
@@ -18,18 +18,14 @@ export function makeLogIn({ db, jwtSecret, throttle }: PortalDeps) {
   ): Promise<Outcome<LoginResponse>> => {
     const throttled = throttle.refuseIfThrottled(username, clientAddress);
     if (throttled) return throttled;
-    const user = await findUser(db, username);
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-    if (!user || !valid) {
+    const stored = await findUser(db, username);
+    const valid = await verifyPassword(password, stored?.passwordHash ?? (await dummyHash));
+    // A disabled user gets the same answer as a wrong password: the refusal reveals nothing.
+    if (!stored || !valid || stored.disabled) {
       throttle.recordFailure(username, clientAddress);
       return refuse('unauthenticated', 'The username or password is wrong');
     }
     throttle.recordSuccess(username, clientAddress);
-    const authUser: AuthUser = {
-      username: user.username,
-      roles: user.roles,
-      ...(user.vendorId ? { vendorId: user.vendorId } : {}),
-    };
-    return ok({ token: await issueToken(authUser, jwtSecret), user: authUser });
+    return ok({ token: await issueToken(stored.user, jwtSecret), user: stored.user });
   };
 }

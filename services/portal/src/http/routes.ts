@@ -13,6 +13,11 @@ export function portalRoutes(app: PortalApplication): OperationHandlers<Operatio
       sessionReply(await app.createSession(body, clientAddress)),
     getSession: ({ caller }) => app.readSession(caller),
     logout: async () => signedOutReply(await app.logOut()),
+    changePassword: ({ body, caller, clientAddress }) =>
+      app.changePassword(body, caller, clientAddress),
+    createUser: ({ body, caller }) => app.createUser(body, caller),
+    listUsers: ({ query }) => app.listUsers(query),
+    disableUser: ({ params, caller }) => app.disableUser(params.username, caller),
     createVendorPortalUser: ({ params, body, caller }) =>
       app.createVendorPortalUser(params.id, body, caller),
     searchPortalAudit: ({ query }) => app.searchAudit(query),

@@ -48,7 +48,8 @@ export class ApiUser {
   }
 }
 
-export const today = (): string => japanToday();
+/** The system's date: the one the global setup pinned (DENPYO_TODAY), else Japan's today. */
+export const today = (): string => process.env.DENPYO_BROWSER_TODAY ?? japanToday();
 
 /** The first bank business day after `date` (a transfer date must be one, and not in the past). */
 export function nextBankBusinessDay(date = today()): string {

@@ -163,7 +163,8 @@ export async function confirmStep(
  */
 export async function choose(page: Page, label: string, option: string | RegExp) {
   const name = new RegExp(`(^|\\s)${escapeRegExp(label)}\\s*(必須|任意)?$`);
-  await page.getByRole('button', { name }).click();
+  // Only a select's button opens a listbox (a table's sort button may bear the same name).
+  await page.getByRole('button', { name }).and(page.locator('[aria-haspopup="listbox"]')).click();
   const optionName = typeof option === 'string' ? new RegExp(`^${escapeRegExp(option)}`) : option;
   await page.getByRole('option', { name: optionName }).first().click();
 }

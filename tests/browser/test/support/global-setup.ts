@@ -66,8 +66,14 @@ export default async function globalSetup(): Promise<void> {
   const { startSystem } = require(join(repoRoot, 'scripts', 'system.mjs')) as {
     startSystem: StartSystem;
   };
+  // One pinned date for the whole run (DENPYO_TODAY, accepted in demo mode): a bank business day
+  // on which fiscal year 2026 may be closed (June 1 after its 出納整理期間), so a batch can be
+  // settled on its transfer date the same day and every date rule gives the same answer on any
+  // day the suite runs.
+  const today = process.env.DENPYO_BROWSER_TODAY ?? '2027-06-01';
   const started = Date.now();
   const system = await startSystem({
+    today,
     dataDir,
     databaseUrl,
     portalPort,
@@ -80,6 +86,7 @@ export default async function globalSetup(): Promise<void> {
     `\n[browser-tests] system ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${system.portalUrl}\n`,
   );
   process.env.DENPYO_BROWSER_URL = system.portalUrl;
+  process.env.DENPYO_BROWSER_TODAY = today;
   (globalThis as { __denpyoBrowserSystem?: unknown }).__denpyoBrowserSystem = {
     async stop() {
       await system.stop();

@@ -1,12 +1,14 @@
-// 予算: each budget line's amount, encumbered, spent and available, as figures and as a bar; the
-// accountant registers a new line in a dialog validated with the service's own schema.
+// 予算: each budget line's amount, its transfers (流用), 予算現額 (currentAmount), encumbered,
+// spent and available, as figures and as a bar; the accountant registers a new line in a dialog
+// validated with the service's own schema, and requests transfers on the 流用 screen.
 import { BudgetCreateRequestSchema, type Budget } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
 import { useListSearch } from '../../app/useListSearch';
-import { fiscalYearOf, formatPercent, formatYen, japanToday, parseYen } from '../../format';
+import { fiscalYearOf, formatPercent, formatYen, parseYen } from '../../format';
+import { useToday } from '../../app/session';
 import { useForm } from '../../forms';
 import { t } from '../../i18n';
 import {
@@ -24,7 +26,7 @@ import {
   useToast,
   type Column,
 } from '../../ui';
-import { budgetParts, budgetTotals } from './budget-bar';
+import { budgetParts, budgetTotals, transferNet } from './budget-bar';
 import './accounting.css';
 
 type Search = ListSearch & { fiscalYear?: number; q?: string };
@@ -34,12 +36,12 @@ const fiscalYearLabel = (year: number) =>
 
 function BudgetBar({ budget }: { budget: Budget }) {
   const parts = budgetParts(budget);
-  const percent = formatPercent(budget.encumbered, budget.amount);
+  const percent = formatPercent(budget.encumbered, budget.currentAmount);
   return (
     <div className="budget-bar">
       <Meter
         label={t('budgets.bar.label', { name: budget.name, percent })}
-        whole={budget.amount}
+        whole={budget.currentAmount}
         segments={[
           { value: parts.spent, label: t('budgets.bar.spent'), tone: 'success' },
           { value: parts.encumberedUnpaid, label: t('budgets.bar.encumbered'), tone: 'warning' },
@@ -66,6 +68,34 @@ const columns: Column<Budget>[] = [
     align: 'end',
     nowrap: true,
     cell: (b) => <Amount value={b.amount} />,
+  },
+  {
+    id: 'transfers',
+    header: t('budgets.col.transfers'),
+    align: 'end',
+    nowrap: true,
+    cell: (b) => {
+      const net = transferNet(b);
+      if (b.transfersIn === 0 && b.transfersOut === 0) return '—';
+      return (
+        <span
+          title={t('budgets.transfers.detail', {
+            in: formatYen(b.transfersIn),
+            out: formatYen(b.transfersOut),
+          })}
+        >
+          {net >= 0 ? '+' : '−'}
+          <Amount value={Math.abs(net)} />
+        </span>
+      );
+    },
+  },
+  {
+    id: 'currentAmount',
+    header: t('budgets.col.currentAmount'),
+    align: 'end',
+    nowrap: true,
+    cell: (b) => <Amount value={b.currentAmount} />,
   },
   {
     id: 'encumbered',
@@ -200,7 +230,7 @@ function CreateBudgetDialog({
 
 export function BudgetList() {
   const [search, setSearch] = useListSearch<Search>();
-  const currentYear = fiscalYearOf(japanToday());
+  const currentYear = fiscalYearOf(useToday());
   const fiscalYear = search.fiscalYear ?? currentYear;
   const request = { ...search, fiscalYear };
   const [q, setQ] = useState(search.q ?? '');
@@ -287,7 +317,7 @@ export function BudgetList() {
         <p className="ui-muted">
           {t('budgets.total', {
             year: fiscalYearLabel(fiscalYear),
-            amount: formatYen(totals.amount),
+            amount: formatYen(totals.currentAmount),
             encumbered: formatYen(totals.encumbered),
             available: formatYen(totals.available),
           })}

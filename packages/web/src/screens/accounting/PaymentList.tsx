@@ -1,16 +1,21 @@
 // 支払: payments by due date, as a list (server-side paging, sorting, filters, CSV) or as a
-// month calendar; unpaid payments past their due date are marked 期限超過.
+// month calendar; unpaid payments past their due date are marked 期限超過. Each shows its kind
+// (遅延利息), withholding and net, who ordered and confirmed it, and why a transfer failed; the
+// treasurer returns a failed payment to be paid again.
 import type { Payment } from '@denpyo/schemas';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
+import { useHasRole, useToday } from '../../app/session';
 import { useListSearch } from '../../app/useListSearch';
-import { japanToday } from '../../format';
+import { formatYen } from '../../format';
 import { t } from '../../i18n';
 import {
   Amount,
+  CheckboxField,
+  ConfirmButton,
   DataTable,
   DateText,
   EmptyState,
@@ -22,11 +27,13 @@ import {
   StatusBadge,
   statusLabel,
   TextField,
+  useToast,
   type Column,
 } from '../../ui';
+import { KindBadge, PaymentStatus, SignerText } from '../treasury/parts';
 import { isOverdue } from './calendar';
 import { PaymentCalendar } from './PaymentCalendar';
-import type { PAYMENT_STATUSES } from './routes';
+import { PAYMENT_STATUSES } from './routes';
 import { VendorName } from '../../shared/VendorName';
 import { VendorPicker } from '../../shared/VendorPicker';
 import './accounting.css';
@@ -56,15 +63,63 @@ function daysBetween(a: string, b: string): number {
 }
 
 /** A vendor may be told of a transfer once its batch is approved (or it is paid). */
-export function noticeAvailable(payment: Payment): boolean {
+export function noticeAvailable(payment: Pick<Payment, 'status' | 'transferDate'>): boolean {
   return (
     payment.status === 'paid' ||
     (payment.status === 'batched' && payment.transferDate !== undefined)
   );
 }
 
-export function paymentColumns(today: string): Column<Payment>[] {
-  return [
+/** The treasurer returns a failed payment (振込不能) to confirmed, to be paid again. */
+function RetryButton({ payment }: { payment: Payment }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [sameAccount, setSameAccount] = useState(false);
+  const facts = {
+    invoiceNumber: payment.invoiceNumber,
+    amount: formatYen(payment.netAmount),
+    reason: payment.failureReason ?? '—',
+  };
+  return (
+    <ConfirmButton
+      size="small"
+      label={t('treasury.retry')}
+      title={t('treasury.retry.confirmTitle')}
+      body={t('treasury.retry.confirmBody', facts)}
+      onConfirm={async () => {
+        await api.payments.retry(payment.id, sameAccount ? { sameAccount } : {});
+        setSameAccount(false);
+        toast.success(t('treasury.retry.done', facts));
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: ['payments'] }),
+          queryClient.invalidateQueries({ queryKey: ['counts'] }),
+        ]);
+      }}
+    >
+      <CheckboxField
+        label={t('treasury.retry.sameAccount')}
+        isSelected={sameAccount}
+        onChange={setSameAccount}
+      />
+    </ConfirmButton>
+  );
+}
+
+/** The columns the payments list leaves to the CSV and the other screens, to stay on screen. */
+const LIST_HIDDEN = new Set(['orderedBy']);
+
+/**
+ * The columns of a payment wherever one is listed; `actions` adds the treasurer's retry, and
+ * `withholdingColumn: false` shows the withheld tax under the amount instead of in a column.
+ */
+export function paymentColumns(
+  today: string,
+  {
+    actions = false,
+    withholdingColumn = true,
+  }: { actions?: boolean; withholdingColumn?: boolean } = {},
+): Column<Payment>[] {
+  const columns: Column<Payment>[] = [
     {
       id: 'dueDate',
       header: t('payments.col.dueDate'),
@@ -88,7 +143,12 @@ export function paymentColumns(today: string): Column<Payment>[] {
       id: 'invoiceNumber',
       header: t('payments.col.invoiceNumber'),
       nowrap: true,
-      cell: (p) => p.invoiceNumber,
+      cell: (p) => (
+        <span className="acc-cell-stack">
+          {p.invoiceNumber}
+          <KindBadge kind={p.kind} />
+        </span>
+      ),
     },
     {
       id: 'vendor',
@@ -106,14 +166,52 @@ export function paymentColumns(today: string): Column<Payment>[] {
       firstOrder: 'desc',
       align: 'end',
       nowrap: true,
-      cell: (p) => <Amount value={p.amount} />,
+      cell: (p) => (
+        <span className="acc-cell-stack acc-cell-stack--end">
+          <Amount value={p.amount} />
+          {!withholdingColumn && p.withholdingTax > 0 ? (
+            <span className="ui-small ui-muted">
+              {t('treasury.withheld', { amount: formatYen(p.withholdingTax) })}
+            </span>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      id: 'withholding',
+      header: t('treasury.col.withholding'),
+      align: 'end',
+      nowrap: true,
+      cell: (p) => (p.withholdingTax ? <Amount value={p.withholdingTax} /> : '—'),
+    },
+    {
+      id: 'net',
+      header: t('treasury.col.net'),
+      align: 'end',
+      nowrap: true,
+      cell: (p) => <Amount value={p.netAmount} />,
     },
     {
       id: 'status',
       header: t('payments.col.status'),
       sortKey: 'status',
       nowrap: true,
-      cell: (p) => <StatusBadge kind="payment" status={p.status} />,
+      cell: (p) => <PaymentStatus payment={p} />,
+    },
+    {
+      id: 'orderedBy',
+      header: t('treasury.col.orderedBy'),
+      cell: (p) => (
+        <span className="acc-cell-stack acc-person ui-small">
+          <SignerText username={p.orderedBy} signature={p.orderedBySignature} />
+          {p.confirmedBy ? (
+            <span>
+              {t('treasury.col.confirmedBy')}:{' '}
+              <SignerText username={p.confirmedBy} signature={p.confirmedBySignature} />
+            </span>
+          ) : null}
+        </span>
+      ),
     },
     {
       id: 'transferDate',
@@ -122,7 +220,13 @@ export function paymentColumns(today: string): Column<Payment>[] {
       cell: (p) =>
         p.batchId ? (
           <Link to="/transfer-batches/$id" params={{ id: p.batchId }} title={t('payments.batch')}>
-            {p.transferDate ? <DateText value={p.transferDate} /> : t('payments.batch.pending')}
+            {p.transferDate ? (
+              <DateText value={p.transferDate} />
+            ) : p.status === 'failed' ? (
+              t('payments.batch.failed')
+            ) : (
+              t('payments.batch.pending')
+            )}
           </Link>
         ) : p.transferDate ? (
           <DateText value={p.transferDate} />
@@ -153,11 +257,27 @@ export function paymentColumns(today: string): Column<Payment>[] {
       ),
     },
   ];
+  if (!withholdingColumn) {
+    columns.splice(
+      columns.findIndex((column) => column.id === 'withholding'),
+      1,
+    );
+  }
+  if (actions) {
+    columns.push({
+      id: 'actions',
+      header: t('paymentOrders.col.actions'),
+      nowrap: true,
+      cell: (p) => (p.status === 'failed' ? <RetryButton payment={p} /> : null),
+    });
+  }
+  return columns;
 }
 
 export function PaymentList() {
   const [search, setSearch] = useListSearch<PaymentSearch>();
-  const today = japanToday();
+  const isTreasurer = useHasRole('treasurer');
+  const today = useToday();
   const view = search.view ?? 'list';
   const [q, setQ] = useState(search.q ?? '');
   const [dueFrom, setDueFrom] = useState(search.dueFrom ?? '');
@@ -203,10 +323,7 @@ export function PaymentList() {
         onChange={(value) => setSearch({ status: value === 'all' ? undefined : (value as Status) })}
         options={[
           { id: 'all', label: t('payments.filter.status.all') },
-          ...(['scheduled', 'batched', 'paid', 'failed'] as const).map((id) => ({
-            id,
-            label: statusLabel('payment', id),
-          })),
+          ...PAYMENT_STATUSES.map((id) => ({ id, label: statusLabel('payment', id) })),
         ]}
       />
       {view === 'list' ? (
@@ -250,9 +367,11 @@ export function PaymentList() {
         title={t('payments.title')}
         lead={t('payments.lead')}
         actions={
-          <LinkButton to="/transfer-batches/new" variant="primary">
-            {t('payments.buildBatch')}
-          </LinkButton>
+          isTreasurer ? (
+            <LinkButton to="/transfer-batches/new" variant="primary">
+              {t('payments.buildBatch')}
+            </LinkButton>
+          ) : undefined
         }
       />
       <div className="acc-view-switch" role="group" aria-label={t('payments.view')}>
@@ -280,7 +399,9 @@ export function PaymentList() {
       ) : (
         <DataTable
           label={t('payments.title')}
-          columns={paymentColumns(today)}
+          columns={paymentColumns(today, { actions: isTreasurer, withholdingColumn: false }).filter(
+            (column) => !LIST_HIDDEN.has(column.id),
+          )}
           rowKey={(p) => p.id}
           data={query.data}
           isFetching={query.isFetching}

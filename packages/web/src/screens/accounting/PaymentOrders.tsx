@@ -1,13 +1,15 @@
 // 支出命令: inspected invoices waiting for the payment order, each ordered after a confirmation;
-// ordered ones with their 支出命令書 (PDF). An accountant may also send an invoice back.
+// ordered ones with their 支出命令書 (PDF) and whether the 会計管理者 has confirmed them. Each
+// shows the total, the withheld income tax (源泉徴収) and the net that will be transferred. An
+// accountant may also send an invoice back.
 import { RejectRequestSchema, type Invoice } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
-import { useUser } from '../../app/session';
+import { useToday, useUser } from '../../app/session';
 import { useListSearch } from '../../app/useListSearch';
-import { formatReiwa, formatYen, japanToday } from '../../format';
+import { formatReiwa, formatYen } from '../../format';
 import { validate } from '../../forms';
 import { t } from '../../i18n';
 import {
@@ -27,6 +29,7 @@ import {
 } from '../../ui';
 import type { ORDER_VIEWS } from './routes';
 import { VendorName, useVendor } from '../../shared/VendorName';
+import { signerLabel } from '../treasury/rules';
 import './accounting.css';
 
 type View = (typeof ORDER_VIEWS)[number];
@@ -49,6 +52,8 @@ function OrderActions({ invoice }: { invoice: Invoice }) {
     documentNumber: invoice.documentNumber,
     invoiceNumber: invoice.invoiceNumber,
     total: formatYen(invoice.total),
+    withholding: formatYen(invoice.withholdingTax),
+    net: formatYen(invoice.netAmount),
     dueDate: formatReiwa(invoice.dueDate),
     vendor: vendorQuery.data?.name ?? '',
   };
@@ -109,7 +114,7 @@ export function PaymentOrders() {
   const view: View = search.status ?? 'inspected';
   const request = { ...search, status: view };
   const [q, setQ] = useState(search.q ?? '');
-  const today = japanToday();
+  const today = useToday();
   const query = useQuery(
     listQuery('invoices', request, (signal) => api.invoices.list(request, signal)),
   );
@@ -169,18 +174,47 @@ export function PaymentOrders() {
       nowrap: true,
       cell: (i) => <Amount value={i.total} />,
     },
+    {
+      id: 'withholding',
+      header: t('treasury.col.withholding'),
+      align: 'end',
+      nowrap: true,
+      cell: (i) => (i.withholdingTax > 0 ? <Amount value={i.withholdingTax} /> : '—'),
+    },
+    {
+      id: 'net',
+      header: t('treasury.col.net'),
+      align: 'end',
+      nowrap: true,
+      cell: (i) => (
+        <strong>
+          <Amount value={i.netAmount} />
+        </strong>
+      ),
+    },
     view === 'inspected'
       ? {
           id: 'inspectedBy',
           header: t('paymentOrders.col.inspectedBy'),
           nowrap: true,
-          cell: (i) => i.inspectedBy ?? '—',
+          cell: (i) => signerLabel(i.inspectedBy, i.inspectedBySignature),
         }
       : {
           id: 'approvedBy',
           header: t('paymentOrders.col.approvedBy'),
-          nowrap: true,
-          cell: (i) => i.approvedBy ?? '—',
+          cell: (i) => (
+            <span className="acc-cell-stack ui-small">
+              <span>{signerLabel(i.orderedBy ?? i.approvedBy, i.orderedBySignature)}</span>
+              {i.confirmedBy ? (
+                <span>
+                  {t('treasury.col.confirmedBy')}:{' '}
+                  {signerLabel(i.confirmedBy, i.confirmedBySignature)}
+                </span>
+              ) : (
+                <span className="ui-muted">{t('paymentOrders.awaitingConfirmation')}</span>
+              )}
+            </span>
+          ),
         },
     {
       id: 'actions',

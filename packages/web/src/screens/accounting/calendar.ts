@@ -67,6 +67,7 @@ export function byDate<T>(items: readonly T[], dateOf: (item: T) => string): Map
 export function isOverdue(payment: { status: string; dueDate: string }, today: string): boolean {
   return (
     (payment.status === 'scheduled' ||
+      payment.status === 'confirmed' ||
       payment.status === 'batched' ||
       payment.status === 'failed') &&
     payment.dueDate < today

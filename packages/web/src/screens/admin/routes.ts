@@ -1,14 +1,27 @@
-// Administrators (システム管理者): the users page. The API has no staff-user endpoints yet (they
-// arrive with the v2 API), so it shows the signed-in account and what each role may do.
+// Administrators (システム管理者): staff users — the list (search, disable) and the new-user form.
+import { RoleSchema } from '@denpyo/schemas';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
 import { appRoute } from '../../app/routes-base';
+import { listSearch, oneOf, text } from '../../app/search';
+import type { UserFilters } from './users-api';
 
 export const adminUsersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/users',
   staticData: { roles: ['admin'] },
+  validateSearch: listSearch<UserFilters>(
+    { q: text, role: oneOf(RoleSchema.options), status: oneOf(['active', 'disabled'] as const) },
+    { sortable: ['username'] },
+  ),
   component: lazyRouteComponent(() => import('./AdminUsers'), 'AdminUsers'),
 });
 
-export const adminRoutes: AnyRoute[] = [adminUsersRoute];
+export const adminUserNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users/new',
+  staticData: { roles: ['admin'] },
+  component: lazyRouteComponent(() => import('./AdminUserNew'), 'AdminUserNew'),
+});
+
+export const adminRoutes: AnyRoute[] = [adminUsersRoute, adminUserNewRoute];

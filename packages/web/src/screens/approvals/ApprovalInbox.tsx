@@ -23,7 +23,13 @@ import {
 } from '../../ui';
 import { VendorName } from '../../shared/VendorName';
 import '../accounting/accounting.css';
-import { approvalBlocker, approvalProgress } from './approval-route';
+import { rankLabel } from '../../shared/ApprovalRoute';
+import {
+  approvalBlocker,
+  approvalProgress,
+  nextRequiredRank,
+  signerOf,
+} from '../../shared/approval-route';
 import type { APPROVAL_VIEWS } from './routes';
 
 type View = (typeof APPROVAL_VIEWS)[number];
@@ -85,24 +91,42 @@ export function ApprovalInbox() {
       align: 'center',
       nowrap: true,
       cell: (c) =>
-        c.status === 'submitted' ? (
+        c.amendments.some((a) => a.status === 'submitted') ? (
+          <StatusBadge
+            kind="contract"
+            status="submitted"
+            label={t('approvals.amendment.pending')}
+          />
+        ) : c.status === 'submitted' ? (
           t('approvals.progress', { ...approvalProgress(c) })
         ) : (
           <StatusBadge kind="contract" status={c.status} />
         ),
     },
     {
+      id: 'next',
+      header: t('approvals.col.next'),
+      nowrap: true,
+      cell: (c) => {
+        const rank = nextRequiredRank(c);
+        return rank ? rankLabel(rank) : '—';
+      },
+    },
+    {
       id: 'mine',
       header: t('approvals.col.mine'),
       nowrap: true,
       cell: (c) => {
-        const blocker = approvalBlocker(c, user.username);
-        if (c.approvals.some((a) => a.approver === user.username)) {
+        const blocker = approvalBlocker(c, user);
+        if (c.approvals.some((a) => signerOf(a) === user.username)) {
           return (
             <StatusBadge kind="contract" status="approved" label={t('approvals.mine.signed')} />
           );
         }
         if (blocker === 'submitter') return t('approvals.mine.submitter');
+        if (blocker === 'rank-too-low' || blocker === 'no-rank') {
+          return t('approvals.mine.rankTooLow');
+        }
         if (blocker === undefined) {
           return (
             <StatusBadge kind="contract" status="submitted" label={t('approvals.mine.todo')} />

@@ -1,5 +1,7 @@
-// A contract as its approver sees it: the terms, the 支出負担行為決議書 inline, the route with who
-// has signed so far, and 承認する (optional comment) / 差し戻す (reason), each confirmed first.
+// A contract as its approver sees it: the terms, the 支出負担行為決議書 inline, the 決裁欄 (one box
+// per rank of the route, with who signed and when), and 承認する (optional comment) / 差し戻す
+// (reason), each confirmed first — offered only when the approver's rank may sign the next box,
+// otherwise shown disabled with the reason.
 import { ContractApproveRequestSchema, RejectRequestSchema } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -14,7 +16,6 @@ import {
   Amount,
   ConfirmButton,
   DateText,
-  DateTimeText,
   Details,
   FileLink,
   Loading,
@@ -28,7 +29,14 @@ import {
 } from '../../ui';
 import { VendorName } from '../../shared/VendorName';
 import { HistoryTimeline } from '../../shared/HistoryTimeline';
-import { approvalBlocker, routeSteps } from './approval-route';
+import { ApprovalRoute, rankLabel } from '../../shared/ApprovalRoute';
+import {
+  approvalBlocker,
+  approvalProgress,
+  nextRequiredRank,
+  routeBoxes,
+} from '../../shared/approval-route';
+import { AmendmentApproval } from './AmendmentApproval';
 import './approvals.css';
 
 /** A field the browser already found wrong, shown in the dialog as the API would show it. */
@@ -69,10 +77,16 @@ export function ApprovalPage() {
   }
   if (!contract) return <Loading />;
 
-  const steps = routeSteps(contract);
-  const blocker = approvalBlocker(contract, user.username);
-  const nextStep = contract.approvals.length + 1;
-  const isFinal = nextStep >= contract.requiredApprovals;
+  const blocker = approvalBlocker(contract, user);
+  const openAmendment = contract.amendments.find((a) => a.status === 'submitted');
+  const progress = approvalProgress(contract);
+  const nextStep = progress.done + 1;
+  const isFinal = nextStep >= progress.required;
+  const required = nextRequiredRank(contract);
+  const routeRanks = routeBoxes(contract)
+    .map((box) => rankLabel(box.rank))
+    .filter(Boolean)
+    .join(t('shared.route.arrow'));
   const budget = budgetQuery.data;
   const overBudget =
     budget !== undefined && contract.status === 'submitted' && contract.amount > budget.available;
@@ -166,37 +180,11 @@ export function ApprovalPage() {
         <div className="approval-layout__route">
           <Section title={t('approvals.route.title')}>
             <p className="ui-muted">
-              {t('approvals.route.lead', { required: contract.requiredApprovals })}
+              {routeRanks
+                ? t('approvals.route.leadRanks', { ranks: routeRanks })
+                : t('approvals.route.lead', { required: progress.required })}
             </p>
-            <ol className="approval-route">
-              {steps.map((step) => (
-                <li
-                  key={step.step}
-                  className={`approval-route__step${step.approval ? ' approval-route__step--signed' : ''}${step.current ? ' approval-route__step--current' : ''}`}
-                >
-                  <span className="approval-route__label">
-                    {t('approvals.route.step', { step: step.step })}
-                  </span>
-                  {step.approval ? (
-                    <span>
-                      <strong>
-                        {t('approvals.route.signed', { approver: step.approval.approver })}
-                      </strong>{' '}
-                      <DateTimeText value={step.approval.at} />
-                      {step.approval.comment ? (
-                        <span className="ui-small approval-route__comment">
-                          {t('approvals.route.comment', { comment: step.approval.comment })}
-                        </span>
-                      ) : null}
-                    </span>
-                  ) : (
-                    <span className="ui-muted">
-                      {step.current ? t('approvals.route.current') : t('approvals.route.later')}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ol>
+            <ApprovalRoute contract={contract} />
             {contract.status === 'rejected' && contract.rejectionReason ? (
               <Alert
                 tone="danger"
@@ -210,79 +198,99 @@ export function ApprovalPage() {
         </div>
         <div className="approval-layout__actions">
           <Section title={t('approvals.actions.title')}>
-            {blocker ? (
+            {blocker === 'not-submitted' ? (
               <p>
-                {t(`approvals.blocker.${blocker}`, {
+                {t('approvals.blocker.not-submitted', {
                   status: statusLabel('contract', contract.status),
                 })}
               </p>
             ) : (
-              <div className="ui-row">
-                <ConfirmButton
-                  label={t('approvals.approve')}
-                  title={t('approvals.approve.confirmTitle')}
-                  body={
-                    <div className="ui-stack">
-                      <p>
-                        {t('approvals.approve.confirmBody', {
-                          documentNumber: contract.documentNumber,
-                          title: contract.title,
-                          step: nextStep,
-                          ...money,
-                        })}
-                      </p>
-                      {isFinal ? (
+              <div className="ui-stack">
+                {blocker ? (
+                  <Alert
+                    tone="info"
+                    title={t(`approvals.blocker.${blocker}`, {
+                      required: required ? rankLabel(required) : '',
+                      rank: user.rank ? rankLabel(user.rank) : t('ui.none'),
+                    })}
+                  />
+                ) : required ? (
+                  <p>{t('approvals.canSign', { rank: rankLabel(required) })}</p>
+                ) : null}
+                <div className="ui-row">
+                  <ConfirmButton
+                    label={t('approvals.approve')}
+                    isDisabled={blocker !== undefined}
+                    title={t('approvals.approve.confirmTitle')}
+                    body={
+                      <div className="ui-stack">
                         <p>
-                          {t('approvals.approve.final', {
-                            budget: `${contract.fiscalYear}年度 ${contract.budgetCode}`,
+                          {t('approvals.approve.confirmBody', {
+                            documentNumber: contract.documentNumber,
+                            title: contract.title,
+                            step: required ? rankLabel(required) : nextStep,
                             ...money,
                           })}
                         </p>
-                      ) : null}
-                    </div>
-                  }
-                  onConfirm={approve}
-                >
-                  <TextField
-                    label={t('approvals.approve.comment')}
-                    hint={t('approvals.approve.comment.hint')}
-                    showOptional
-                    multiline
-                    maxLength={500}
-                    value={comment}
-                    onChange={setComment}
-                  />
-                </ConfirmButton>
-                <ConfirmButton
-                  label={t('approvals.reject')}
-                  buttonVariant="danger"
-                  variant="danger"
-                  title={t('approvals.reject.confirmTitle')}
-                  body={t('approvals.reject.confirmBody', {
-                    documentNumber: contract.documentNumber,
-                    title: contract.title,
-                  })}
-                  canConfirm={reason.trim() !== ''}
-                  onConfirm={reject}
-                >
-                  <TextField
-                    label={t('approvals.reject.reason')}
-                    hint={t('approvals.reject.reason.hint')}
-                    isRequired
-                    multiline
-                    maxLength={500}
-                    value={reason}
-                    error={reasonError}
-                    onChange={(value) => {
-                      setReason(value);
-                      setReasonError(undefined);
-                    }}
-                  />
-                </ConfirmButton>
+                        {isFinal ? (
+                          <p>
+                            {t('approvals.approve.final', {
+                              budget: `${contract.fiscalYear}年度 ${contract.budgetCode}`,
+                              ...money,
+                            })}
+                          </p>
+                        ) : null}
+                      </div>
+                    }
+                    onConfirm={approve}
+                  >
+                    <TextField
+                      label={t('approvals.approve.comment')}
+                      hint={t('approvals.approve.comment.hint')}
+                      showOptional
+                      multiline
+                      maxLength={500}
+                      value={comment}
+                      onChange={setComment}
+                    />
+                  </ConfirmButton>
+                  <ConfirmButton
+                    label={t('approvals.reject')}
+                    isDisabled={blocker !== undefined}
+                    buttonVariant="danger"
+                    variant="danger"
+                    title={t('approvals.reject.confirmTitle')}
+                    body={t('approvals.reject.confirmBody', {
+                      documentNumber: contract.documentNumber,
+                      title: contract.title,
+                    })}
+                    canConfirm={reason.trim() !== ''}
+                    onConfirm={reject}
+                  >
+                    <TextField
+                      label={t('approvals.reject.reason')}
+                      hint={t('approvals.reject.reason.hint')}
+                      isRequired
+                      multiline
+                      maxLength={500}
+                      value={reason}
+                      error={reasonError}
+                      onChange={(value) => {
+                        setReason(value);
+                        setReasonError(undefined);
+                      }}
+                    />
+                  </ConfirmButton>
+                </div>
               </div>
             )}
           </Section>
         </div>
+        {openAmendment ? (
+          <div className="approval-layout__amendment">
+            <AmendmentApproval contract={contract} amendment={openAmendment} />
+          </div>
+        ) : null}
         <div className="approval-layout__timeline">
           <Section title={t('approvals.timeline')}>
             <HistoryTimeline kind="contracts" id={contract.id} />

@@ -17,6 +17,7 @@ import {
   ProblemAlert,
   Section,
   TextField,
+  ScrollTable,
 } from '../../ui';
 import { VendorName } from '../../shared/VendorName';
 import { auditActionLabel, entityTypeLabel, looksLikeId, mergeEntries } from './audit-words';
@@ -134,51 +135,48 @@ function Trail({
           {query.data.entries.length === 0 ? (
             <EmptyState title={t('audit.document.empty')} />
           ) : (
-            <div className="ui-table-scroll">
-              <table className="ui-table">
-                <caption className="ui-visually-hidden">{title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.col.at')}</th>
-                    <th scope="col">{t('audit.col.action')}</th>
-                    <th scope="col">{t('audit.col.entity')}</th>
-                    <th scope="col" className="ui-cell--end">
-                      {t('audit.col.amount')}
+            <ScrollTable caption={title}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.col.at')}</th>
+                  <th scope="col">{t('audit.col.action')}</th>
+                  <th scope="col">{t('audit.col.entity')}</th>
+                  <th scope="col" className="ui-cell--end">
+                    {t('audit.col.amount')}
+                  </th>
+                  <th scope="col">{t('audit.col.counterparty')}</th>
+                  <th scope="col">{t('audit.col.actor')}</th>
+                  <th scope="col">{t('audit.col.detail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.entries.map((entry: AuditEntry) => (
+                  <tr key={`${entry.entityType}:${entry.id}:${entry.at}`}>
+                    <th scope="row" className="ui-cell--nowrap">
+                      <DateTimeText value={entry.at} />
                     </th>
-                    <th scope="col">{t('audit.col.counterparty')}</th>
-                    <th scope="col">{t('audit.col.actor')}</th>
-                    <th scope="col">{t('audit.col.detail')}</th>
+                    <td className="ui-cell--nowrap">{auditActionLabel(entry)}</td>
+                    <td className="ui-cell--nowrap">{entityTypeLabel(entry.entityType)}</td>
+                    <td className="ui-cell--end ui-cell--nowrap">
+                      {entry.amount === undefined ? '—' : <Amount value={entry.amount} />}
+                    </td>
+                    <td>
+                      {entry.counterparty ? (
+                        <span className="acc-vendor">
+                          <VendorName id={entry.counterparty} />
+                        </span>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="ui-cell--nowrap">{entry.actor}</td>
+                    <td>
+                      <EntryChanges entry={entry} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {query.data.entries.map((entry: AuditEntry) => (
-                    <tr key={`${entry.entityType}:${entry.id}:${entry.at}`}>
-                      <th scope="row" className="ui-cell--nowrap">
-                        <DateTimeText value={entry.at} />
-                      </th>
-                      <td className="ui-cell--nowrap">{auditActionLabel(entry)}</td>
-                      <td className="ui-cell--nowrap">{entityTypeLabel(entry.entityType)}</td>
-                      <td className="ui-cell--end ui-cell--nowrap">
-                        {entry.amount === undefined ? '—' : <Amount value={entry.amount} />}
-                      </td>
-                      <td>
-                        {entry.counterparty ? (
-                          <span className="acc-vendor">
-                            <VendorName id={entry.counterparty} />
-                          </span>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td className="ui-cell--nowrap">{entry.actor}</td>
-                      <td>
-                        <EntryChanges entry={entry} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           )}
         </>
       ) : null}

@@ -61,10 +61,27 @@ function queueItems(today: string): QueueItem[] {
       count: (signal) => total(api.invoices.list({ status: 'inspected', pageSize: 1 }, signal)),
     },
     {
+      id: 'toConfirm',
+      label: 'treasury.home.toConfirm',
+      hint: 'treasury.home.toConfirm.hint',
+      roles: ['treasurer'],
+      to: '/payment-confirmations',
+      count: (signal) => total(api.payments.list({ status: 'scheduled', pageSize: 1 }, signal)),
+    },
+    {
+      id: 'failed',
+      label: 'treasury.home.failed',
+      hint: 'treasury.home.failed.hint',
+      roles: ['treasurer'],
+      to: '/payments',
+      search: { status: 'failed' },
+      count: (signal) => total(api.payments.list({ status: 'failed', pageSize: 1 }, signal)),
+    },
+    {
       id: 'batchesToApprove',
       label: 'home.queue.batchesToApprove',
       hint: 'home.queue.batchesToApprove.hint',
-      roles: ['accountant'],
+      roles: ['treasurer'],
       to: '/transfer-batches',
       search: { status: 'draft' },
       count: (signal) => total(api.transferBatches.list({ status: 'draft', pageSize: 1 }, signal)),
@@ -73,7 +90,7 @@ function queueItems(today: string): QueueItem[] {
       id: 'overdue',
       label: 'home.queue.overdue',
       hint: 'home.queue.overdue.hint',
-      roles: ['accountant'],
+      roles: ['accountant', 'treasurer'],
       to: '/payments',
       search: { status: 'scheduled', dueTo: yesterday },
       count: (signal) =>
@@ -89,7 +106,10 @@ export function HomePage() {
   );
   return (
     <div className="ui-stack-lg">
-      <PageHeader title={t('home.title')} lead={t('home.greeting', { name: user.username })} />
+      <PageHeader
+        title={t('home.title')}
+        lead={t('home.greeting', { name: user.displayName ?? user.username })}
+      />
       {items.length > 0 ? (
         <section aria-labelledby="queue-title" className="ui-stack">
           <h2 id="queue-title">{t('home.queue.title')}</h2>

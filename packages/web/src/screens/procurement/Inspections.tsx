@@ -1,54 +1,32 @@
-// 検収: the received invoices waiting for inspection, oldest deadline first; each inspected after
-// a confirmation naming it.
+// 検収: the received invoices waiting for inspection, nearest inspection deadline (検収期限) first,
+// the overdue ones marked and listed on their own tab (期限超過); each opens with its lines and
+// taxes, and is inspected after a confirmation naming it — never by the one who registered it.
 import type { Invoice } from '@denpyo/schemas';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
 import { useListSearch } from '../../app/useListSearch';
-import { formatYen } from '../../format';
 import { t } from '../../i18n';
 import './procurement.css';
 import {
   Amount,
-  ConfirmButton,
   DataTable,
   DateText,
   EmptyState,
   FilterBar,
   LinkButton,
   PageHeader,
+  SelectField,
+  StatusBadge,
   TextField,
-  useToast,
   type Column,
 } from '../../ui';
 import { VendorName } from '../../shared/VendorName';
+import { InspectButton } from './InspectButton';
 
-type Search = ListSearch & { q?: string };
-
-function InspectButton({ invoice }: { invoice: Invoice }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  return (
-    <ConfirmButton
-      label={t('inspections.inspect')}
-      size="small"
-      title={t('inspections.confirmTitle')}
-      body={t('inspections.confirmBody', {
-        documentNumber: invoice.documentNumber,
-        invoiceNumber: invoice.invoiceNumber,
-        total: formatYen(invoice.total),
-      })}
-      onConfirm={async () => {
-        const inspected = await api.invoices.inspect(invoice.id);
-        await queryClient.invalidateQueries({ queryKey: ['invoices'] });
-        await queryClient.invalidateQueries({ queryKey: ['counts'] });
-        toast.success(t('inspections.done', { documentNumber: inspected.documentNumber }));
-      }}
-    />
-  );
-}
+type Search = ListSearch & { q?: string; overdue?: boolean };
 
 const columns: Column<Invoice>[] = [
   {
@@ -93,6 +71,19 @@ const columns: Column<Invoice>[] = [
     cell: (invoice) => <Amount value={invoice.total} />,
   },
   {
+    id: 'inspectionDueDate',
+    header: t('invoice.inspections.col.inspectionDueDate'),
+    nowrap: true,
+    cell: (invoice) => (
+      <span className="inspect-cell">
+        <DateText value={invoice.inspectionDueDate} />
+        {invoice.inspectionOverdue ? (
+          <StatusBadge kind="invoice" status="rejected" label={t('invoice.overdue')} />
+        ) : null}
+      </span>
+    ),
+  },
+  {
     id: 'dueDate',
     header: t('invoices.col.dueDate'),
     sortKey: 'dueDate',
@@ -101,16 +92,26 @@ const columns: Column<Invoice>[] = [
   {
     id: 'action',
     header: t('word.actions'),
-    cell: (invoice) => <InspectButton invoice={invoice} />,
+    cell: (invoice) => (
+      <span className="inspect-cell">
+        <Link to="/invoices/$id" params={{ id: invoice.id }}>
+          {t('invoice.inspections.open')}
+        </Link>
+        <InspectButton invoice={invoice} />
+      </span>
+    ),
   },
 ];
 
 export function Inspections() {
   const [search, setSearch] = useListSearch<Search>();
   const [q, setQ] = useState(search.q ?? '');
+  const overdue = search.overdue === true;
+  const listSearch: Search = { ...search, overdue: undefined };
   const filters = {
-    ...search,
+    ...listSearch,
     status: 'received' as const,
+    ...(overdue ? { inspectionOverdue: true } : {}),
     sort: search.sort ?? 'dueDate',
     order: search.order ?? ('asc' as const),
   };
@@ -124,7 +125,11 @@ export function Inspections() {
   );
   return (
     <>
-      <PageHeader title={t('inspections.title')} lead={t('inspections.lead')} actions={newButton} />
+      <PageHeader
+        title={t('inspections.title')}
+        lead={t('invoice.inspections.lead')}
+        actions={newButton}
+      />
       <DataTable
         label={t('inspections.title')}
         columns={columns}
@@ -134,7 +139,11 @@ export function Inspections() {
         error={query.error}
         state={{ ...search, sort: filters.sort, order: filters.order }}
         onStateChange={setSearch}
-        csvHref={api.invoices.csv({ ...filtersOf(search), status: 'received' })}
+        csvHref={api.invoices.csv({
+          ...filtersOf(listSearch),
+          status: 'received',
+          ...(overdue ? { inspectionOverdue: true } : {}),
+        })}
         filters={
           <FilterBar
             onApply={() => setSearch({ q: q.trim() || undefined })}
@@ -143,6 +152,15 @@ export function Inspections() {
               setSearch({ q: undefined });
             }}
           >
+            <SelectField
+              label={t('invoice.inspections.view')}
+              value={overdue ? 'overdue' : 'all'}
+              onChange={(value) => setSearch({ overdue: value === 'overdue' ? true : undefined })}
+              options={(['all', 'overdue'] as const).map((id) => ({
+                id,
+                label: t(`invoice.inspections.tab.${id}`),
+              }))}
+            />
             <TextField
               label={t('inspections.filter.q')}
               type="search"

@@ -1,38 +1,39 @@
-// 請求書の登録（紙）: a paper invoice against an approved contract. The arrival date is today (the
-// API records receivedOn); the lines show a live per-rate tax preview computed as the invoice
-// service computes it.
+// 請求書の登録（紙）: a paper invoice against an approved contract, as the vendor wrote it: the day
+// it arrived (受付日, today unless entered), 税抜 or 税込, the tax stated per rate, discounts, and
+// 源泉徴収 for an individual's fees — with the live preview the invoice service agrees with.
 import type { Contract } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, detailQuery, queryKeys } from '../../api';
-import { formatReiwa, formatYen, japanToday } from '../../format';
+import { formatReiwa, formatYen } from '../../format';
 import { t } from '../../i18n';
-import { Alert, ComboField, PageHeader, Section, TextField, useToast, type Option } from '../../ui';
+import { ComboField, PageHeader, Section, TextField, useToast, type Option } from '../../ui';
 import { InvoiceForm } from '../../shared/InvoiceForm';
 import { useDebounced } from '../../shared/useDebounced';
 import { useInvoiceForm } from '../../shared/useInvoiceForm';
-import { VendorName } from '../../shared/VendorName';
+import { useVendor, VendorName } from '../../shared/VendorName';
 
 export function InvoiceNew() {
   const search = useSearch({ strict: false }) as { contractId?: string };
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const today = japanToday();
-  const invoice = useInvoiceForm(search.contractId ?? '');
+  const [contractId, setContractId] = useState(search.contractId ?? '');
+  const contract = useQuery({
+    ...detailQuery('contracts', contractId, (signal) => api.contracts.get(contractId, signal)),
+    enabled: contractId !== '',
+  }).data;
+  const vendor = useVendor(contract?.vendorId).data;
+  const invoice = useInvoiceForm(search.contractId ?? '', { staff: true, vendor });
   const { form } = invoice;
   const v = form.values;
-
-  const contract = useQuery({
-    ...detailQuery('contracts', v.contractId, (signal) => api.contracts.get(v.contractId, signal)),
-    enabled: v.contractId !== '',
-  }).data;
 
   const chooseContract = async (chosen: Contract | undefined) => {
     // The picked contract is known already: no fetch (and no flicker) for its details.
     if (chosen) queryClient.setQueryData(queryKeys.detail('contracts', chosen.id), chosen);
     invoice.chooseContract(chosen);
+    setContractId(chosen?.id ?? '');
     if (!chosen) return;
     // The vendor's T-number as a starting point (the clerk checks it against the paper).
     const chosenVendor = await queryClient
@@ -90,11 +91,6 @@ export function InvoiceNew() {
                 })}
               </p>
             ) : null}
-            <Alert tone="info" title={t('invoiceNew.receivedOn')}>
-              <time dateTime={today} title={today}>
-                {t('invoiceNew.receivedOn.value', { date: formatReiwa(today) })}
-              </time>
-            </Alert>
             <div className="ui-grid-2">
               <TextField
                 label={t('invoiceNew.invoiceNumber')}
@@ -109,13 +105,6 @@ export function InvoiceNew() {
                 {...form.field('issueDate')}
               />
             </div>
-            <TextField
-              label={t('invoiceNew.registrationNumber')}
-              hint={t('invoiceNew.registrationNumber.hint')}
-              isRequired
-              width="narrow"
-              {...invoice.registrationField}
-            />
           </div>
         </Section>
       </InvoiceForm>

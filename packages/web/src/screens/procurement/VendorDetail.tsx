@@ -1,5 +1,6 @@
-// 事業者の詳細: the vendor, its bank account (names from the Zengin data), its portal users
-// (create one) and its contracts.
+// 事業者の詳細: the vendor (法人/個人, the T-number or 免税事業者), its bank account (names from the
+// Zengin data) with the four-eyes account change, the change history, its portal users (create
+// one) and its contracts.
 import { PortalUserCreateRequestSchema, type AuthUser, type Vendor } from '@denpyo/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -25,7 +26,7 @@ import {
   useToast,
 } from '../../ui';
 import { FormProblems } from '../../shared/FormProblems';
-import { useBankNames } from '../../shared/useBankNames';
+import { BankChangeHistory, VendorBankSection } from './BankAccountChanges';
 
 export function VendorDetail() {
   const { id } = useParams({ strict: false }) as { id: string };
@@ -65,6 +66,7 @@ export function VendorDetail() {
           <Section title={t('vendorDetail.basic')}>
             <Details
               items={[
+                [t('procurement.vendor.kind'), t(`procurement.vendor.kind.${vendor.kind}`)],
                 [t('vendorNew.name'), vendor.name],
                 [t('vendorNew.nameKana'), vendor.nameKana],
                 [
@@ -73,52 +75,23 @@ export function VendorDetail() {
                 ],
                 [
                   t('vendors.col.registrationNumber'),
-                  <span className="ui-mono">
-                    {vendor.invoiceRegistrationNumber ?? t('ui.none')}
-                  </span>,
+                  vendor.invoiceRegistrationNumber ? (
+                    <span className="ui-mono">{vendor.invoiceRegistrationNumber}</span>
+                  ) : (
+                    t('procurement.vendor.registrationNumber.none')
+                  ),
                 ],
                 [t('word.createdAt'), <DateTimeText value={vendor.createdAt} />],
               ]}
             />
           </Section>
-          <BankSection vendor={vendor} />
+          <VendorBankSection vendor={vendor} />
         </div>
+        <BankChangeHistory vendorId={vendor.id} />
         {isProcurement ? <PortalUsers vendor={vendor} /> : null}
         <VendorContracts vendorId={vendor.id} />
       </div>
     </>
-  );
-}
-
-function BankSection({ vendor }: { vendor: Vendor }) {
-  const account = vendor.bankAccount;
-  const names = useBankNames(account.bankCode, account.branchCode);
-  return (
-    <Section title={t('vendorDetail.bank')}>
-      <Details
-        items={[
-          [
-            t('vendorNew.bank'),
-            <>
-              <span className="ui-mono">{account.bankCode}</span> {names.bank?.name ?? ''}
-              {names.bank ? <span className="ui-muted ui-small">（{names.bank.kana}）</span> : null}
-            </>,
-          ],
-          [
-            t('vendorNew.branch'),
-            <>
-              <span className="ui-mono">{account.branchCode}</span> {names.branch?.name ?? ''}
-              {names.branch ? (
-                <span className="ui-muted ui-small">（{names.branch.kana}）</span>
-              ) : null}
-            </>,
-          ],
-          [t('vendorNew.accountType'), t(`word.accountType.${account.type}`)],
-          [t('vendorNew.accountNumber'), <span className="ui-mono">{account.number}</span>],
-          [t('vendorNew.holderKana'), <span className="ui-mono">{account.holderKana}</span>],
-        ]}
-      />
-    </Section>
   );
 }
 

@@ -24,6 +24,7 @@ import { BankBranchPicker } from '../../shared/BankPicker';
 import { FormProblems } from '../../shared/FormProblems';
 
 const ACCOUNT_TYPES = ['ordinary', 'current', 'savings'] as const;
+const VENDOR_KINDS = ['corporation', 'individual'] as const;
 const CORPORATE = { length: 13, prefix: /^\d{0,13}$/ };
 
 export function VendorNew() {
@@ -31,6 +32,7 @@ export function VendorNew() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const form = useForm({
+    kind: 'corporation',
     name: '',
     nameKana: '',
     corporateNumber: '',
@@ -72,6 +74,7 @@ export function VendorNew() {
     event.preventDefault();
     const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
     const body = {
+      kind: v.kind,
       name: v.name.trim(),
       nameKana: v.nameKana.trim(),
       corporateNumber: optional(v.corporateNumber),
@@ -103,6 +106,17 @@ export function VendorNew() {
       <form className="ui-form" onSubmit={(event) => void submit(event)} noValidate>
         <Section title={t('vendorNew.section.basic')}>
           <div className="ui-stack">
+            <SelectField
+              label={t('procurement.vendor.kind')}
+              hint={t('procurement.vendor.kind.hint')}
+              isRequired
+              width="narrow"
+              options={VENDOR_KINDS.map((kind) => ({
+                id: kind,
+                label: t(`procurement.vendor.kind.${kind}`),
+              }))}
+              {...form.field('kind')}
+            />
             <TextField
               label={t('vendorNew.name')}
               hint={t('vendorNew.name.hint')}
@@ -132,7 +146,7 @@ export function VendorNew() {
             <div className="ui-stack">
               <TextField
                 label={t('vendorNew.registrationNumber')}
-                hint={t('vendorNew.registrationNumber.hint')}
+                hint={t('procurement.vendor.registrationNumber.hint')}
                 showOptional
                 maxLength={14}
                 width="narrow"

@@ -6,7 +6,14 @@ import { STAFF } from '../../app/nav';
 import { appRoute } from '../../app/routes-base';
 import { int, isoDate, listSearch, oneOf, text } from '../../app/search';
 
-export const CONTRACT_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const;
+export const CONTRACT_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'completed',
+  'cancelled',
+] as const;
 
 export const vendorsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -75,6 +82,13 @@ export const contractDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('./ContractDetail'), 'ContractDetail'),
 });
 
+export const contractEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contracts/$id/edit',
+  staticData: { roles: ['procurement'] },
+  component: lazyRouteComponent(() => import('./ContractEdit'), 'ContractEdit'),
+});
+
 export const invoiceNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/invoices/new',
@@ -90,11 +104,18 @@ export const inspectionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/inspections',
   staticData: { roles: ['procurement'] },
-  validateSearch: listSearch<{ q: string }>(
-    { q: text },
+  validateSearch: listSearch<{ q: string; overdue: boolean }>(
+    { q: text, overdue: (raw: unknown) => (raw === true || raw === 'true' ? true : undefined) },
     { sortable: ['receivedOn', 'total', 'dueDate', 'documentNumber'] },
   ),
   component: lazyRouteComponent(() => import('./Inspections'), 'Inspections'),
+});
+
+export const invoiceDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/invoices/$id',
+  staticData: { roles: STAFF },
+  component: lazyRouteComponent(() => import('./InvoiceDetail'), 'InvoiceDetail'),
 });
 
 export const procurementRoutes = [
@@ -104,6 +125,8 @@ export const procurementRoutes = [
   contractsRoute,
   contractNewRoute,
   contractDetailRoute,
+  contractEditRoute,
   invoiceNewRoute,
   inspectionsRoute,
+  invoiceDetailRoute,
 ];

@@ -23,9 +23,11 @@ import {
   Section,
   TextField,
   type Column,
+  ScrollTable,
 } from '../../ui';
 import { PortalLinks, VendorInvoiceStatus, listRemittances, useOwnRemittances } from './parts';
 import { RemittanceStatus } from './VendorRemittances';
+import { VendorBankAccount } from './VendorBankAccount';
 import './vendor-portal.css';
 
 type Search = ListSearch & { q?: string };
@@ -125,40 +127,37 @@ function RecentInvoices() {
         />
       ) : null}
       {invoices.data && invoices.data.items.length > 0 ? (
-        <div className="ui-table-scroll">
-          <table className="ui-table">
-            <caption className="ui-visually-hidden">{t('vendorPortal.recent')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('vendorPortal.invoices.col.invoiceNumber')}</th>
-                <th scope="col">{t('vendorPortal.invoices.col.receivedOn')}</th>
-                <th scope="col" className="ui-cell--end">
-                  {t('vendorPortal.invoices.col.total')}
-                </th>
-                <th scope="col">{t('vendorPortal.invoices.col.status')}</th>
+        <ScrollTable caption={t('vendorPortal.recent')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('vendorPortal.invoices.col.invoiceNumber')}</th>
+              <th scope="col">{t('vendorPortal.invoices.col.receivedOn')}</th>
+              <th scope="col" className="ui-cell--end">
+                {t('vendorPortal.invoices.col.total')}
+              </th>
+              <th scope="col">{t('vendorPortal.invoices.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoices.data.items.map((invoice) => (
+              <tr key={invoice.id}>
+                <th scope="row">{invoice.invoiceNumber}</th>
+                <td className="ui-cell--nowrap">
+                  <DateText value={invoice.receivedOn} />
+                </td>
+                <td className="ui-cell--end ui-cell--nowrap">
+                  <Amount value={invoice.total} />
+                </td>
+                <td>
+                  <VendorInvoiceStatus
+                    invoice={invoice}
+                    remittances={remittances.data?.items ?? []}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {invoices.data.items.map((invoice) => (
-                <tr key={invoice.id}>
-                  <th scope="row">{invoice.invoiceNumber}</th>
-                  <td className="ui-cell--nowrap">
-                    <DateText value={invoice.receivedOn} />
-                  </td>
-                  <td className="ui-cell--end ui-cell--nowrap">
-                    <Amount value={invoice.total} />
-                  </td>
-                  <td>
-                    <VendorInvoiceStatus
-                      invoice={invoice}
-                      remittances={remittances.data?.items ?? []}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       ) : null}
     </Section>
   );
@@ -263,6 +262,7 @@ export function VendorHome() {
           <RecentInvoices />
           <RecentRemittances />
         </div>
+        {vendor.data ? <VendorBankAccount vendor={vendor.data} /> : null}
       </div>
     </>
   );

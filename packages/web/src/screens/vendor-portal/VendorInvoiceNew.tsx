@@ -7,7 +7,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { allPages, api } from '../../api';
 import { useUser } from '../../app/session';
-import { formatReiwa, formatSeireki, formatYen, japanToday } from '../../format';
+import { formatReiwa, formatSeireki, formatYen } from '../../format';
+import { useToday } from '../../app/session';
 import { t } from '../../i18n';
 import { InvoiceForm } from '../../shared/InvoiceForm';
 import { useInvoiceForm } from '../../shared/useInvoiceForm';
@@ -34,8 +35,8 @@ export function VendorInvoiceNew() {
   const vendor = useVendor(user.vendorId);
   const navigate = useNavigate();
   const toast = useToast();
-  const today = japanToday();
-  const invoice = useInvoiceForm(search.contractId ?? '');
+  const today = useToday();
+  const invoice = useInvoiceForm(search.contractId ?? '', { staff: false, vendor: vendor.data });
   const { form } = invoice;
   const v = form.values;
 
@@ -137,13 +138,6 @@ export function VendorInvoiceNew() {
                 {...form.field('issueDate')}
               />
             </div>
-            <TextField
-              label={t('vendorPortal.invoiceNew.registrationNumber')}
-              hint={t('vendorPortal.invoiceNew.registrationNumber.hint')}
-              isRequired
-              width="medium"
-              {...invoice.registrationField}
-            />
           </div>
         </Section>
       </InvoiceForm>

@@ -76,6 +76,35 @@ function columns(remittances: readonly Remittance[]): Column<Invoice>[] {
       nowrap: true,
       cell: (i) => <Amount value={i.total} />,
     },
+    {
+      id: 'withholding',
+      header: t('vendorPortal.invoices.col.withholding'),
+      align: 'end',
+      nowrap: true,
+      cell: (i) => (i.withholdingTax > 0 ? <Amount value={i.withholdingTax} /> : '—'),
+    },
+    {
+      id: 'net',
+      header: t('vendorPortal.invoices.col.net'),
+      align: 'end',
+      nowrap: true,
+      cell: (i) => <Amount value={i.netAmount} />,
+    },
+    {
+      id: 'qualified',
+      header: t('vendorPortal.invoices.col.qualified'),
+      nowrap: true,
+      cell: (i) =>
+        i.qualified
+          ? t('vendorPortal.invoices.qualified')
+          : t('vendorPortal.invoices.notQualified'),
+    },
+    {
+      id: 'dueDate',
+      header: t('vendorPortal.invoices.col.dueDate'),
+      nowrap: true,
+      cell: (i) => <DateText value={i.dueDate} />,
+    },
   ];
 }
 

@@ -29,9 +29,10 @@ export function noticeReady(remittance: Remittance): boolean {
   );
 }
 
-/** Scheduled and batched read alike to a vendor (支払予定), so they look alike too. */
+/** Scheduled, confirmed and batched read alike to a vendor (支払予定), so they look alike too. */
 const REMITTANCE_TONES = {
   scheduled: 'warning',
+  confirmed: 'warning',
   batched: 'warning',
   paid: 'success',
   failed: 'danger',

@@ -1,10 +1,12 @@
-// 振込: transfer batches by transfer date, with their status (承認待ち → 承認済 → 振込済).
+// 振込: transfer batches by transfer date, with their status (承認待ち → 承認済 → 振込済, or
+// 取消); the treasurer's office creates them, accountants and auditors read them.
 import type { TransferBatch } from '@denpyo/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
+import { useHasRole } from '../../app/session';
 import { useListSearch } from '../../app/useListSearch';
 import { t } from '../../i18n';
 import {
@@ -21,7 +23,8 @@ import {
   TextField,
   type Column,
 } from '../../ui';
-import type { BATCH_STATUSES } from './routes';
+import { BATCH_STATUSES } from '../accounting/routes';
+import { signerLabel } from './rules';
 
 type Status = (typeof BATCH_STATUSES)[number];
 type Search = ListSearch & { status?: Status; from?: string; to?: string };
@@ -62,12 +65,15 @@ const columns: Column<TransferBatch>[] = [
     nowrap: true,
     cell: (b) => <Amount value={b.total} />,
   },
-  { id: 'createdBy', header: t('batches.col.createdBy'), nowrap: true, cell: (b) => b.createdBy },
+  {
+    id: 'createdBy',
+    header: t('batches.col.createdBy'),
+    cell: (b) => signerLabel(b.createdBy, b.createdBySignature),
+  },
   {
     id: 'approvedBy',
     header: t('batches.col.approvedBy'),
-    nowrap: true,
-    cell: (b) => b.approvedBy ?? '—',
+    cell: (b) => signerLabel(b.approvedBy, b.approvedBySignature),
   },
 ];
 
@@ -78,11 +84,12 @@ export function BatchList() {
   const query = useQuery(
     listQuery('transferBatches', search, (signal) => api.transferBatches.list(search, signal)),
   );
-  const newButton = (
+  const isTreasurer = useHasRole('treasurer');
+  const newButton = isTreasurer ? (
     <LinkButton to="/transfer-batches/new" variant="primary">
       {t('batches.new')}
     </LinkButton>
-  );
+  ) : undefined;
   const filtered = Boolean(search.status || search.from || search.to);
   return (
     <>
@@ -114,7 +121,7 @@ export function BatchList() {
               }
               options={[
                 { id: 'all', label: t('batches.filter.status.all') },
-                ...(['draft', 'approved', 'settled'] as const).map((id) => ({
+                ...BATCH_STATUSES.map((id) => ({
                   id,
                   label: statusLabel('batch', id),
                 })),

@@ -1,6 +1,8 @@
-// 振込の作成: pick scheduled payments (by due date or vendor; page by page or every match), see
-// the running count and total, choose the transfer date among bank business days, create the
-// draft batch. The selection's arithmetic is the pure module batch-builder.ts.
+// 振込の作成 (the treasurer's office): pick confirmed payments (by due date or vendor; page by page
+// or every match), see the running count and the total to transfer (net of withholding), choose
+// the transfer date among bank business days, create the draft batch for another treasurer to
+// approve. A transfer date after a payment's due date marks it late and asks for the reason
+// (支払遅延防止法 Art. 6, 8). The selection's arithmetic is the pure module batch-builder.ts.
 import { TransferBatchCreateRequestSchema, type Payment } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -8,7 +10,9 @@ import { useMemo, useState } from 'react';
 import { api, listQuery } from '../../api';
 import { type ListSearch } from '../../app/search';
 import { useListSearch } from '../../app/useListSearch';
-import { formatReiwa, formatYen, japanToday } from '../../format';
+import { formatReiwa, formatYen } from '../../format';
+import { useToday } from '../../app/session';
+import type { Column } from '../../ui';
 import { useForm } from '../../forms';
 import { t } from '../../i18n';
 import {
@@ -26,6 +30,7 @@ import {
   Progress,
   Section,
   SelectField,
+  StatusBadge,
   TextField,
   useToast,
 } from '../../ui';
@@ -40,11 +45,12 @@ import {
   type BatchCandidate,
   type Selection,
 } from './batch-builder';
-import { paymentColumns } from './PaymentList';
-import { nextBankBusinessDays, suggestTransferDate } from './transfer-dates';
+import { paymentColumns } from '../accounting/PaymentList';
+import { nextBankBusinessDays, suggestTransferDate } from '../accounting/transfer-dates';
+import { daysLate } from './rules';
 import { VendorName } from '../../shared/VendorName';
 import { VendorPicker } from '../../shared/VendorPicker';
-import './accounting.css';
+import '../accounting/accounting.css';
 
 type Search = ListSearch & { dueFrom?: string; dueTo?: string; q?: string; vendorId?: string };
 
@@ -53,10 +59,11 @@ const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
 const TRANSFER_DATE_CHOICES = 40;
 const FETCH_ALL_PAGE_SIZE = 1000;
 
+// What the transfer carries: the net amount (the withheld tax goes to the tax office instead).
 const candidate = (p: Payment): BatchCandidate => ({
   id: p.id,
   vendorId: p.vendorId,
-  amount: p.amount,
+  amount: p.netAmount,
   dueDate: p.dueDate,
   invoiceNumber: p.invoiceNumber,
 });
@@ -65,11 +72,11 @@ function weekdayOf(iso: string): string {
   return WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
 }
 
-const BUILDER_COLUMNS = ['dueDate', 'invoiceNumber', 'vendor', 'amount'];
+const BUILDER_COLUMNS = ['dueDate', 'invoiceNumber', 'vendor', 'net'];
 
 export function BatchBuilder() {
   const [search, setSearch] = useListSearch<Search>();
-  const today = japanToday();
+  const today = useToday();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -80,10 +87,10 @@ export function BatchBuilder() {
   const [vendorId, setVendorId] = useState(search.vendorId ?? '');
   const [fetchingAll, setFetchingAll] = useState<{ done: number; total: number } | undefined>();
   const [fetchError, setFetchError] = useState<unknown>(undefined);
-  const form = useForm({ transferDate: '' });
+  const form = useForm({ transferDate: '', lateReason: '' });
 
   const filters = {
-    status: 'scheduled' as const,
+    status: 'confirmed' as const,
     dueFrom: search.dueFrom,
     dueTo: search.dueTo,
     q: search.q,
@@ -128,7 +135,10 @@ export function BatchBuilder() {
   };
 
   const create = async () => {
-    const body = batchRequest(selection, transferDate);
+    const body = {
+      ...batchRequest(selection, transferDate),
+      ...(late.length > 0 ? { lateReason: form.values.lateReason.trim() } : {}),
+    };
     const created = await form.submit(
       TransferBatchCreateRequestSchema,
       body,
@@ -144,8 +154,30 @@ export function BatchBuilder() {
     void navigate({ to: '/transfer-batches/$id', params: { id: created.id } });
   };
 
-  // The payments list's own columns, so a payment reads the same in both places.
-  const columns = paymentColumns(today).filter((column) => BUILDER_COLUMNS.includes(column.id));
+  // The payments list's own columns, so a payment reads the same in both places; the due date
+  // says whether the chosen transfer date pays it late.
+  const columns: Column<Payment>[] = paymentColumns(today)
+    .filter((column) => BUILDER_COLUMNS.includes(column.id))
+    .map((column) =>
+      column.id === 'dueDate'
+        ? {
+            ...column,
+            cell: (p: Payment) => (
+              <span className="acc-cell-stack">
+                <DateText value={p.dueDate} />
+                {transferDate && p.dueDate < transferDate ? (
+                  <StatusBadge
+                    kind="payment"
+                    status="late"
+                    tone="danger"
+                    label={t('batchNew.lateDays', { days: daysLate(p.dueDate, transferDate) })}
+                  />
+                ) : null}
+              </span>
+            ),
+          }
+        : column,
+    );
 
   const filtered = Boolean(search.dueFrom || search.dueTo || search.q || search.vendorId);
   const total = query.data?.total ?? 0;
@@ -351,13 +383,40 @@ export function BatchBuilder() {
                   }))}
                 />
                 {late.length > 0 ? (
-                  <Alert
-                    tone="warning"
-                    title={t('batchNew.late', {
-                      count: late.length,
-                      date: formatReiwa(late[0]!.dueDate),
-                    })}
-                  />
+                  <>
+                    <Alert
+                      tone="warning"
+                      title={t('batchNew.late', {
+                        count: late.length,
+                        date: formatReiwa(late[0]!.dueDate),
+                      })}
+                    >
+                      <ul className="batch-builder__late">
+                        {late.slice(0, 5).map((payment) => (
+                          <li key={payment.id}>
+                            {t('batchNew.lateRow', {
+                              invoiceNumber: payment.invoiceNumber ?? '',
+                              dueDate: formatReiwa(payment.dueDate),
+                              days: daysLate(payment.dueDate, transferDate),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                      {late.length > 5 ? (
+                        <p className="ui-small">
+                          {t('batchNew.summary.moreLate', { count: late.length - 5 })}
+                        </p>
+                      ) : null}
+                    </Alert>
+                    <TextField
+                      label={t('batchNew.lateReason')}
+                      hint={t('batchNew.lateReason.hint')}
+                      isRequired
+                      multiline
+                      maxLength={500}
+                      {...form.field('lateReason')}
+                    />
+                  </>
                 ) : null}
                 {problems.map((problem) => (
                   <Alert
@@ -383,7 +442,11 @@ export function BatchBuilder() {
                   type="submit"
                   variant="primary"
                   isDisabled={
-                    summary.count === 0 || problems.length > 0 || !transferDate || form.submitting
+                    summary.count === 0 ||
+                    problems.length > 0 ||
+                    !transferDate ||
+                    (late.length > 0 && form.values.lateReason.trim() === '') ||
+                    form.submitting
                   }
                 >
                   {t('batchNew.submit')}

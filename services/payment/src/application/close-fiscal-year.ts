@@ -1,0 +1,52 @@
+import {
+  ok,
+  pageOf,
+  refuse,
+  signatureOf,
+  type Caller,
+  type ListPage,
+  type Outcome,
+} from '@denpyo/platform';
+import type { FiscalYearListQuery, FiscalYearStatus } from '@denpyo/schemas';
+import { insertClosedYear, listFiscalYears } from '../db/fiscal-years';
+import { decideClose } from '../domain/fiscal-year';
+import type { PaymentDeps } from './deps';
+
+/**
+ * 出納閉鎖: from June 1 of the next year a treasurer closes the year; the close waits for work in
+ * flight in that year (see closedYearsOf) and happens once (a second one is 409).
+ */
+export function makeCloseFiscalYear({ uow, today }: PaymentDeps) {
+  return async (fiscalYear: number, caller: Caller): Promise<Outcome<FiscalYearStatus>> => {
+    const decision = decideClose(fiscalYear, today());
+    if (!decision.ok) return decision;
+    return uow.run(caller, async ({ tx, now, actor, audit, publish }) => {
+      const signature = signatureOf(caller.user);
+      if (!(await insertClosedYear(tx, fiscalYear, signature, now))) {
+        return refuse('conflict', `Fiscal year ${fiscalYear} is already closed`);
+      }
+      audit({
+        action: 'fiscal-year.closed',
+        entityType: 'fiscal_year',
+        entityId: String(fiscalYear),
+        before: { status: 'open' },
+        after: { status: 'closed', closedBy: actor, closedBySignature: signature },
+      });
+      publish('FiscalYearClosed', String(fiscalYear), {
+        fiscalYear,
+        closedBy: actor,
+        closedAt: now.toISOString(),
+      });
+      const closed = (await listFiscalYears(tx)).find((year) => year.fiscalYear === fiscalYear);
+      return ok(closed!);
+    });
+  };
+}
+
+/** The years with payments (or closed), and which are closed: a handful, paged in memory. */
+export function makeListFiscalYears({ db }: PaymentDeps) {
+  return async (query: FiscalYearListQuery): Promise<Outcome<ListPage<FiscalYearStatus>>> => {
+    const latestFirst = await listFiscalYears(db);
+    return ok(pageOf([...latestFirst].reverse(), query));
+  };
+}
