@@ -48,6 +48,24 @@ const postgresUrl = z
     'expected a postgres:// or postgresql:// URL',
   );
 
+/**
+ * A setting whose value is JSON, checked by `schema`: `DELEGATION_RULES='[…]'`. Bad JSON and a
+ * bad shape are both reported under the variable's name, like any other setting.
+ */
+export function jsonSetting<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
 const flag = z
   .enum(['1', 'true', '0', 'false', ''])
   .transform((value) => value === '1' || value === 'true');

@@ -1,4 +1,5 @@
-import { ConfigError, parseConfig, serviceEnvSchema } from '../src/config';
+import { z } from 'zod';
+import { ConfigError, jsonSetting, parseConfig, serviceEnvSchema } from '../src/config';
 
 describe('service configuration', () => {
   const valid = {
@@ -39,5 +40,19 @@ describe('service configuration', () => {
     expect(message).toContain('JWT_SECRET: is not set');
     expect(message).toMatch(/PORT: /);
     expect(message).toMatch(/KAFKA_BROKERS: /);
+  });
+});
+
+describe('jsonSetting', () => {
+  const schema = z.object({ LIMITS: jsonSetting(z.array(z.int().min(0))).optional() });
+
+  it('parses JSON and checks its shape', () => {
+    expect(parseConfig(schema, { LIMITS: '[1, 2]' }).LIMITS).toEqual([1, 2]);
+    expect(parseConfig(schema, {}).LIMITS).toBeUndefined();
+  });
+
+  it('names the variable for bad JSON and for a bad shape', () => {
+    expect(() => parseConfig(schema, { LIMITS: '[1,' })).toThrow(/LIMITS: must be JSON/);
+    expect(() => parseConfig(schema, { LIMITS: '[-1]' })).toThrow(/LIMITS:/);
   });
 });

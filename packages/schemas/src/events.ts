@@ -99,6 +99,8 @@ export const ContractAmendedSchema = z.object({
   previousAmount: PositiveYenSchema,
   endDate: IsoDateSchema,
   approvedAt: IsoDateTimeSchema,
+  /** A multi-year contract's restated schedule (債務負担行為); absent: unchanged or single-year. */
+  schedule: z.array(z.object({ fiscalYear: FiscalYearSchema, amount: YenSchema })).optional(),
 });
 export type ContractAmended = z.infer<typeof ContractAmendedSchema>;
 
@@ -188,6 +190,8 @@ export const PaymentExecutedSchema = z.object({
   kind: PaymentKindSchema.optional(),
   withholdingTax: YenSchema.optional(),
   netAmount: PositiveYenSchema.optional(),
+  /** The fiscal year whose budget line bears the payment (a multi-year contract's year). */
+  fiscalYear: FiscalYearSchema.optional(),
 });
 export type PaymentExecuted = z.infer<typeof PaymentExecutedSchema>;
 
