@@ -71,10 +71,15 @@ async function login(base, username) {
     .token;
 }
 
-/** A vendor, a budget and a contract both approvers have approved: what invoices are made against. */
+/**
+ * A vendor, a budget and a contract of this fiscal year approved along its whole route (課長 to
+ * 市長: the amount is far above ¥50,000,000): what invoices are made against.
+ */
 async function approvedContract(base) {
-  const [procurement, approver, approver2, accountant] = await Promise.all(
-    ['procurement', 'approver', 'approver2', 'accountant'].map((u) => login(base, u)),
+  const [procurement, accountant, ...route] = await Promise.all(
+    ['procurement', 'accountant', 'approver', 'approver2', 'approver3', 'approver4'].map((u) =>
+      login(base, u),
+    ),
   );
   const vendor = await api(base, procurement, 'POST', '/api/vendors', {
     name: '株式会社ベンチ',
@@ -87,7 +92,14 @@ async function approvedContract(base) {
       holderKana: 'ｶ)ﾍﾞﾝﾁ',
     },
   });
-  const fiscalYear = 2026;
+  const {
+    fiscalYearOf,
+    fiscalYearStart,
+    fiscalYearEnd,
+    japanToday,
+  } = require('../packages/jp/dist/index.js');
+  const today = japanToday();
+  const fiscalYear = fiscalYearOf(today);
   await api(base, accountant, 'POST', '/api/budgets', {
     fiscalYear,
     code: '01.01.01.01',
@@ -101,16 +113,18 @@ async function approvedContract(base) {
     fiscalYear,
     amount: 8_000_000_000_000,
     taxRate: 10,
-    startDate: '2026-04-01',
-    endDate: '2027-03-31',
+    startDate: fiscalYearStart(fiscalYear),
+    endDate: fiscalYearEnd(fiscalYear),
+    method: 'negotiated',
   });
   await api(base, procurement, 'POST', `/api/contracts/${contract.id}/submit`);
-  await api(base, approver, 'POST', `/api/contracts/${contract.id}/approve`, {});
-  await api(base, approver2, 'POST', `/api/contracts/${contract.id}/approve`, {});
+  for (const approver of route) {
+    await api(base, approver, 'POST', `/api/contracts/${contract.id}/approve`, {});
+  }
   const invoiceBody = (n) => ({
     contractId: contract.id,
     invoiceNumber: `B-${n}`,
-    issueDate: '2026-11-20',
+    issueDate: today,
     registrationNumber: 'T7000012050002',
     lines: [
       { description: '作業', amount: 100_000, taxRate: 10 },

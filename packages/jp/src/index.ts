@@ -39,6 +39,7 @@ export {
   paymentDueDate,
   previousBankBusinessDay,
 } from './business-days';
+export { monthRange, nationalTaxDeadline, nextMonth, withholdingTaxDueDate } from './months';
 export { KanaError, fitZenginField, isZenginKana, toZenginKana } from './kana';
 export {
   MAX_FILE_TOTAL,

@@ -16,3 +16,4 @@ export { renderPaymentOrderVoucher } from './vouchers/payment-order';
 export { renderRemittanceNotice } from './vouchers/remittance';
 export { verificationHash } from './hash';
 export { formatWarekiDateTime } from './datetime';
+export { UNNAMED_SIGNER } from './labels';

@@ -5,6 +5,12 @@ import type { Column } from './form';
 import type { ApprovalRecord, Party, TaxRate } from './types';
 import { spaced } from './text';
 
+/**
+ * Printed where a signer's name was not recorded (acts signed before names were): a voucher
+ * names people, never by their login username.
+ */
+export const UNNAMED_SIGNER = '氏名未登録';
+
 export function taxRateLabel(rate: TaxRate): string {
   if (rate === 8) return '8%（軽減税率）';
   if (rate === 0) return '0%（非課税）';

@@ -85,6 +85,19 @@ export interface ServiceDefinition<
   mount?(express: Express, runtime: ServiceRuntime<ServiceEnv & Settings>): void;
   /** Dependencies /ready reports besides the database and the event bus. */
   readiness?(runtime: ServiceRuntime<ServiceEnv & Settings>): Promise<Record<string, boolean>>;
+  /** Work the process repeats on its own while it runs (catch-up jobs that depend on the date). */
+  every?: readonly PeriodicTask<App>[];
+}
+
+/**
+ * A task run every `intervalMs` from listen until stop: the next run is timed from the end of
+ * the last, so runs never overlap; a failure is logged and the next run tries again.
+ */
+export interface PeriodicTask<App> {
+  /** Names the task in the logs. */
+  name: string;
+  intervalMs: number;
+  run(app: App): Promise<void>;
 }
 
 /** A process with no settings beyond the common ones. */
@@ -110,7 +123,7 @@ export interface RunningService<Env extends ServiceEnv = ServiceEnv> {
 
 /**
  * The composition every process shares: pool → migrations → bus → relay → application → app
- * (its declared operations) → consumer → listen.
+ * (its declared operations) → consumer → listen → periodic tasks.
  */
 export async function startService<
   App,
@@ -197,11 +210,14 @@ export async function startService<
     const server = await listen(app, env.PORT ?? definition.defaultPort, env.HOST);
     const port = (server.address() as AddressInfo).port;
     logger.info({ port }, `${definition.name} listening`);
+    const tasks = (definition.every ?? []).map((task) => repeat(task, application, logger));
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await closeServer(server);
+        // A run in hand finishes before the pool it uses closes.
+        await Promise.all(tasks.map((task) => task.stop()));
         await Promise.all(subscriptions.map((subscription) => subscription.stop()));
         await relay?.stop();
         for (const close of closers) await close();
@@ -217,6 +233,37 @@ export async function startService<
     await pool.end().catch(() => undefined);
     throw error;
   }
+}
+
+/** Starts a periodic task; `stop` cancels the next run and waits for the one in hand. */
+function repeat<App>(
+  task: PeriodicTask<App>,
+  application: App,
+  logger: Logger,
+): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      running = task
+        .run(application)
+        .catch((error: unknown) => logger.error({ err: error, task: task.name }, 'task failed'))
+        .then(() => {
+          if (!stopped) schedule();
+        });
+    }, task.intervalMs);
+    // The task alone never keeps the process alive.
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
 }
 
 /**

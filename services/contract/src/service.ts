@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { defineService } from '@denpyo/platform';
 import { CONTRACT_OPERATIONS } from '@denpyo/schemas';
 import { createContractApplication } from './application';
+import { contractRules, contractSettingsSchema } from './config';
 import type { Tx } from './db/prisma';
-import { DEFAULT_DELEGATION_RULES } from './domain/delegation';
 import { contractConsumer } from './events/consumers';
 import { PrismaClient } from './generated/prisma/client';
 import { contractRoutes } from './http/routes';
-import { contractSettingsSchema } from './settings';
+
+/** How often a running service looks for later years of multi-year contracts that have begun. */
+export const BEGUN_YEARS_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Vendors, budgets, contracts, approval routes and commitment (支出負担行為). */
 export const contractService = defineService({
@@ -24,14 +26,23 @@ export const contractService = defineService({
       uow,
       cityName: runtime.env.CITY_NAME,
       today: runtime.clock.today,
-      // Absent when the process was started without the setting (tests start it so).
-      delegationRules: runtime.env.DELEGATION_RULES ?? DEFAULT_DELEGATION_RULES,
+      ...contractRules(runtime.env),
     });
     // A later year of a multi-year contract encumbers its line once that year has begun: a
-    // start on or after its April 1 applies what is due.
+    // start on or after its April 1 applies what is due, and so does the hourly run below.
     await application.applyBegunCommitments();
     return application;
   },
   routes: contractRoutes,
   consumer: contractConsumer,
+  every: [
+    {
+      // A service running through April 1 applies the new year's shares within the hour.
+      name: 'encumber begun years',
+      intervalMs: BEGUN_YEARS_INTERVAL_MS,
+      run: async (application) => {
+        await application.applyBegunCommitments();
+      },
+    },
+  ],
 });

@@ -16,6 +16,7 @@ import { PrismaClient } from '../src/generated/prisma/client';
 import {
   approve,
   as,
+  contractRequest,
   createBudget,
   createSubmittedContract,
   createVendor,
@@ -60,10 +61,10 @@ describe('consumers of invoice and payment events', () => {
         .set('Authorization', await as('auditor'))
         .expect(200)
     ).body;
-  const budget = async (code: string) =>
+  const budget = async (code: string, fiscalYear = 2026) =>
     (
       await request(service.app)
-        .get(`/api/budgets/2026/${code}`)
+        .get(`/api/budgets/${fiscalYear}/${code}`)
         .set('Authorization', await as('auditor'))
         .expect(200)
     ).body;
@@ -147,6 +148,54 @@ describe('consumers of invoice and payment events', () => {
     await deliver(TOPICS.payment, id, payment, payment, interest, sentinel);
     await eventually(async () => expect(await contract(id)).toMatchObject({ paidAmount: 300_001 }));
     expect(await budget(budgetCode)).toMatchObject({ spent: 300_001, encumbered: 800_000 });
+  });
+
+  it("adds a multi-year contract's payment to the line of the year that bears it", async () => {
+    const code = await createBudget(service, 10_000_000);
+    await request(service.app)
+      .post('/api/budgets')
+      .set('Authorization', await as('accountant'))
+      .send({ fiscalYear: 2027, code, name: '委託料', amount: 10_000_000 })
+      .expect(201);
+    const created = await request(service.app)
+      .post('/api/contracts')
+      .set('Authorization', await as('procurement'))
+      .send({
+        ...contractRequest({ vendorId, budgetCode: code, amount: 900_000 }),
+        endDate: '2027-09-30',
+        schedule: [
+          { fiscalYear: 2026, amount: 300_000 },
+          { fiscalYear: 2027, amount: 600_000 },
+        ],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await request(service.app)
+      .post(`/api/contracts/${id}/submit`)
+      .set('Authorization', await as('procurement', 'procurement-submitter'))
+      .expect(200);
+    expect((await approve(service, id, 'approver-a')).body.status).toBe('approved');
+    const paid = (amount: number, fiscalYear?: number) =>
+      buildEvent(
+        'PaymentExecuted',
+        randomUUID(),
+        {
+          paymentId: randomUUID(),
+          invoiceId: randomUUID(),
+          contractId: id,
+          vendorId,
+          amount,
+          transferDate: '2027-05-31',
+          batchId: randomUUID(),
+          ...(fiscalYear ? { fiscalYear } : {}),
+        },
+        { actor: 'payment-service', correlationId: 'test' },
+      );
+    const later = paid(200_000, 2027);
+    await deliver(TOPICS.payment, id, later, later, paid(50_000, 2026), paid(1));
+    await eventually(async () => expect(await contract(id)).toMatchObject({ paidAmount: 250_001 }));
+    expect(await budget(code)).toMatchObject({ spent: 50_001 });
+    expect(await budget(code, 2027)).toMatchObject({ spent: 200_000 });
   });
 
   it('leaves no trace of a handler that fails mid-transaction, and applies the redelivery once', async () => {

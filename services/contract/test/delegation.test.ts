@@ -5,7 +5,7 @@ import {
   DelegationRulesSchema,
   routeFor,
 } from '../src/domain/delegation';
-import { contractSettingsSchema } from '../src/settings';
+import { contractSettingsSchema } from '../src/config';
 
 const kinds: ContractKind[] = ['goods', 'services', 'works'];
 

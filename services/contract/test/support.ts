@@ -6,8 +6,14 @@ import type { Rank, Role, VendorCreateRequest } from '@denpyo/schemas';
 import request from 'supertest';
 import { contractService } from '../src/service';
 
+/**
+ * The day the component tests run on (FY2026, which contractRequest's period lies in): pinned,
+ * so a contract of FY2026 can still be made whatever the wall clock says (会計年度独立).
+ */
+export const TEST_TODAY = '2026-09-01';
+
 export const startContractService = (): Promise<RunningService> =>
-  startService(contractService, testServiceEnv('contract'));
+  startService(contractService, { ...testServiceEnv('contract'), DENPYO_TODAY: TEST_TODAY });
 
 export const as = (role: Role, username?: string, vendorId?: string): Promise<string> =>
   bearer(role, { username: username ?? `${role}-user`, vendorId });

@@ -1,4 +1,10 @@
 import { decideChangeDecision, decideChangeRequest } from '../src/domain/bank-account-change';
+import type { Rank } from '@denpyo/schemas';
+import {
+  contractRules,
+  contractSettingsSchema,
+  DEFAULT_TRANSFER_APPROVER_RANK,
+} from '../src/config';
 import { checkTransfer, decideTransferDecision, mokuOf } from '../src/domain/budget-transfer';
 
 describe('checkTransfer (流用, 地方自治法 Art. 220(2))', () => {
@@ -31,26 +37,50 @@ describe('checkTransfer (流用, 地方自治法 Art. 220(2))', () => {
     });
   });
 
-  it('is decided by a kacho or above who did not request it', () => {
+  it('is decided by the configured rank or above (課長 by default), never by its requester', () => {
     const transfer = { status: 'requested' as const, requestedBy: 'acc' };
-    expect(decideTransferDecision(transfer, { username: 'boss', rank: 'kacho' }).ok).toBe(true);
-    expect(decideTransferDecision(transfer, { username: 'boss', rank: 'kakaricho' })).toMatchObject(
-      { ok: false, refusal: { code: 'forbidden' } },
-    );
-    expect(decideTransferDecision(transfer, { username: 'boss' })).toMatchObject({
+    const decide = (signer: { username: string; rank?: Rank }, required: Rank = 'kacho') =>
+      decideTransferDecision(transfer, signer, required);
+    expect(DEFAULT_TRANSFER_APPROVER_RANK).toBe('kacho');
+    expect(decide({ username: 'boss', rank: 'kacho' }).ok).toBe(true);
+    expect(decide({ username: 'boss', rank: 'kakaricho' })).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'forbidden',
+        message: 'A budget transfer is decided by a 課長 (kacho) or above',
+      },
+    });
+    expect(decide({ username: 'boss' })).toMatchObject({
       ok: false,
       refusal: { code: 'forbidden' },
     });
-    expect(decideTransferDecision(transfer, { username: 'acc', rank: 'shicho' })).toMatchObject({
+    expect(decide({ username: 'acc', rank: 'shicho' })).toMatchObject({
       ok: false,
       refusal: { code: 'forbidden' },
     });
+    expect(decide({ username: 'boss', rank: 'kacho' }, 'bucho')).toMatchObject({
+      ok: false,
+      refusal: { code: 'forbidden', message: expect.stringContaining('部長 (bucho)') },
+    });
+    expect(decide({ username: 'boss', rank: 'fukushicho' }, 'bucho').ok).toBe(true);
     expect(
       decideTransferDecision(
         { ...transfer, status: 'approved' },
         { username: 'boss', rank: 'kacho' },
+        'kacho',
       ),
     ).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
+  });
+
+  it('reads TRANSFER_APPROVER_RANK from the environment, or leaves the default', () => {
+    expect(contractRules(contractSettingsSchema.parse({})).transferApproverRank).toBe('kacho');
+    expect(
+      contractRules(contractSettingsSchema.parse({ TRANSFER_APPROVER_RANK: 'bucho' }))
+        .transferApproverRank,
+    ).toBe('bucho');
+    expect(contractSettingsSchema.safeParse({ TRANSFER_APPROVER_RANK: 'boss' }).success).toBe(
+      false,
+    );
   });
 });
 

@@ -257,14 +257,57 @@ describe('contracts v2: route by rank, fiscal years, amendments, closing, 流用
       service = await startService(contractService, env);
     });
 
-    it('takes no new commitment in a year the payment service has closed', async () => {
-      const budgetCode = await createBudget(service, 5_000_000, 2025);
-      const created = await draft({
-        ...contractRequest({ vendorId, budgetCode, amount: 1_000, fiscalYear: 2025 }),
+    it('makes, submits and approves a contract of a fiscal year only until its March 31 (Art. 208)', async () => {
+      const past = await createBudget(service, 5_000_000, 2025);
+      const over = await draft({
+        ...contractRequest({ vendorId, budgetCode: past, amount: 1_000, fiscalYear: 2025 }),
         startDate: '2025-06-01',
         endDate: '2026-03-31',
       });
-      expect(created.status).toBe(201);
+      expect(over.status).toBe(422);
+      expect(over.body.errors).toEqual([
+        {
+          path: 'fiscalYear',
+          message: expect.stringMatching(/fiscal year 2025 ended on 2026-03-31 .*Art\. 208/),
+        },
+      ]);
+
+      const budgetCode = await createBudget(service, 5_000_000);
+      const unsubmitted = await draft(contractRequest({ vendorId, budgetCode, amount: 1_000 }));
+      const unapproved = await draft(contractRequest({ vendorId, budgetCode, amount: 2_000 }));
+      await submit(unapproved.body.id);
+      await service.stop();
+      service = await startService(contractService, { ...env, DENPYO_TODAY: '2027-04-01' });
+      const refusals = [
+        await draft(contractRequest({ vendorId, budgetCode, amount: 1_000 })),
+        await api()
+          .post(`/api/contracts/${unsubmitted.body.id}/submit`)
+          .set('Authorization', await as('procurement', 'procurement-submitter')),
+        await approve(service, unapproved.body.id, 'late-kacho', 'kacho'),
+      ];
+      for (const refused of refusals) {
+        expect(refused.status).toBe(422);
+        expect(refused.body.errors).toEqual([
+          { path: 'fiscalYear', message: expect.stringMatching(/fiscal year 2026 ended/) },
+        ]);
+      }
+      expect(await getBudget(budgetCode)).toMatchObject({ encumbered: 0 });
+      expect((await getContract(unapproved.body.id)).status).toBe('submitted');
+      await service.stop();
+      service = await startService(contractService, env);
+    });
+
+    it('records the years the payment service has closed, and moves no money in them', async () => {
+      const fromCode = '08.01.01.01';
+      const toCode = '08.01.01.02';
+      const accountant = await as('accountant');
+      for (const code of [fromCode, toCode]) {
+        await api()
+          .post('/api/budgets')
+          .set('Authorization', accountant)
+          .send({ fiscalYear: 2025, code, name: '節', amount: 1_000 })
+          .expect(201);
+      }
       const event = buildEvent(
         'FiscalYearClosed',
         '2025',
@@ -276,23 +319,18 @@ describe('contracts v2: route by rank, fiscal years, amendments, closing, 流用
         { topic: TOPICS.payment, key: '2025', value: JSON.stringify(event) },
       ]);
       await eventually(async () => {
-        const again = await draft({
-          ...contractRequest({ vendorId, budgetCode, amount: 1_000, fiscalYear: 2025 }),
-          startDate: '2025-06-01',
-          endDate: '2026-03-31',
-        });
-        expect(again.status).toBe(422);
-        expect(again.body.errors).toEqual([
+        const refused = await api()
+          .post('/api/budget-transfers')
+          .set('Authorization', accountant)
+          .send({ fiscalYear: 2025, fromCode, toCode, amount: 1, reason: '出納閉鎖後' });
+        expect(refused.status).toBe(422);
+        expect(refused.body.errors).toEqual([
           expect.objectContaining({
             path: 'fiscalYear',
             message: expect.stringMatching(/2025 is closed/),
           }),
         ]);
       });
-      const refused = await api()
-        .post(`/api/contracts/${created.body.id}/submit`)
-        .set('Authorization', await as('procurement', 'procurement-submitter'));
-      expect(refused.status).toBe(422);
       const { rows } = await service.runtime.pool.query(
         'SELECT fiscal_year FROM closed_fiscal_years',
       );
@@ -426,6 +464,31 @@ describe('contracts v2: route by rank, fiscal years, amendments, closing, 流用
         encumbered: 400_000,
         available: 1_600_000,
       });
+    });
+
+    it("is decided by whoever may sign its next step: never the contract's people or its requester", async () => {
+      const { id } = await approvedContract(900_000, 2_000_000);
+      const requested = await amend(id, { amount: 1_500_000, reason: '数量増' });
+      const amendmentId = requested.body.id as string;
+      const reject = async (who: string, rank: Rank) =>
+        api()
+          .post(`/api/contracts/${id}/amendments/${amendmentId}/reject`)
+          .set('Authorization', await asApprover(who, rank))
+          .send({ reason: '不要' });
+      for (const who of ['procurement-user', 'procurement-submitter', 'amender']) {
+        expect((await signAmendment(id, amendmentId, who, 'shicho')).status).toBe(403);
+        expect((await reject(who, 'shicho')).status).toBe(403);
+      }
+      expect((await reject('low', 'kakaricho')).status).toBe(403);
+      expect((await signAmendment(id, amendmentId, 'ak', 'kacho')).status).toBe(200);
+      // The next step is the 部長's: a 課長 (or the one who signed) cannot reject it.
+      expect((await reject('ak2', 'kacho')).status).toBe(403);
+      expect((await reject('ak', 'bucho')).status).toBe(409);
+      const rejected = await reject('ab', 'bucho');
+      expect(rejected.status).toBe(200);
+      expect(rejected.body).toMatchObject({ status: 'rejected', rejectionReason: '不要' });
+      expect((await reject('ab2', 'bucho')).status).toBe(409);
+      expect((await getContract(id)).amount).toBe(900_000);
     });
 
     it('refuses an increase the budget cannot take, and a decrease below what is invoiced', async () => {

@@ -84,15 +84,25 @@ describe('contract topic consumer', () => {
     await publishContractEvent(service, contractApproved(v1, company, 1_000));
     const contracts = await waitFor(async () => {
       const { rows } = await service.runtime.pool.query(
-        `SELECT contract_id, kind, concluded_on::text, schedule FROM approved_contracts
+        `SELECT contract_id, kind, concluded_on::text FROM approved_contracts
          WHERE contract_id IN ($1, $2) ORDER BY kind DESC`,
         [works, v1],
       );
       return rows.length === 2 && rows;
     });
     expect(contracts).toEqual([
-      { contract_id: works, kind: 'works', concluded_on: '2026-11-02', schedule },
-      { contract_id: v1, kind: 'services', concluded_on: null, schedule: null },
+      { contract_id: works, kind: 'works', concluded_on: '2026-11-02' },
+      { contract_id: v1, kind: 'services', concluded_on: null },
+    ]);
+    // The years that bear the payments: the schedule, or the contract's one year for all of it.
+    const { rows: years } = await service.runtime.pool.query(
+      `SELECT contract_id, fiscal_year AS "fiscalYear", amount::int, invoiced_total::int
+       FROM contract_years WHERE contract_id IN ($1, $2) ORDER BY amount`,
+      [works, v1],
+    );
+    expect(years).toEqual([
+      { contract_id: v1, fiscalYear: 2026, amount: 1_000, invoiced_total: 0 },
+      ...schedule.map((year) => ({ contract_id: works, ...year, invoiced_total: 0 })),
     ]);
     const { rows: vendors } = await service.runtime.pool.query(
       'SELECT vendor_id, kind FROM vendors WHERE vendor_id IN ($1, $2) ORDER BY kind DESC',

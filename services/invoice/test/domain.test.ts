@@ -3,6 +3,7 @@ import { addCalendarDays, isBankBusinessDay, MAX_TRANSFER_AMOUNT } from '@denpyo
 import type { AuthUser, InvoiceCreateRequest, InvoiceLine } from '@denpyo/schemas';
 import { deadlineAtInspection, isInspectionOverdue } from '../src/domain/deadlines';
 import { formatDocumentNumber } from '../src/domain/document-number';
+import { decideOrderWithinContract } from '../src/domain/encumbrance';
 import { decideOrderFiscalYear, paymentFiscalYear } from '../src/domain/fiscal-year';
 import { canApply, statusAfter, type InvoiceAction } from '../src/domain/invoice-state';
 import { assessInvoice, type ContractTerms, type VendorTerms } from '../src/domain/receipt';
@@ -468,8 +469,8 @@ describe('assessInvoice: the contract', () => {
     const multiYear = {
       ...contract,
       schedule: [
-        { fiscalYear: 2026, amount: 400_000 },
-        { fiscalYear: 2027, amount: 600_000 },
+        { fiscalYear: 2026, amount: 400_000, invoicedTotal: 0 },
+        { fiscalYear: 2027, amount: 600_000, invoicedTotal: 0 },
       ],
     };
     const request = invoice([line(1_000)], { issueDate: '2027-04-10' });
@@ -479,6 +480,31 @@ describe('assessInvoice: the contract', () => {
         value: { fiscalYear: 2027 },
       },
     );
+  });
+
+  it('refuses an invoice taking its fiscal year beyond the scheduled amount, naming the figures', () => {
+    // Fiscal year 2026 has 100,000 of its 400,000 left; the contract as a whole has 700,000.
+    const multiYear = {
+      ...contract,
+      invoicedTotal: 300_000,
+      schedule: [
+        { fiscalYear: 2026, amount: 400_000, invoicedTotal: 300_000 },
+        { fiscalYear: 2027, amount: 600_000, invoicedTotal: 0 },
+      ],
+    };
+    const assess = (amount: number, today: string) =>
+      assessInvoice(invoice([line(amount, 0)]), multiYear, corporation, procurement, today);
+    expect(assess(100_000, TODAY)).toMatchObject({ ok: true, value: { fiscalYear: 2026 } });
+    expect(assess(100_001, TODAY)).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'unprocessable',
+        message:
+          'The invoice total 100001 exceeds what fiscal year 2026 has left of its scheduled 400000: 100000 (300000 invoiced)',
+      },
+    });
+    // The same claim arriving in fiscal year 2027 is 2027's, which has room.
+    expect(assess(100_001, '2027-04-12')).toMatchObject({ ok: true, value: { fiscalYear: 2027 } });
   });
 
   describe('amounts no transfer can carry (422 at lines)', () => {
@@ -604,6 +630,67 @@ describe('inspection deadlines', () => {
     expect(
       deadlineAtInspection({ receivedOn: '2026-12-01', contractKind: 'services' }, inspectedOn),
     ).toEqual({ lateDays, dueDate });
+  });
+});
+
+describe('decideOrderWithinContract (the encumbrance the payment order spends)', () => {
+  const open = { amount: 1_000_000, invoicedTotal: 1_000_000, releasedAmount: 0 };
+
+  it('orders within the amount, and refuses above an amount decreased since', () => {
+    expect(decideOrderWithinContract(open, 2026)).toEqual({ ok: true, value: undefined });
+    expect(decideOrderWithinContract({ ...open, amount: 999_999 }, 2026)).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'unprocessable',
+        message: expect.stringContaining('total 1000000, above its amount 999999'),
+      },
+    });
+  });
+
+  it('counts a completed contract by what its closure kept, a cancelled one keeps nothing', () => {
+    const completed = {
+      ...open,
+      invoicedTotal: 600_000,
+      closedOutcome: 'completed' as const,
+      releasedAmount: 400_000,
+    };
+    expect(decideOrderWithinContract(completed, 2026).ok).toBe(true);
+    expect(
+      decideOrderWithinContract({ ...completed, releasedAmount: 400_001 }, 2026),
+    ).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringMatching(/^The contract was completed keeping 599999 /) },
+    });
+    const cancelled = {
+      ...open,
+      invoicedTotal: 1,
+      closedOutcome: 'cancelled' as const,
+      releasedAmount: 1_000_000,
+    };
+    expect(decideOrderWithinContract(cancelled, 2026)).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringMatching(/^The contract was cancelled keeping 0 /) },
+    });
+  });
+
+  it('refuses only the year whose invoices exceed its scheduled amount', () => {
+    const multiYear = {
+      ...open,
+      invoicedTotal: 500_000,
+      schedule: [
+        { fiscalYear: 2026, amount: 300_000, invoicedTotal: 400_000 },
+        { fiscalYear: 2027, amount: 700_000, invoicedTotal: 100_000 },
+      ],
+    };
+    expect(decideOrderWithinContract(multiYear, 2027).ok).toBe(true);
+    expect(decideOrderWithinContract(multiYear, 2026)).toMatchObject({
+      ok: false,
+      refusal: {
+        message: expect.stringContaining(
+          'fiscal year 2026 total 400000, above its scheduled amount 300000',
+        ),
+      },
+    });
   });
 });
 

@@ -479,6 +479,60 @@ describe('what the contract and payment services tell', () => {
   });
 });
 
+describe('the 支出命令書 of acts signed before names were recorded', () => {
+  it('prints 氏名未登録, never the username', async () => {
+    const context = { actor: 'test', correlationId: 'test-correlation' };
+    const contract = await approvedContract(service);
+    const invoice = await post(statedBody(contract.contractId)).expect(201);
+    await act(invoice.body.id, 'inspect', inspector).expect(200);
+    await act(invoice.body.id, 'approve', accountant).expect(200);
+    // Received before v2 recorded signatures.
+    await service.runtime.pool.query(
+      'UPDATE invoices SET created_by_signature = NULL WHERE id = $1',
+      [invoice.body.id],
+    );
+    const paymentId = randomUUID();
+    // A PaymentConfirmed from before the payment service sent signatures.
+    const confirmed = buildEvent(
+      'PaymentConfirmed',
+      paymentId,
+      {
+        paymentId,
+        invoiceId: invoice.body.id,
+        contractId: contract.contractId,
+        confirmedBy: 'treasurer',
+        confirmedAt: '2026-12-08T01:00:00.000Z',
+      },
+      context,
+    );
+    await publishPaymentEvent(
+      service,
+      buildEvent(
+        'PaymentScheduled',
+        paymentId,
+        {
+          paymentId,
+          invoiceId: invoice.body.id,
+          contractId: contract.contractId,
+          vendorId: contract.vendorId,
+          amount: invoice.body.total,
+          dueDate: invoice.body.dueDate,
+        },
+        context,
+      ),
+    );
+    await publishPaymentEvent(service, confirmed);
+    await waitFor(async () => (await get(invoice.body.id)).body.confirmedBy === 'treasurer');
+    expect((await get(invoice.body.id)).body.confirmedBySignature).toBeUndefined();
+
+    const text = pdfText(await voucher(invoice.body.id));
+    expect(text).toMatch(/受付\s+請求受付\s+氏名未登録/);
+    expect(text).toMatch(/確認\s+会計管理者\s+氏名未登録/);
+    expect(text).toMatch(/支出命令\s+会計課 主任\s+会計 花子/);
+    expect(text).not.toMatch(/\balice\b|treasurer/);
+  });
+});
+
 describe('the issue’s late-inspection vector, a week later on the same data', () => {
   it('received 12-01, inspected 12-14 (3 days late): due 12-31 − 3 = Monday 2026-12-28', async () => {
     const contract = await approvedContract(service);

@@ -6,6 +6,7 @@ import {
   toZenginName,
   type Requester,
 } from '@denpyo/jp';
+import { jsonSetting } from '@denpyo/platform';
 import { z } from 'zod';
 
 /**
@@ -13,41 +14,31 @@ import { z } from 'zod';
  * Finance sets, 昭和24年大蔵省告示第991号 as amended), as JSON `[{"from":"YYYY-MM-DD","percent":"2.5"}]`.
  * Default: @denpyo/jp's DEFAULT_LATE_INTEREST_RATES (2.5% from 2021-04-01, 令和3年財務省告示第49号,
  * and the two rates before it). A new 告示 is a new row here; old rows stay, because a payment's
- * rate is the one in force when its contract was concluded.
+ * rate is the one in force when its contract was concluded. The default is a prefault, parsed
+ * and checked like a configured table.
  */
-const LateInterestRatesSchema = z
-  .string()
-  .default(JSON.stringify(DEFAULT_LATE_INTEREST_RATES))
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z
-      .array(
-        z.strictObject({
-          from: z.iso.date(),
-          percent: z.string().refine((percent) => {
-            try {
-              percentToScaled(percent);
-              return true;
-            } catch {
-              return false;
-            }
-          }, 'must be a percentage such as "2.5" (up to 4 decimals)'),
-        }),
-      )
-      .min(1)
-      .refine(
-        (rates) => new Set(rates.map((rate) => rate.from)).size === rates.length,
-        'two rates start on the same day',
-      )
-      .transform((rates) => [...rates].sort((a, b) => a.from.localeCompare(b.from))),
-  );
+const LateInterestRatesSchema = jsonSetting(
+  z
+    .array(
+      z.strictObject({
+        from: z.iso.date(),
+        percent: z.string().refine((percent) => {
+          try {
+            percentToScaled(percent);
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'must be a percentage such as "2.5" (up to 4 decimals)'),
+      }),
+    )
+    .min(1)
+    .refine(
+      (rates) => new Set(rates.map((rate) => rate.from)).size === rates.length,
+      'two rates start on the same day',
+    )
+    .transform((rates) => [...rates].sort((a, b) => a.from.localeCompare(b.from))),
+).prefault(JSON.stringify(DEFAULT_LATE_INTEREST_RATES));
 
 // The city's own account that transfers are paid from (依頼人). The defaults are a demo account
 // at みずほ銀行 東京営業部 so a demo install writes a file any Zengin reader accepts.

@@ -2,9 +2,8 @@ import { DEFAULT_LATE_INTEREST_RATES } from '@denpyo/jp';
 import { parseConfig } from '@denpyo/platform';
 import type { Outcome } from '@denpyo/platform/outcome';
 import { paymentEnvSchema } from '../src/config';
-import { decideClose } from '../src/domain/fiscal-year';
+import { decideClose, decideNoBatchInFlight } from '../src/domain/fiscal-year';
 import { decideConfirmation, decideRetry, lateInterestOrder } from '../src/domain/payment';
-import { monthRange, withholdingTaxDueDate } from '../src/domain/withholding';
 
 const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? undefined : outcome.refusal.code);
 
@@ -126,21 +125,16 @@ describe('the fiscal-year close (出納閉鎖, 地方自治法 Art. 235-5)', () 
     expect(codeOf(decideClose(2026, '2027-06-01'))).toBeUndefined();
     expect(codeOf(decideClose(2026, '2026-12-01'))).toBe('unprocessable');
   });
-});
 
-describe('the withholding tax due date (所得税法 Art. 216, 国税通則法 Art. 10(2))', () => {
-  test.each([
-    ['2026-11', '2026-12-10'], // a Thursday
-    ['2026-12', '2027-01-12'], // 2027-01-10 is a Sunday, 01-11 成人の日
-    ['2027-01', '2027-02-10'],
-    ['2027-04', '2027-05-10'], // a Monday
-    ['2027-06', '2027-07-12'], // 2027-07-10 is a Saturday
-  ])('tax withheld in %s is due %s', (month, due) => {
-    expect(withholdingTaxDueDate(month)).toBe(due);
-  });
-
-  test('a month runs from its first to its last day', () => {
-    expect(monthRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
-    expect(monthRange('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  test('waits for the approved batches the bank has not reported on, naming them', () => {
+    expect(codeOf(decideNoBatchInFlight(2026, []))).toBeUndefined();
+    const refused = decideNoBatchInFlight(2026, [
+      { id: 'b1', transferDate: '2027-05-31' },
+      { id: 'b2', transferDate: '2027-06-01' },
+    ]);
+    expect(codeOf(refused)).toBe('unprocessable');
+    const message = refused.ok ? '' : refused.refusal.message;
+    for (const part of ['2026', 'b1', '2027-05-31', 'b2', '2027-06-01'])
+      expect(message).toContain(part);
   });
 });

@@ -1,4 +1,4 @@
-import { addCalendarDays } from '@denpyo/jp';
+import { addCalendarDays, fiscalYearOf } from '@denpyo/jp';
 import type { RunningService } from '@denpyo/platform';
 import { eventually } from '@denpyo/platform/testing';
 import type { Payment, TransferBatch } from '@denpyo/schemas';
@@ -181,10 +181,13 @@ describe('settlement with failures, retry and late interest', () => {
   });
 
   test('one failure, one paid with withholding, and ¥15,000 interest on a 22-day late payment', async () => {
+    // Borne by the previous year, not the year of its due date: the events carry the former.
+    const previousYear = fiscalYearOf(today) - 1;
     const withheld = await orderConfirmedPayment(service, vendorId, {
       amount: 100_000,
       withholdingTax: 10_210,
       netAmount: 89_790,
+      fiscalYear: previousYear,
     });
     const failing = await orderConfirmedPayment(service, vendorId, { amount: 50_000 });
     const late = await orderConfirmedPayment(service, vendorId, {
@@ -229,7 +232,12 @@ describe('settlement with failures, retry and late interest', () => {
       expect.objectContaining({ reason: '口座なし', batchId: batch.id }),
     ]);
     expect(await outbox('PaymentExecuted', withheld.id)).toEqual([
-      expect.objectContaining({ kind: 'invoice', withholdingTax: 10_210, netAmount: 89_790 }),
+      expect.objectContaining({
+        kind: 'invoice',
+        withholdingTax: 10_210,
+        netAmount: 89_790,
+        fiscalYear: previousYear,
+      }),
     ]);
 
     // The interest: a payment of its own, scheduled, ordered by the original's orderer.
@@ -392,6 +400,34 @@ describe('the fiscal-year close (出納閉鎖, 地方自治法 Art. 235-5)', () 
         .post(`/api/fiscal-years/${year}/close`)
         .set('Authorization', await treasurer());
     expect((await close(2027)).status).toBe(422);
+
+    // The bank has been told to pay an approved batch of 2026: the year waits for its result.
+    const draftOf = async (paymentId: string) => {
+      const created = await request(june.app)
+        .post('/api/transfer-batches')
+        .set('Authorization', await treasurer())
+        .send({ transferDate: '2027-06-01', paymentIds: [paymentId], lateReason: '決裁遅延' });
+      expect(created.status).toBe(201);
+      return created.body as TransferBatch;
+    };
+    const order2026 = { fiscalYear: 2026, dueDate: '2027-05-20' };
+    const approve = async (id: string) =>
+      request(june.app)
+        .post(`/api/transfer-batches/${id}/approve`)
+        .set('Authorization', await treasurer2());
+    const inFlight = await draftOf((await orderConfirmedPayment(june, vendor, order2026)).id);
+    const draft = await draftOf((await orderConfirmedPayment(june, vendor, order2026)).id);
+    expect((await approve(inFlight.id)).status).toBe(200);
+    const stranded = await close(2026);
+    expect(stranded.status).toBe(422);
+    expect(stranded.body.detail).toContain(inFlight.id);
+    expect(stranded.body.detail).not.toContain(draft.id);
+    await request(june.app)
+      .post(`/api/transfer-batches/${inFlight.id}/settle`)
+      .set('Authorization', await treasurer())
+      .send({})
+      .expect(200);
+
     const closed = await close(2026);
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({
@@ -400,6 +436,10 @@ describe('the fiscal-year close (出納閉鎖, 地方自治法 Art. 235-5)', () 
       closedBy: 'treasurer',
     });
     expect((await close(2026)).status).toBe(409);
+    // A draft of the closed year is not approved: it would pay in a closed year.
+    const late = await approve(draft.id);
+    expect(late.status).toBe(422);
+    expect(late.body.detail).toContain('2026');
     const refused = await request(june.app)
       .post(`/api/payments/${open2026.id}/confirm`)
       .set('Authorization', await treasurer())

@@ -329,7 +329,7 @@ export const CONTRACT_OPERATIONS = declareOperations({
     tag: 'contract',
     summary: 'Draft a contract (amount tax-included)',
     description:
-      'kind: goods/services/works (default services; works have 14-day inspection and 40-day payment deadlines, 支払遅延防止法 Art. 5, 6); method: 契約方法 (地方自治法 Art. 234). A contract of fiscal year N starts within N (N-04-01..N+1-03-31, 会計年度独立の原則, 地方自治法 Art. 208), else 422 at startDate. A period ending after March 31 of N needs schedule (債務負担行為, 地方自治法 Art. 214): one entry per fiscal year the period touches, first = N, amounts summing to amount; else 422 at schedule. A closed fiscal year (出納閉鎖) takes no new commitment: 422 at fiscalYear. The creator is recorded as 起案者 (name and title).',
+      'kind: goods/services/works (default services; works have 14-day inspection and 40-day payment deadlines, 支払遅延防止法 Art. 5, 6); method: 契約方法 (地方自治法 Art. 234). A contract of fiscal year N starts within N (N-04-01..N+1-03-31, 会計年度独立の原則, 地方自治法 Art. 208), else 422 at startDate. A period ending after March 31 of N needs schedule (債務負担行為, 地方自治法 Art. 214): one entry per fiscal year the period touches, first = N, amounts summing to amount; else 422 at schedule. A fiscal year that is over (today after its March 31: the 出納整理期間 is for paying commitments already made, 地方自治法 Art. 208) or closed (出納閉鎖) takes no new contract: 422 at fiscalYear naming the year. The creator is recorded as 起案者 (name and title).',
     roles: ['procurement'],
     body: c.ContractCreateRequest,
     response: json(c.Contract, 'The draft contract', 201),
@@ -389,11 +389,11 @@ export const CONTRACT_OPERATIONS = declareOperations({
     tag: 'contract',
     summary: 'Submit a draft for approval',
     description:
-      'Fixes the route (決裁ルート) from the delegation table (専決規程, configurable as DELEGATION_RULES; default: < ¥1,000,000 kacho; < ¥10,000,000 kacho → bucho; < ¥50,000,000 kacho → bucho → fukushicho; from ¥50,000,000 kacho → bucho → fukushicho → shicho). Refused (422) for a closed fiscal year.',
+      "Fixes the route (決裁ルート) from the delegation table (専決規程, configurable as DELEGATION_RULES; default: < ¥1,000,000 kacho; < ¥10,000,000 kacho → bucho; < ¥50,000,000 kacho → bucho → fukushicho; from ¥50,000,000 kacho → bucho → fukushicho → shicho). Refused (422 at fiscalYear) once the contract's fiscal year is over (after its March 31, 会計年度独立, 地方自治法 Art. 208) or closed.",
     roles: ['procurement'],
     params: IdParamsSchema,
     response: json(c.Contract, 'The submitted contract'),
-    errors: [409],
+    errors: [409, 422],
   },
   approveContract: {
     method: 'post',
@@ -403,7 +403,7 @@ export const CONTRACT_OPERATIONS = declareOperations({
     summary:
       'Approve one step of the route (not by the submitter); encumbers the budget when complete',
     description:
-      "Each sign-off comes from an approver whose rank (token) is at least the next rank still needed on the route (a higher rank may sign for a lower one, never the reverse; 403 otherwise, and 403 for an approver without a rank). Nobody signs twice (409); the creator and the submitter never sign (403; 地方自治法 Art. 170). The sign-off that completes the route approves the contract (契約締結日 = today), encumbers the first fiscal year's amount on its budget line (422 when it exceeds the line's available amount) and any later year already begun, and announces ContractApproved. Refused (422) for a closed fiscal year.",
+      "Each sign-off comes from an approver whose rank (token) is at least the next rank still needed on the route (a higher rank may sign for a lower one, never the reverse; 403 otherwise, and 403 for an approver without a rank). Nobody signs twice (409); the creator and the submitter never sign (403; 地方自治法 Art. 170). The sign-off that completes the route approves the contract (契約締結日 = today), encumbers the first fiscal year's amount on its budget line (422 when it exceeds the line's available amount) and any later year already begun, and announces ContractApproved. Every sign-off is refused (422 at fiscalYear) once the contract's fiscal year is over (after its March 31, 会計年度独立, 地方自治法 Art. 208) or closed.",
     roles: ['approver'],
     params: IdParamsSchema,
     body: c.ContractApproveRequest,
@@ -470,7 +470,7 @@ export const CONTRACT_OPERATIONS = declareOperations({
     tag: 'contract',
     summary: "変更契約の決裁 — Approve one step of an amendment's route",
     description:
-      "The same rules as a contract's sign-off (rank, nobody twice, not its requester). The final sign-off changes the contract: an increase encumbers more (422 if the budget's available is short; nothing changes), a decrease releases, never below what is already invoiced (422). Announces ContractAmended.",
+      "The same rules as a contract's sign-off (rank of the next step, nobody twice); the contract's creator and submitter and the amendment's requester never decide it (403, 地方自治法 Art. 170). An increase in a fiscal year that is over (Art. 208) or any change in a closed one: 422. The final sign-off changes the contract: an increase encumbers more (422 if the budget's available is short; nothing changes), a decrease releases, never below what is already invoiced (422). Announces ContractAmended (with the restated schedule of a multi-year contract).",
     roles: ['approver'],
     params: AmendmentParamsSchema,
     body: c.ContractApproveRequest,
@@ -483,6 +483,8 @@ export const CONTRACT_OPERATIONS = declareOperations({
     owner: 'contract',
     tag: 'contract',
     summary: '変更契約の差戻し — Reject a submitted amendment',
+    description:
+      "Decided by whoever may sign its next step, by the approval rules: that step's rank or above (403), not one who already signed (409), never the contract's creator or submitter or the amendment's requester (403, 地方自治法 Art. 170). 409 unless submitted.",
     roles: ['approver'],
     params: AmendmentParamsSchema,
     body: c.RejectRequest,
@@ -517,9 +519,9 @@ export const CONTRACT_OPERATIONS = declareOperations({
     path: '/api/budget-transfers/{id}/approve',
     owner: 'contract',
     tag: 'contract',
-    summary: '流用の承認 — Approve a budget transfer (an approver of rank kacho or above)',
+    summary: '流用の承認 — Approve a budget transfer (an approver of the configured rank or above)',
     description:
-      "Decided by an approver of rank 課長 or above (the finance section's head under the delegation rules; not the treasurer, who pays but does not execute the budget), never by its requester (403). Moves the amount: the source's transfersOut and the target's transfersIn grow, re-checking the source's available amount now (422). Audited. A closed fiscal year: 422.",
+      "Decided by an approver of rank TRANSFER_APPROVER_RANK or above (default 課長, the finance section's head under the delegation rules, 地方自治法 Art. 153; not the treasurer, who pays but does not execute the budget, Art. 170), never by its requester (403). Moves the amount: the source's transfersOut and the target's transfersIn grow, re-checking the source's available amount now (422). Audited. A closed fiscal year: 422.",
     roles: ['approver'],
     params: IdParamsSchema,
     response: json(BudgetTransfer, 'The approved transfer'),

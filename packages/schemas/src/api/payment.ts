@@ -251,7 +251,7 @@ export const PAYMENT_OPERATIONS = declareOperations({
     tag: 'payment',
     summary: 'Approve a draft batch (a treasurer other than its creator)',
     description:
-      'Four eyes: the treasurer who drafted the batch may not approve it (403). From approval on, the accounts copied onto the batch are final: a later bank-account change of the vendor no longer reaches these payments.',
+      'Four eyes: the treasurer who drafted the batch may not approve it (403). Only a draft (409), while its transfer date is a bank business day not in the past (422 naming it), and while the fiscal years of its payments are open (422 naming a closed year: 出納閉鎖, 地方自治法 Art. 235-5). From approval on, the accounts copied onto the batch are final: a later bank-account change of the vendor no longer reaches these payments.',
     roles: TREASURY,
     params: IdParamsSchema,
     response: json(c.TransferBatch, 'The approved batch'),
@@ -277,7 +277,7 @@ export const PAYMENT_OPERATIONS = declareOperations({
     tag: 'payment',
     summary: "Record the bank's result: failures become failed, the others paid",
     description:
-      "Only on or after the transfer date (422 before). `failures` must be payments of the batch (422 naming any other); they become `failed` with the bank's reason (振込不能事由: 口座なし, 名義相違, 口座解約, …) and PaymentFailed is published; the others become `paid` (PaymentExecuted). For each paid payment whose transfer date is after its dueDate, late-payment interest (支払遅延防止法 Art. 8, applied to cities by Art. 14) = amount × the rate in force on the contract's conclusion day (財務大臣告示, LATE_INTEREST_RATES) × days / 365, days counted from the day after dueDate to the transfer date; nothing under ¥100, fractions under ¥100 cut. It becomes a new payment `kind:\"late-interest\"` (scheduled, ordered by the original's orderer, to be confirmed like any order), created once per late payment however often settlement is retried.",
+      "Only on or after the transfer date (422 before). `failures` must be payments of the batch (422 naming any other); they become `failed` with the bank's reason (振込不能事由: 口座なし, 名義相違, 口座解約, …) and PaymentFailed is published; the others become `paid` (PaymentExecuted, naming the payment's fiscalYear, whose budget line bears it). Refused (422 naming the year) when a payment's fiscal year is closed. For each paid payment whose transfer date is after its dueDate, late-payment interest (支払遅延防止法 Art. 8, applied to cities by Art. 14) = amount × the rate in force on the contract's conclusion day (財務大臣告示, LATE_INTEREST_RATES) × days / 365, days counted from the day after dueDate to the transfer date; nothing under ¥100, fractions under ¥100 cut. It becomes a new payment `kind:\"late-interest\"` (scheduled, ordered by the original's orderer, to be confirmed like any order), created once per late payment however often settlement is retried.",
     roles: TREASURY,
     params: IdParamsSchema,
     body: TransferBatchSettleRequest,
@@ -379,7 +379,7 @@ export const PAYMENT_OPERATIONS = declareOperations({
     tag: 'payment',
     summary: '出納閉鎖: close a fiscal year for payments',
     description:
-      'Treasurer only. Allowed from June 1 of the next year, when the 出納整理期間 has ended (地方自治法 Art. 235-5), 422 before; a second close is 409. Publishes FiscalYearClosed. Afterwards nothing of that year can be confirmed, batched or settled (422 naming the year); a payment order of the closed year that still arrives is not scheduled but recorded in the audit trail (payment.order-refused).',
+      'Treasurer only. Allowed from June 1 of the next year, when the 出納整理期間 has ended (地方自治法 Art. 235-5), 422 before; a second close is 409. Refused (422 naming each batch and its transfer date) while payments of the year are in approved batches not yet settled: the bank has been told to pay them, and a closed year could record neither their payment nor their failure. Publishes FiscalYearClosed. Afterwards nothing of that year can be confirmed, batched or settled (422 naming the year); a payment order of the closed year that still arrives is not scheduled but recorded in the audit trail (payment.order-refused).',
     roles: TREASURY,
     params: FiscalYearParamsSchema,
     response: json(FiscalYearStatus, 'The closed year'),
@@ -392,7 +392,7 @@ export const PAYMENT_OPERATIONS = declareOperations({
     tag: 'payment',
     summary: '源泉徴収簿: paid payments with withholding in a month (by transfer date)',
     description:
-      'Withheld income tax is paid to the tax office by the 10th of the next month (所得税法 Art. 216 with Art. 204); `paymentDueTo` moves a 10th that is a Saturday, Sunday or national holiday to the next such business day (国税通則法 Art. 10(2)).',
+      'Withheld income tax is paid to the tax office by the 10th of the next month (所得税法 Art. 204(1)); `paymentDueTo` moves a 10th that is a Saturday, Sunday, national holiday or one of Dec 29 – Jan 3 to the next day that is none of them (国税通則法 Art. 10(2), 施行令 Art. 2(2)).',
     roles: LEDGER_READERS,
     query: WithholdingLedgerQuerySchema,
     response: jsonList(WITHHOLDING_LEDGER_LIST, 'The ledger entries'),

@@ -110,9 +110,12 @@ export function TaxPreview({
                   <>
                     <tr>
                       <th scope="row">
-                        {t('invoice.preview.withholding', {
-                          base: formatYen(preview.withholding.base),
-                        })}
+                        {t('invoice.preview.withholding')}
+                        <span className="tax-preview__note">
+                          {t('invoice.preview.withholdingBase', {
+                            base: formatYen(preview.withholding.base),
+                          })}
+                        </span>
                       </th>
                       <td>
                         <Amount value={-preview.withholding.tax} />

@@ -14,7 +14,6 @@ import type {
   AmendmentParams,
   ContractApproveRequest,
   RejectRequest,
-  Schedule,
 } from '@denpyo/schemas';
 import {
   addAmendmentApproval,
@@ -25,35 +24,24 @@ import {
 import { closedFiscalYears } from '../db/closed-years';
 import { amendTerms, changeStatus } from '../db/contracts';
 import { planCommitments } from '../domain/commitment';
+import {
+  decideAmendmentDecision,
+  refuseIfChangesClosedYear,
+  type AmendmentState,
+} from '../domain/amendment';
 import { checkAmendedAmount, checkAmendment } from '../domain/contract';
 import { routeFor } from '../domain/delegation';
-import { checkCommitmentTerms, refuseIfClosed } from '../domain/fiscal-year';
-import { decideSignOff } from '../domain/route';
+import { checkCommitmentTerms } from '../domain/fiscal-year';
 import { carryOutPlan } from './commitments';
 import type { ContractDeps } from './deps';
 import { contractAudit, lockContract } from './contract-transition';
-
-/** The years whose amount an amendment changes must all be open (出納閉鎖). */
-function refuseIfChangesClosedYear(
-  closed: readonly number[],
-  current: Schedule,
-  target: Schedule,
-): Outcome<void> {
-  for (const { fiscalYear, amount } of target) {
-    const before = current.find((entry) => entry.fiscalYear === fiscalYear)?.amount ?? 0;
-    if (before === amount) continue;
-    const open = refuseIfClosed(closed, fiscalYear, 'amount');
-    if (!open.ok) return open;
-  }
-  return ok(undefined);
-}
 
 /**
  * Proposes a change contract (変更契約) to an approved contract: its new amount (and end date,
  * and a multi-year contract's restated schedule) goes through the route the delegation rules
  * give the new amount, fixed now.
  */
-export function makeRequestAmendment({ uow, delegationRules }: ContractDeps) {
+export function makeRequestAmendment({ uow, delegationRules, today }: ContractDeps) {
   return (
     id: string,
     request: AmendmentCreateRequest,
@@ -82,6 +70,7 @@ export function makeRequestAmendment({ uow, delegationRules }: ContractDeps) {
       if (!schedule.ok) return schedule;
       const open = refuseIfChangesClosedYear(
         await closedFiscalYears(unit.tx),
+        today(),
         contract.commitments,
         schedule.value,
       );
@@ -121,20 +110,7 @@ export function makeApproveAmendment({ uow, today }: ContractDeps) {
       const contract = locked.value;
       const before = await findAmendment(unit.tx, params.id, params.amendmentId);
       if (!before) return notFound('Amendment', params.amendmentId);
-      if (before.requestedBy.username === caller.user.username) {
-        return refuse('forbidden', 'Whoever requested an amendment cannot approve it');
-      }
-      if (before.status !== 'submitted') {
-        return refuse('conflict', `This amendment is already ${before.status}`);
-      }
-      const decision = decideSignOff(
-        {
-          route: before.route,
-          signedBy: before.approvals.map((approval) => approval.approver),
-          excluded: [before.requestedBy.username],
-        },
-        caller.user,
-      );
+      const decision = decideAmendmentDecision(amendmentState(before), contract, caller.user);
       if (!decision.ok) return decision;
       const { step, completesRoute } = decision.value;
       await addAmendmentApproval(unit.tx, before.id, {
@@ -160,8 +136,10 @@ export function makeApproveAmendment({ uow, today }: ContractDeps) {
       const target = before.schedule ?? [
         { fiscalYear: contract.fiscalYear, amount: before.amount },
       ];
+      const day = today();
       const open = refuseIfChangesClosedYear(
         await closedFiscalYears(unit.tx),
+        day,
         contract.commitments,
         target,
       );
@@ -170,7 +148,7 @@ export function makeApproveAmendment({ uow, today }: ContractDeps) {
       if (!floor.ok) return floor;
       const plan = planCommitments(contract.commitments, target, {
         firstYear: contract.fiscalYear,
-        today: today(),
+        today: day,
         mode: 'commit',
       });
       const committed = await carryOutPlan(unit, contract, plan);
@@ -194,12 +172,16 @@ export function makeApproveAmendment({ uow, today }: ContractDeps) {
         previousAmount: contract.amount,
         endDate: after.endDate,
         approvedAt: unit.now.toISOString(),
+        ...(after.schedule ? { schedule: after.schedule } : {}),
       });
       return ok(after);
     });
 }
 
-/** Rejects a submitted amendment with a reason; the contract stays as it was. */
+/**
+ * Rejects a submitted amendment with a reason, decided by whoever may sign its next step (the
+ * same rules as approval); the contract stays as it was.
+ */
 export function makeRejectAmendment({ uow }: ContractDeps) {
   return (
     params: AmendmentParams,
@@ -211,9 +193,8 @@ export function makeRejectAmendment({ uow }: ContractDeps) {
       if (!locked.ok) return locked;
       const before = await findAmendment(unit.tx, params.id, params.amendmentId);
       if (!before) return notFound('Amendment', params.amendmentId);
-      if (before.status !== 'submitted') {
-        return refuse('conflict', `This amendment is already ${before.status}`);
-      }
+      const decision = decideAmendmentDecision(amendmentState(before), locked.value, caller.user);
+      if (!decision.ok) return decision;
       const after = await decideAmendment(unit.tx, before.id, {
         status: 'rejected',
         at: unit.now,
@@ -225,6 +206,15 @@ export function makeRejectAmendment({ uow }: ContractDeps) {
       );
       return ok(after);
     });
+}
+
+function amendmentState(amendment: Amendment): AmendmentState {
+  return {
+    status: amendment.status,
+    requestedBy: amendment.requestedBy.username,
+    route: amendment.route,
+    signedBy: amendment.approvals.map((approval) => approval.approver),
+  };
 }
 
 function amendmentAudit(

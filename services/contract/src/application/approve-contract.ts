@@ -4,7 +4,7 @@ import { closedFiscalYears } from '../db/closed-years';
 import { addApproval, changeStatus } from '../db/contracts';
 import { planCommitments, scheduleOf } from '../domain/commitment';
 import { decideApproval } from '../domain/contract';
-import { refuseIfClosed } from '../domain/fiscal-year';
+import { refuseIfClosed, refuseIfYearOver } from '../domain/fiscal-year';
 import { carryOutPlan } from './commitments';
 import type { ContractDeps } from './deps';
 import { contractAudit, lockContract } from './contract-transition';
@@ -35,6 +35,9 @@ export function makeApproveContract({ uow, today }: ContractDeps) {
         caller.user,
       );
       if (!decision.ok) return decision;
+      const concludedOn = today();
+      const current = refuseIfYearOver(before.fiscalYear, concludedOn);
+      if (!current.ok) return current;
       const open = refuseIfClosed(await closedFiscalYears(unit.tx), before.fiscalYear);
       if (!open.ok) return open;
       const { step, completesRoute } = decision.value;
@@ -45,7 +48,6 @@ export function makeApproveContract({ uow, today }: ContractDeps) {
         unit.audit(contractAudit('contract.approvalRecorded', before, after));
         return ok(after);
       }
-      const concludedOn = today();
       const plan = planCommitments(before.commitments, scheduleOf(before.commitments), {
         firstYear: before.fiscalYear,
         today: concludedOn,

@@ -23,7 +23,7 @@ import {
 import { closedFiscalYears } from '../db/closed-years';
 import { checkTransfer, decideTransferDecision } from '../domain/budget-transfer';
 import { refuseIfClosed } from '../domain/fiscal-year';
-import { encumberBegunYears } from './commitments';
+import { applyBegunYears, lockContractsWithBegunYears } from './commitments';
 import type { ContractDeps } from './deps';
 
 function transferAudit(action: string, before: BudgetTransfer | null, after: BudgetTransfer) {
@@ -61,10 +61,11 @@ export function makeRequestBudgetTransfer({ uow }: ContractDeps) {
 }
 
 /**
- * Approves a 流用 (an approver of rank 課長 or above, not its requester): both lines locked in
- * code order, the source's available amount checked again now, then the amount moves.
+ * Approves a 流用 (an approver of the configured rank or above, not its requester). Locks, in
+ * the order every use case takes them: the contracts with a year due on either line, then both
+ * lines (code order); then the source's available amount is checked again and the amount moves.
  */
-export function makeApproveBudgetTransfer({ uow, today }: ContractDeps) {
+export function makeApproveBudgetTransfer({ uow, today, transferApproverRank }: ContractDeps) {
   return (id: string, caller: Caller): Promise<Outcome<BudgetTransfer>> =>
     uow.run(caller, async (unit) => {
       const { tx, now, lock, audit } = unit;
@@ -74,22 +75,27 @@ export function makeApproveBudgetTransfer({ uow, today }: ContractDeps) {
       const allowed = decideTransferDecision(
         { status: before.status, requestedBy: before.requestedBy.username },
         caller.user,
+        transferApproverRank,
       );
       if (!allowed.ok) return allowed;
       const open = refuseIfClosed(await closedFiscalYears(tx), before.fiscalYear);
       if (!open.ok) return open;
-      // Commitments due on the source line come before the money that leaves it.
-      await encumberBegunYears(unit, today(), {
-        fiscalYear: before.fiscalYear,
-        budgetCode: before.fromCode,
+      const day = today();
+      const { fiscalYear, fromCode, toCode } = before;
+      const contractIds = await lockContractsWithBegunYears(unit, day, {
+        fiscalYear,
+        budgetCodes: [fromCode, toCode],
       });
-      const lines = await lockBudgets(tx, before.fiscalYear, [before.fromCode, before.toCode]);
+      await lockBudgets(tx, fiscalYear, [fromCode, toCode]);
+      // Commitments due on the source line come before the money that leaves it.
+      await applyBegunYears(unit, day, { fiscalYear, budgetCodes: [fromCode], contractIds });
+      const lines = await lockBudgets(tx, fiscalYear, [fromCode, toCode]);
       const fits = checkTransfer(before, {
-        from: lines.find((line) => line.code === before.fromCode),
-        to: lines.find((line) => line.code === before.toCode),
+        from: lines.find((line) => line.code === fromCode),
+        to: lines.find((line) => line.code === toCode),
       });
       if (!fits.ok) return fits;
-      await moveBudget(tx, before.fiscalYear, before);
+      await moveBudget(tx, fiscalYear, before);
       const after = await decideBudgetTransfer(tx, id, {
         status: 'approved',
         by: signatureOf(caller.user),
@@ -97,16 +103,13 @@ export function makeApproveBudgetTransfer({ uow, today }: ContractDeps) {
       });
       audit(transferAudit('budget.transferred', before, after));
       // The target line may now take a commitment that was due on it.
-      await encumberBegunYears(unit, today(), {
-        fiscalYear: before.fiscalYear,
-        budgetCode: before.toCode,
-      });
+      await applyBegunYears(unit, day, { fiscalYear, budgetCodes: [toCode], contractIds });
       return ok(after);
     });
 }
 
-/** Rejects a 流用 (an approver of rank 課長 or above, not its requester). */
-export function makeRejectBudgetTransfer({ uow }: ContractDeps) {
+/** Rejects a 流用 (an approver of the configured rank or above, not its requester). */
+export function makeRejectBudgetTransfer({ uow, transferApproverRank }: ContractDeps) {
   return (
     id: string,
     { reason }: RejectRequest,
@@ -119,6 +122,7 @@ export function makeRejectBudgetTransfer({ uow }: ContractDeps) {
       const allowed = decideTransferDecision(
         { status: before.status, requestedBy: before.requestedBy.username },
         caller.user,
+        transferApproverRank,
       );
       if (!allowed.ok) return allowed;
       const after = await decideBudgetTransfer(tx, id, {

@@ -1,7 +1,12 @@
 import { ok, refuse, type Outcome, type Work } from '@denpyo/platform';
 import type { Commitment, Contract } from '@denpyo/schemas';
 import { encumber, release } from '../db/budgets';
-import { addEncumbered, lockPendingCommitments, saveCommitments } from '../db/contracts';
+import {
+  addEncumbered,
+  findPendingCommitments,
+  saveCommitments,
+  type PendingFilter,
+} from '../db/contracts';
 import type { Tx } from '../db/prisma';
 import type { CommitmentPlan } from '../domain/commitment';
 
@@ -46,9 +51,37 @@ export async function carryOutPlan(
 export async function encumberBegunYears(
   unit: Work<Tx>,
   today: string,
-  filter: { fiscalYear?: number; budgetCode?: string; contractId?: string } = {},
+  filter: Omit<PendingFilter, 'today' | 'contractIds'> = {},
 ): Promise<number> {
-  const due = await lockPendingCommitments(unit.tx, { ...filter, today });
+  const contractIds = await lockContractsWithBegunYears(unit, today, filter);
+  return applyBegunYears(unit, today, { ...filter, contractIds });
+}
+
+/**
+ * Locks (in id order) the contracts that have a begun year still due. Approval, amendment and
+ * closing lock a contract and then write its commitments absolutely: applying a year without
+ * its contract's lock would be overwritten (a leak) or counted twice. Every use case locks
+ * contracts before budget lines, so none waits for the other in reverse.
+ */
+export async function lockContractsWithBegunYears(
+  unit: Work<Tx>,
+  today: string,
+  filter: Omit<PendingFilter, 'today' | 'contractIds'>,
+): Promise<string[]> {
+  const candidates = await findPendingCommitments(unit.tx, { ...filter, today });
+  const contractIds = [...new Set(candidates.map((commitment) => commitment.contractId))];
+  await unit.lock('contracts', contractIds);
+  return contractIds;
+}
+
+/** Applies what is due of the contracts locked by lockContractsWithBegunYears, read again now. */
+export async function applyBegunYears(
+  unit: Work<Tx>,
+  today: string,
+  filter: Omit<PendingFilter, 'today' | 'contractIds'> & { contractIds: readonly string[] },
+): Promise<number> {
+  if (filter.contractIds.length === 0) return 0;
+  const due = await findPendingCommitments(unit.tx, { ...filter, today });
   let applied = 0;
   for (const commitment of due) {
     const line = { fiscalYear: commitment.fiscalYear, code: commitment.budgetCode };

@@ -7,28 +7,29 @@ import type { Tx } from '../db/prisma';
 import { findVendor } from '../db/vendors';
 import { checkContractParties } from '../domain/contract';
 import { routeFor, type DelegationRules } from '../domain/delegation';
-import { checkCommitmentTerms, refuseIfClosed } from '../domain/fiscal-year';
+import { checkCommitmentTerms, refuseIfClosed, refuseIfYearOver } from '../domain/fiscal-year';
 
 /**
  * The checks a draft passes, new or edited: its vendor and budget line exist, its fiscal year
- * is open, it starts within it and a multi-year period has its schedule. The value is the draft
- * as stored, with the route its amount and kind would take.
+ * is not over (nor closed), it starts within it and a multi-year period has its schedule. The
+ * value is the draft as stored, with the route its amount and kind would take.
  */
 export async function checkDraftTerms(
   tx: Tx,
   request: ContractCreateRequest,
-  delegationRules: DelegationRules,
+  { delegationRules, today }: { delegationRules: DelegationRules; today: string },
 ): Promise<Outcome<ContractTerms>> {
-  const [vendor, budget, closed] = await Promise.all([
-    findVendor(tx, request.vendorId),
-    findBudget(tx, { fiscalYear: request.fiscalYear, code: request.budgetCode }),
-    closedFiscalYears(tx),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const vendor = await findVendor(tx, request.vendorId);
+  const budget = await findBudget(tx, { fiscalYear: request.fiscalYear, code: request.budgetCode });
+  const closed = await closedFiscalYears(tx);
   const parties = checkContractParties(
     { vendor: vendor !== undefined, budget: budget !== undefined },
     request.fiscalYear,
   );
   if (!parties.ok) return parties;
+  const current = refuseIfYearOver(request.fiscalYear, today);
+  if (!current.ok) return current;
   const open = refuseIfClosed(closed, request.fiscalYear);
   if (!open.ok) return open;
   const schedule = checkCommitmentTerms(request);

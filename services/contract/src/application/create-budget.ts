@@ -31,7 +31,7 @@ export function makeCreateBudget({ uow, today }: ContractDeps) {
         before: null,
         after: created,
       });
-      const line = { fiscalYear: created.fiscalYear, budgetCode: created.code };
+      const line = { fiscalYear: created.fiscalYear, budgetCodes: [created.code] };
       if ((await encumberBegunYears(unit, today(), line)) === 0) return ok(created);
       return ok((await findBudget(tx, created)) ?? created);
     });

@@ -1,5 +1,6 @@
 import type { UnitOfWork } from '@denpyo/platform';
 import type { Db, Tx } from '../db/prisma';
+import type { Rank } from '@denpyo/schemas';
 import type { DelegationRules } from '../domain/delegation';
 
 /** What the use cases are made with (`makeX(deps)`). */
@@ -12,6 +13,8 @@ export interface ContractDeps {
   today: () => string;
   /** The delegation rules (専決規程) routes are fixed from. */
   delegationRules: DelegationRules;
+  /** The lowest rank that decides a 流用 (TRANSFER_APPROVER_RANK). */
+  transferApproverRank: Rank;
 }
 
 /** The consumer group whose inbox records which events this service has applied. */

@@ -11,10 +11,10 @@ import { contractAudit } from './contract-transition';
  * Drafts a contract against a vendor and a budget line, numbered in its fiscal year; its creator
  * is recorded as 起案者 (name and title).
  */
-export function makeDraftContract({ uow, delegationRules }: ContractDeps) {
+export function makeDraftContract({ uow, delegationRules, today }: ContractDeps) {
   return (request: ContractCreateRequest, caller: Caller): Promise<Outcome<Contract>> =>
     uow.run(caller, async ({ tx, sql, now, actor, audit }) => {
-      const terms = await checkDraftTerms(tx, request, delegationRules);
+      const terms = await checkDraftTerms(tx, request, { delegationRules, today: today() });
       if (!terms.ok) return terms;
       const sequence = await nextDocumentSequence(sql, 'CT', request.fiscalYear);
       const created = await insertContract(tx, {

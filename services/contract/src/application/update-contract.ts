@@ -12,7 +12,7 @@ import type { ContractDeps } from './deps';
 import { contractAudit, lockContract } from './contract-transition';
 
 /** Edits a draft: the fields given replace the draft's, and the result is checked as a new draft. */
-export function makeUpdateContract({ uow, delegationRules }: ContractDeps) {
+export function makeUpdateContract({ uow, delegationRules, today }: ContractDeps) {
   return (id: string, changes: ContractUpdateRequest, caller: Caller): Promise<Outcome<Contract>> =>
     uow.run(caller, async (unit) => {
       const locked = await lockContract(unit, id);
@@ -49,7 +49,10 @@ export function makeUpdateContract({ uow, delegationRules }: ContractDeps) {
           })),
         );
       }
-      const terms = await checkDraftTerms(unit.tx, merged.data, delegationRules);
+      const terms = await checkDraftTerms(unit.tx, merged.data, {
+        delegationRules,
+        today: today(),
+      });
       if (!terms.ok) return terms;
       const after = await updateDraftTerms(unit.tx, id, terms.value, unit.now);
       unit.audit(contractAudit('contract.edited', before, after));

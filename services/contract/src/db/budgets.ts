@@ -111,11 +111,20 @@ export async function moveBudget(
   });
 }
 
+/**
+ * Adds a payment to what the line has spent. A line that does not exist throws (the event is
+ * retried, then dead-lettered with this message), so a payment is never silently dropped.
+ */
 export async function addSpent(tx: Tx, key: BudgetKey, amount: number): Promise<void> {
-  await tx.budget.update({
-    where: { fiscalYear_code: key },
+  const updated = await tx.budget.updateMany({
+    where: { fiscalYear: key.fiscalYear, code: key.code },
     data: { spent: { increment: BigInt(amount) } },
   });
+  if (updated.count !== 1) {
+    throw new Error(
+      `Budget line ${key.code} of fiscal year ${key.fiscalYear} does not exist: the payment cannot be recorded as spent on it`,
+    );
+  }
 }
 
 function toBudget(row: BudgetRow): Budget {

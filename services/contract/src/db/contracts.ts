@@ -243,15 +243,25 @@ export interface PendingCommitment {
   pending: number;
 }
 
+/** Which pending commitments to find: of one year, of some budget codes, of some contracts. */
+export interface PendingFilter {
+  today: string;
+  fiscalYear?: number;
+  budgetCodes?: readonly string[];
+  contractIds?: readonly string[];
+}
+
 /**
  * Commitments of approved or completed contracts in years that have begun by `today` whose
- * amount is not (wholly) encumbered yet: optionally of one budget line or one contract. Locked,
- * so two processes applying them at once take each in turn.
+ * amount is not (wholly) encumbered yet. Not locked: whoever applies them locks their contracts
+ * first (every writer of commitments holds its contract's lock) and then reads them again.
  */
-export async function lockPendingCommitments(
+export async function findPendingCommitments(
   tx: Tx,
-  filter: { fiscalYear?: number; budgetCode?: string; contractId?: string; today: string },
+  filter: PendingFilter,
 ): Promise<PendingCommitment[]> {
+  const codes = filter.budgetCodes ? [...filter.budgetCodes] : null;
+  const ids = filter.contractIds ? [...filter.contractIds] : null;
   const rows = await tx.$queryRaw<
     { contract_id: string; fiscal_year: number; budget_code: string; pending: bigint }[]
   >`
@@ -261,10 +271,9 @@ export async function lockPendingCommitments(
       AND c.status IN ('approved', 'completed')
       AND make_date(cc.fiscal_year, 4, 1) <= ${isoDateToUtc(filter.today)}::date
       AND (${filter.fiscalYear ?? null}::int IS NULL OR cc.fiscal_year = ${filter.fiscalYear ?? null}::int)
-      AND (${filter.budgetCode ?? null}::text IS NULL OR c.budget_code = ${filter.budgetCode ?? null}::text)
-      AND (${filter.contractId ?? null}::uuid IS NULL OR cc.contract_id = ${filter.contractId ?? null}::uuid)
-    ORDER BY cc.contract_id, cc.fiscal_year
-    FOR UPDATE OF cc`;
+      AND (${codes}::text[] IS NULL OR c.budget_code = ANY(${codes}::text[]))
+      AND (${ids}::uuid[] IS NULL OR cc.contract_id = ANY(${ids}::uuid[]))
+    ORDER BY cc.contract_id, cc.fiscal_year`;
   return rows.map((row) => ({
     contractId: row.contract_id,
     fiscalYear: row.fiscal_year,

@@ -1,5 +1,6 @@
 import { ok, refuse, type FieldError, type Outcome } from '@denpyo/platform/outcome';
 import { rankAtLeast, type BudgetTransferStatus, type Rank } from '@denpyo/schemas';
+import { RANK_LABELS } from './labels';
 import type { Signer } from './route';
 
 /** 款.項.目 of a budget code: its first three groups ('01.02.03' of '01.02.03.04'). */
@@ -47,21 +48,22 @@ export function checkTransfer(
 }
 
 /**
- * Who decides a transfer: an approver of rank 課長 or above (the finance section's head under
- * the delegation rules; the treasurer pays but does not execute the budget, 地方自治法 Art. 170),
- * never whoever requested it.
+ * Who decides a transfer: an approver of at least `required` rank (the TRANSFER_APPROVER_RANK
+ * setting), never whoever requested it.
  */
-export const TRANSFER_APPROVER_RANK: Rank = 'kacho';
-
 export function decideTransferDecision(
   transfer: { status: BudgetTransferStatus; requestedBy: string },
   signer: Signer,
+  required: Rank,
 ): Outcome<void> {
   if (signer.username === transfer.requestedBy) {
     return refuse('forbidden', 'Whoever requested a budget transfer cannot decide it');
   }
-  if (!signer.rank || !rankAtLeast(signer.rank, TRANSFER_APPROVER_RANK)) {
-    return refuse('forbidden', 'A budget transfer is decided by a 課長 (kacho) or above');
+  if (!signer.rank || !rankAtLeast(signer.rank, required)) {
+    return refuse(
+      'forbidden',
+      `A budget transfer is decided by a ${RANK_LABELS[required]} (${required}) or above`,
+    );
   }
   if (transfer.status !== 'requested') {
     return refuse('conflict', `This budget transfer is already ${transfer.status}`);

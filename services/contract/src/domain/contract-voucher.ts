@@ -1,5 +1,5 @@
 import { japanToday } from '@denpyo/jp';
-import type { ContractVoucher, RouteStep } from '@denpyo/pdf';
+import { UNNAMED_SIGNER as UNNAMED, type ContractVoucher, type RouteStep } from '@denpyo/pdf';
 import {
   CONTRACT_KIND_LABELS,
   CONTRACT_METHOD_LABELS,
@@ -11,8 +11,9 @@ import {
 import { RANK_LABELS } from './labels';
 
 /**
- * What the 支出負担行為決議書 of a contract prints: dated the day its route completed (the day
- * the budget was committed), or the day it was drafted while still on its way. Every person is
+ * What the 支出負担行為決議書 of a contract prints: dated the day it was concluded (契約締結日,
+ * the day its route completed and the budget was committed), also once completed or cancelled;
+ * the day it was drafted while it was never concluded. Every person is
  * printed by display name and title as recorded when they acted; a sign-off recorded before
  * names existed prints 氏名未登録, never a username.
  */
@@ -22,12 +23,11 @@ export function contractVoucher(
   vendor: Vendor,
   budget: Budget,
 ): ContractVoucher {
-  const finalApproval = contract.status === 'approved' ? contract.approvals.at(-1) : undefined;
   const drafter = contract.createdBySignature;
   return {
     city,
     documentNumber: contract.documentNumber,
-    date: japanToday(new Date(finalApproval?.at ?? contract.createdAt)),
+    date: concludedOn(contract) ?? japanToday(new Date(contract.createdAt)),
     fiscalYear: contract.fiscalYear,
     budget: { code: budget.code, name: budget.name },
     vendor: { name: vendor.name, registrationNumber: vendor.invoiceRegistrationNumber },
@@ -49,7 +49,16 @@ export function contractVoucher(
   };
 }
 
-const UNNAMED = '氏名未登録';
+/**
+ * The day a contract was concluded: recorded since v2 (approved, then completed or cancelled);
+ * for one concluded under v1, the day of the sign-off that completed its route.
+ */
+function concludedOn(contract: Contract): string | undefined {
+  if (contract.concludedOn) return contract.concludedOn;
+  const last = contract.approvals.at(-1);
+  const routeCompleted = last !== undefined && contract.approvals.length === contract.route.length;
+  return routeCompleted ? japanToday(new Date(last.at)) : undefined;
+}
 
 function routeStep(rank: string, approval: Approval | undefined): RouteStep {
   if (!approval) return { rank };

@@ -1,4 +1,4 @@
-import { fiscalYearEnd, fiscalYearStart, fiscalYearsOfPeriod } from '@denpyo/jp';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart, fiscalYearsOfPeriod } from '@denpyo/jp';
 import { ok, refuse, refuseField, type FieldError, type Outcome } from '@denpyo/platform/outcome';
 import type { Schedule } from '@denpyo/schemas';
 
@@ -77,6 +77,27 @@ export function refuseIfClosed(
       'unprocessable',
       path,
       `fiscal year ${fiscalYear} is closed (出納閉鎖): no new commitment in it`,
+    );
+  }
+  return ok(undefined);
+}
+
+/**
+ * 会計年度独立の原則 (地方自治法 Art. 208): each year's expenditure is met from that year's
+ * revenue, so a contract of fiscal year N is made, submitted and approved by March 31 of N+1.
+ * The 出納整理期間 that follows (to May 31, Art. 235-5) is for paying commitments already made,
+ * not for new ones.
+ */
+export function refuseIfYearOver(
+  fiscalYear: number,
+  today: string,
+  path = 'fiscalYear',
+): Outcome<void> {
+  if (today > fiscalYearEnd(fiscalYear)) {
+    return refuseField(
+      'unprocessable',
+      path,
+      `fiscal year ${fiscalYear} ended on ${fiscalYearEnd(fiscalYear)} (会計年度独立, 地方自治法 Art. 208): no new commitment in it; contract in fiscal year ${fiscalYearOf(today)}`,
     );
   }
   return ok(undefined);

@@ -3,6 +3,7 @@ import type { Invoice } from '@denpyo/schemas';
 import { changeInvoiceStatus } from '../db/invoices';
 import { findContract, isFiscalYearClosed } from '../db/projections';
 import { formatDocumentNumber } from '../domain/document-number';
+import { decideOrderWithinContract } from '../domain/encumbrance';
 import { decideOrderFiscalYear } from '../domain/fiscal-year';
 import { decidePaymentOrderer } from '../domain/separation-of-duties';
 import type { InvoiceDeps } from './deps';
@@ -11,8 +12,9 @@ import { presentInvoice } from './present-invoice';
 
 /**
  * Issues the payment order (支出命令) for an inspected invoice in the fiscal year that bears it
- * (refused once that year is closed), numbered in that year, and announces PaymentOrdered, from
- * which the payment service schedules the payment for the 会計管理者 to confirm.
+ * (refused once that year is closed) and within what is left of the contract's encumbrance (and
+ * of the year's, for a multi-year contract), numbered in that year, and announces PaymentOrdered,
+ * from which the payment service schedules the payment for the 会計管理者 to confirm.
  */
 export function makeOrderPayment({ uow, today }: InvoiceDeps) {
   return async (id: string, caller: Caller): Promise<Outcome<Invoice>> => {
@@ -33,6 +35,8 @@ export function makeOrderPayment({ uow, today }: InvoiceDeps) {
       const contract = await findContract(unit.tx, before.contractId);
       // The invoices table references the contract, so it is always there.
       if (!contract) throw new Error(`Contract ${before.contractId} of invoice ${id} is missing`);
+      const within = decideOrderWithinContract(contract, year.value);
+      if (!within.ok) return within;
       const sequence = await nextDocumentSequence(unit.sql, 'PO', year.value);
       const paymentOrderNumber = formatDocumentNumber('PO', year.value, sequence);
       const signature = signatureOf(caller.user);

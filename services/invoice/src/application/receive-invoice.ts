@@ -11,8 +11,15 @@ import {
 } from '@denpyo/platform';
 import type { Invoice, InvoiceCreateRequest } from '@denpyo/schemas';
 import { findInvoiceByNumber, insertInvoice, type InvoiceRecord } from '../db/invoices';
-import { findContract, findVendor, reserveContractAmount } from '../db/projections';
+import {
+  findContract,
+  findContractYear,
+  findVendor,
+  reserveContractAmount,
+  reserveYearAmount,
+} from '../db/projections';
 import { formatDocumentNumber } from '../domain/document-number';
+import { exceedsYear } from '../domain/fiscal-year';
 import {
   assessInvoice,
   exceedsRemaining,
@@ -24,9 +31,9 @@ import { presentInvoice } from './present-invoice';
 
 /**
  * Receives an invoice against an approved contract: checks it with the receipt rules (its
- * figures as stated, its arrival date's deadlines), reserves its total on the contract (one
- * conditional update, so concurrent invoices never exceed the contract), numbers it in the
- * fiscal year that bears it, and announces InvoiceReceived.
+ * figures as stated, its arrival date's deadlines), reserves its total on the contract and in
+ * the fiscal year that bears it (one conditional update each, so concurrent invoices never exceed
+ * the contract or a year of its schedule), numbers it in that year, and announces InvoiceReceived.
  */
 export function makeReceiveInvoice({ db, uow, today }: InvoiceDeps) {
   return async (request: InvoiceCreateRequest, caller: Caller): Promise<Outcome<Invoice>> => {
@@ -54,6 +61,14 @@ export function makeReceiveInvoice({ db, uow, today }: InvoiceDeps) {
           'unprocessable',
           exceedsRemaining(receipt.total, current ? remainingAmount(current) : 0),
         );
+      }
+      const { contractId } = contract;
+      if (!(await reserveYearAmount(tx, contractId, receipt.fiscalYear, receipt.total))) {
+        const year = await findContractYear(tx, contractId, receipt.fiscalYear);
+        // A contract's years are projected with it, and a restated schedule never drops one.
+        if (!year)
+          throw new Error(`Contract ${contractId} has no fiscal year ${receipt.fiscalYear}`);
+        return refuse('unprocessable', exceedsYear(receipt.total, year));
       }
       const sequence = await nextDocumentSequence(sql, 'IV', receipt.fiscalYear);
       let created: InvoiceRecord;

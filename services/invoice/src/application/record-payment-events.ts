@@ -20,13 +20,15 @@ export function makeRecordInvoicePayment({ uow }: InvoiceDeps) {
 /**
  * The 会計管理者's confirmation of the payment order (地方自治法 Art. 232-4), for the 支出命令書.
  * Its PaymentScheduled came first (one payment's events are ordered), so the payment is known.
+ * Without a signature in the event only the username is known: no name is made up from it.
  */
 export function makeRecordPaymentConfirmation({ uow }: InvoiceDeps) {
   return (event: EventOf<'PaymentConfirmed'>): Promise<Outcome<void> | undefined> =>
     uow.runOnce({ event, consumer: CONSUMER_GROUP }, async ({ tx }) => {
       const { paymentId, confirmedBy, confirmedBySignature, confirmedAt } = event.payload;
       await recordConfirmation(tx, paymentId, {
-        by: confirmedBySignature ?? { username: confirmedBy, displayName: confirmedBy, title: '' },
+        by: confirmedBy,
+        ...(confirmedBySignature ? { signature: confirmedBySignature } : {}),
         at: new Date(confirmedAt),
       });
       return ok(undefined);

@@ -6,7 +6,10 @@ import type { InvoiceDeps } from './deps';
 import { lockForTransition, statusAudit } from './invoice-transition';
 import { presentInvoice } from './present-invoice';
 
-/** Rejects an invoice before its payment order, giving its total back to the contract. */
+/**
+ * Rejects an invoice before its payment order, giving its total back to the contract and to the
+ * fiscal year that bore it.
+ */
 export function makeRejectInvoice({ uow, today }: InvoiceDeps) {
   return async (
     id: string,
@@ -17,7 +20,7 @@ export function makeRejectInvoice({ uow, today }: InvoiceDeps) {
       const locked = await lockForTransition(unit, id, 'reject');
       if (!locked.ok) return locked;
       const before = locked.value;
-      await releaseContractAmount(unit.tx, before.contractId, before.total);
+      await releaseContractAmount(unit.tx, before);
       const after = await changeInvoiceStatus(unit.tx, id, {
         action: 'reject',
         by: unit.actor,

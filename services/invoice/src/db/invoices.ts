@@ -14,7 +14,7 @@ import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
 import { searchRanges, yenFromBigInt, type ListPage } from '@denpyo/platform';
 import { statusAfter } from '../domain/invoice-state';
 import type { InvoiceReceipt } from '../domain/receipt';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import type { Db, Tx } from './prisma';
 
 /**
@@ -170,13 +170,13 @@ export async function recordInvoicePayment(
 export async function recordConfirmation(
   tx: Tx,
   paymentId: string,
-  confirmation: { by: Signature; at: Date },
+  confirmation: { by: string; signature?: Signature; at: Date },
 ): Promise<void> {
   await tx.invoice.updateMany({
     where: { paymentId },
     data: {
-      confirmedBy: confirmation.by.username,
-      confirmedBySignature: confirmation.by,
+      confirmedBy: confirmation.by,
+      confirmedBySignature: confirmation.signature ?? Prisma.DbNull,
       confirmedAt: confirmation.at,
     },
   });

@@ -1,5 +1,4 @@
 import {
-  ContractApprovedSchema,
   type ContractAmended,
   type ContractApproved,
   type ContractClosed,
@@ -10,10 +9,12 @@ import {
 } from '@denpyo/schemas';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
 import { yenFromBigInt } from '@denpyo/platform';
+import type { EncumberedContract } from '../domain/encumbrance';
+import type { ContractYear, ScheduledYear } from '../domain/fiscal-year';
 import type { ContractTerms, VendorTerms } from '../domain/receipt';
 import type { Db, Tx } from './prisma';
 
-export interface ContractProjection extends ContractTerms {
+export interface ContractProjection extends ContractTerms, EncumberedContract {
   contractId: string;
   documentNumber: string;
   title: string;
@@ -28,10 +29,10 @@ export interface VendorProjection extends VendorTerms {
   name: string;
 }
 
-// The schedule is stored as the event carried it.
-const ScheduleSchema = ContractApprovedSchema.shape.schedule.unwrap();
-
-/** Insert-only: a contract is approved once, so a redelivered event changes nothing. */
+/**
+ * Insert-only: a contract is approved once, so a redelivered event changes nothing. Its years:
+ * a multi-year contract's schedule, or its own fiscal year for the whole amount.
+ */
 export async function projectApprovedContract(tx: Tx, event: ContractApproved): Promise<void> {
   await tx.approvedContract.createMany({
     data: {
@@ -47,25 +48,72 @@ export async function projectApprovedContract(tx: Tx, event: ContractApproved): 
       // Absent in v1 events: a services contract.
       kind: event.kind ?? 'services',
       concludedOn: event.concludedOn ? isoDateToUtc(event.concludedOn) : null,
-      ...(event.schedule ? { schedule: event.schedule } : {}),
     },
+    skipDuplicates: true,
+  });
+  const years = event.schedule ?? [{ fiscalYear: event.fiscalYear, amount: event.amount }];
+  await tx.contractYear.createMany({
+    data: years.map((year) => ({
+      contractId: event.contractId,
+      fiscalYear: year.fiscalYear,
+      amount: BigInt(year.amount),
+    })),
     skipDuplicates: true,
   });
 }
 
-/** A change contract (変更契約): its amount replaces the old one for the remaining amount. */
+/**
+ * A change contract (変更契約): its amount replaces the old one for the remaining amount, and its
+ * restated schedule the years' amounts (a year left out keeps what is invoiced in it, with amount
+ * 0). Without a schedule the years stand, but for a single-year contract, whose one year is its
+ * whole amount.
+ */
 export async function amendContract(tx: Tx, event: ContractAmended): Promise<void> {
+  const { contractId } = event;
   await tx.approvedContract.updateMany({
-    where: { contractId: event.contractId },
+    where: { contractId },
     data: { amount: BigInt(event.amount) },
   });
+  if (event.schedule) {
+    await restateYears(tx, contractId, event.schedule);
+    return;
+  }
+  await tx.$executeRaw`
+    UPDATE contract_years SET amount = ${BigInt(event.amount)}
+    WHERE contract_id = ${contractId}::uuid
+      AND (SELECT count(*) FROM contract_years WHERE contract_id = ${contractId}::uuid) = 1`;
 }
 
-/** Completed or cancelled: the contract takes no new invoices. */
+async function restateYears(
+  tx: Tx,
+  contractId: string,
+  schedule: readonly ScheduledYear[],
+): Promise<void> {
+  await tx.contractYear.updateMany({
+    where: { contractId, fiscalYear: { notIn: schedule.map((year) => year.fiscalYear) } },
+    data: { amount: 0n },
+  });
+  for (const { fiscalYear, amount } of schedule) {
+    await tx.contractYear.upsert({
+      where: { contractId_fiscalYear: { contractId, fiscalYear } },
+      create: { contractId, fiscalYear, amount: BigInt(amount) },
+      update: { amount: BigInt(amount) },
+    });
+  }
+}
+
+/**
+ * Completed or cancelled: the contract takes no new invoices, and what the closure released of
+ * its encumbrance can no longer be ordered.
+ */
 export async function closeContract(tx: Tx, event: ContractClosed, at: Date): Promise<void> {
   await tx.approvedContract.updateMany({
     where: { contractId: event.contractId },
-    data: { closedOutcome: event.outcome, closedAt: at },
+    data: {
+      closedOutcome: event.outcome,
+      closedAt: at,
+      releasedAmount: BigInt(event.releasedAmount),
+    },
   });
 }
 
@@ -103,7 +151,10 @@ export async function findContract(
   db: Db | Tx,
   contractId: string,
 ): Promise<ContractProjection | undefined> {
-  const row = await db.approvedContract.findUnique({ where: { contractId } });
+  const row = await db.approvedContract.findUnique({
+    where: { contractId },
+    include: { years: { orderBy: { fiscalYear: 'asc' } } },
+  });
   if (!row) return undefined;
   return {
     contractId: row.contractId,
@@ -117,8 +168,33 @@ export async function findContract(
     budgetCode: row.budgetCode,
     kind: row.kind as ContractKind,
     ...(row.concludedOn ? { concludedOn: utcToIsoDate(row.concludedOn) } : {}),
-    ...(row.schedule === null ? {} : { schedule: ScheduleSchema.parse(row.schedule) }),
+    ...(row.years.length > 1 ? { schedule: row.years.map(toContractYear) } : {}),
     ...(row.closedOutcome ? { closedOutcome: row.closedOutcome as 'completed' | 'cancelled' } : {}),
+    releasedAmount: yenFromBigInt(row.releasedAmount),
+  };
+}
+
+/** One fiscal year of a contract (a single-year contract has one too). */
+export async function findContractYear(
+  db: Db | Tx,
+  contractId: string,
+  fiscalYear: number,
+): Promise<ContractYear | undefined> {
+  const row = await db.contractYear.findUnique({
+    where: { contractId_fiscalYear: { contractId, fiscalYear } },
+  });
+  return row ? toContractYear(row) : undefined;
+}
+
+function toContractYear(row: {
+  fiscalYear: number;
+  amount: bigint;
+  invoicedTotal: bigint;
+}): ContractYear {
+  return {
+    fiscalYear: row.fiscalYear,
+    amount: yenFromBigInt(row.amount),
+    invoicedTotal: yenFromBigInt(row.invoicedTotal),
   };
 }
 
@@ -154,13 +230,33 @@ export async function reserveContractAmount(
   return updated === 1;
 }
 
-/** Gives back what a rejected invoice had reserved. */
-export async function releaseContractAmount(
+/**
+ * The same for the fiscal year that bears the invoice: within that year's amount, so a
+ * multi-year contract's invoices never take a year beyond its schedule. False when refused.
+ */
+export async function reserveYearAmount(
   tx: Tx,
   contractId: string,
+  fiscalYear: number,
   total: number,
+): Promise<boolean> {
+  const updated = await tx.$executeRaw`
+    UPDATE contract_years SET invoiced_total = invoiced_total + ${BigInt(total)}
+    WHERE contract_id = ${contractId}::uuid AND fiscal_year = ${fiscalYear}
+      AND invoiced_total + ${BigInt(total)} <= amount`;
+  return updated === 1;
+}
+
+/** Gives back what a rejected invoice had reserved, on the contract and in its fiscal year. */
+export async function releaseContractAmount(
+  tx: Tx,
+  invoice: { contractId: string; fiscalYear: number; total: number },
 ): Promise<void> {
+  const total = BigInt(invoice.total);
   await tx.$executeRaw`
-    UPDATE approved_contracts SET invoiced_total = invoiced_total - ${BigInt(total)}
-    WHERE contract_id = ${contractId}::uuid`;
+    UPDATE approved_contracts SET invoiced_total = invoiced_total - ${total}
+    WHERE contract_id = ${invoice.contractId}::uuid`;
+  await tx.$executeRaw`
+    UPDATE contract_years SET invoiced_total = invoiced_total - ${total}
+    WHERE contract_id = ${invoice.contractId}::uuid AND fiscal_year = ${invoice.fiscalYear}`;
 }

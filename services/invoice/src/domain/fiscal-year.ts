@@ -7,6 +7,19 @@ export interface ScheduledYear {
   amount: number;
 }
 
+/** A fiscal year of a contract with the totals of its invoices of that year not rejected. */
+export interface ContractYear extends ScheduledYear {
+  invoicedTotal: number;
+}
+
+export function yearRemaining(year: ContractYear): number {
+  return Math.max(0, year.amount - year.invoicedTotal);
+}
+
+export function exceedsYear(total: number, year: ContractYear): string {
+  return `The invoice total ${total} exceeds what fiscal year ${year.fiscalYear} has left of its scheduled ${year.amount}: ${yearRemaining(year)} (${year.invoicedTotal} invoiced)`;
+}
+
 /**
  * The fiscal year whose budget bears an invoice's payment (会計年度独立の原則, 地方自治法
  * Art. 208). A single-year contract's payments belong to its fiscal year, also when the claim

@@ -1,5 +1,5 @@
 import { japanToday } from '@denpyo/jp';
-import type { ApprovalRecord, PaymentOrderVoucher } from '@denpyo/pdf';
+import { UNNAMED_SIGNER, type ApprovalRecord, type PaymentOrderVoucher } from '@denpyo/pdf';
 import type { Signature } from '@denpyo/schemas';
 import type { InvoiceRecord } from '../db/invoices';
 import type { ContractProjection, VendorProjection } from '../db/projections';
@@ -41,56 +41,30 @@ export function paymentOrderVoucher(
 /**
  * Who received, inspected (検収), ordered payment (支出命令) and confirmed the order (会計管理者),
  * and when: by display name and title as signed at the time, never by username. Acts recorded
- * before signatures existed fall back to the step's role, with the name the record has.
+ * without a signature (before v2, or confirmed by an event without one) print the step's role and
+ * 氏名未登録.
  */
 function approvalRecord(invoice: InvoiceRecord): ApprovalRecord[] {
   const step = (
     name: string,
     role: string,
-    username: string,
     signature: Signature | undefined,
     at: string,
   ): ApprovalRecord => ({
     step: name,
-    name: signature?.displayName ?? username,
+    name: signature?.displayName ?? UNNAMED_SIGNER,
     role: signature?.title || role,
     at,
   });
-  const steps = [
-    step('受付', '請求受付', invoice.createdBy, invoice.createdBySignature, invoice.createdAt),
-  ];
+  const steps = [step('受付', '請求受付', invoice.createdBySignature, invoice.createdAt)];
   if (invoice.inspectedBy && invoice.inspectedAt) {
-    steps.push(
-      step(
-        '検収',
-        '検収担当',
-        invoice.inspectedBy,
-        invoice.inspectedBySignature,
-        invoice.inspectedAt,
-      ),
-    );
+    steps.push(step('検収', '検収担当', invoice.inspectedBySignature, invoice.inspectedAt));
   }
   if (invoice.approvedBy && invoice.approvedAt) {
-    steps.push(
-      step(
-        '支出命令',
-        '会計担当',
-        invoice.approvedBy,
-        invoice.orderedBySignature,
-        invoice.approvedAt,
-      ),
-    );
+    steps.push(step('支出命令', '会計担当', invoice.orderedBySignature, invoice.approvedAt));
   }
   if (invoice.confirmedBy && invoice.confirmedAt) {
-    steps.push(
-      step(
-        '確認',
-        '会計管理者',
-        invoice.confirmedBy,
-        invoice.confirmedBySignature,
-        invoice.confirmedAt,
-      ),
-    );
+    steps.push(step('確認', '会計管理者', invoice.confirmedBySignature, invoice.confirmedAt));
   }
   return steps;
 }

@@ -16,7 +16,7 @@ import type {
   StatedTax,
   VendorKind,
 } from '@denpyo/schemas';
-import { paymentFiscalYear, type ScheduledYear } from './fiscal-year';
+import { exceedsYear, paymentFiscalYear, yearRemaining, type ContractYear } from './fiscal-year';
 
 /** What this service knows of the contract an invoice is made out against. */
 export interface ContractTerms {
@@ -26,8 +26,11 @@ export interface ContractTerms {
   invoicedTotal: number;
   kind: ContractKind;
   fiscalYear: number;
-  /** A multi-year commitment's amount per fiscal year; undefined for a single-year contract. */
-  schedule?: readonly ScheduledYear[];
+  /**
+   * A multi-year commitment's amount per fiscal year (債務負担行為), with what is invoiced in
+   * each; undefined for a single-year contract, whose one year is its amount.
+   */
+  schedule?: readonly ContractYear[];
   /** Set once the contract is completed or cancelled: no new invoices. */
   closedOutcome?: 'completed' | 'cancelled';
 }
@@ -72,8 +75,9 @@ export function remainingAmount(contract: ContractTerms): number {
 /**
  * Decides whether an invoice may be received against a contract, takes its figures as stated
  * (tax, withholding) and computes its deadlines from the day the claim arrived. The
- * remaining-amount check here is advisory (it gives the clearest reason); the authoritative one
- * is the conditional update of the contract's invoiced total.
+ * remaining-amount checks here (the contract's, and a multi-year contract's year's) are advisory
+ * (they give the clearest reason); the authoritative ones are the conditional updates of the
+ * invoiced totals.
  */
 export function assessInvoice(
   request: ReceiptRequest,
@@ -130,6 +134,11 @@ export function assessInvoice(
   }
   const fiscalYear = paymentFiscalYear(contract, receivedOn);
   if (!fiscalYear.ok) return fiscalYear;
+  // Each year of a multi-year contract is a limit of its own: its budget bears only its amount.
+  const year = contract.schedule?.find((entry) => entry.fiscalYear === fiscalYear.value);
+  if (year && totals.total > yearRemaining(year)) {
+    return refuse('unprocessable', exceedsYear(totals.total, year));
+  }
 
   const statedRates = new Set((request.statedTaxes ?? []).map((stated) => stated.rate));
   return ok({

@@ -1,10 +1,16 @@
 import { notFound, ok, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
 import type { TransferBatch } from '@denpyo/schemas';
+import { closedYearsOf } from '../db/fiscal-years';
+import { paymentsOfBatch } from '../db/payments';
 import { findBatch, markApproved } from '../db/transfer-batches';
-import { decideApproval } from '../domain/transfer-batch';
+import { decideApproval, decideOpenYears } from '../domain/transfer-batch';
 import type { PaymentDeps } from './deps';
 
-/** The second pair of eyes: another treasurer approves a draft batch for the bank. */
+/**
+ * The second pair of eyes: another treasurer approves a draft batch for the bank, only while
+ * the fiscal years of its payments are open (出納閉鎖, 地方自治法 Art. 235-5). The years' shared
+ * locks are held to commit, so a close waits for the approval and then sees the batch.
+ */
 export function makeApproveTransferBatch({ uow, today }: PaymentDeps) {
   return (id: string, caller: Caller): Promise<Outcome<TransferBatch>> =>
     uow.run(caller, async ({ tx, lock, now, actor, audit }) => {
@@ -13,6 +19,9 @@ export function makeApproveTransferBatch({ uow, today }: PaymentDeps) {
       if (!before) return notFound('Transfer batch', id);
       const decision = decideApproval(before, actor, today());
       if (!decision.ok) return decision;
+      const years = (await paymentsOfBatch(tx, id)).map((payment) => payment.fiscalYear);
+      const open = decideOpenYears(years, await closedYearsOf(tx, years));
+      if (!open.ok) return open;
       const after = await markApproved(tx, id, signatureOf(caller.user), now);
       audit({
         action: 'transfer-batch.approved',

@@ -8,19 +8,27 @@ import {
   type Outcome,
 } from '@denpyo/platform';
 import type { FiscalYearListQuery, FiscalYearStatus } from '@denpyo/schemas';
-import { insertClosedYear, listFiscalYears } from '../db/fiscal-years';
-import { decideClose } from '../domain/fiscal-year';
+import { insertClosedYear, listFiscalYears, lockYearForClose } from '../db/fiscal-years';
+import { approvedBatchesOfYear } from '../db/transfer-batches';
+import { decideClose, decideNoBatchInFlight } from '../domain/fiscal-year';
 import type { PaymentDeps } from './deps';
 
 /**
  * 出納閉鎖: from June 1 of the next year a treasurer closes the year; the close waits for work in
- * flight in that year (see closedYearsOf) and happens once (a second one is 409).
+ * flight in that year (see closedYearsOf), is refused while an approved batch of the year awaits
+ * settlement, and happens once (a second one is 409).
  */
 export function makeCloseFiscalYear({ uow, today }: PaymentDeps) {
   return async (fiscalYear: number, caller: Caller): Promise<Outcome<FiscalYearStatus>> => {
     const decision = decideClose(fiscalYear, today());
     if (!decision.ok) return decision;
     return uow.run(caller, async ({ tx, now, actor, audit, publish }) => {
+      await lockYearForClose(tx, fiscalYear);
+      const inFlight = decideNoBatchInFlight(
+        fiscalYear,
+        await approvedBatchesOfYear(tx, fiscalYear),
+      );
+      if (!inFlight.ok) return inFlight;
       const signature = signatureOf(caller.user);
       if (!(await insertClosedYear(tx, fiscalYear, signature, now))) {
         return refuse('conflict', `Fiscal year ${fiscalYear} is already closed`);

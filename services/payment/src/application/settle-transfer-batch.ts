@@ -87,6 +87,8 @@ export function makeSettleTransferBatch({ uow, today, lateInterestRates }: Payme
             kind: payment.kind,
             withholdingTax: payment.withholdingTax,
             netAmount: payment.netAmount,
+            // The contract service books `spent` on this year's budget line.
+            fiscalYear: payment.fiscalYear,
           });
           const interest = lateInterestOrder(payment, transferDate, lateInterestRates);
           if (!interest) continue;

@@ -1,3 +1,4 @@
+import { monthRange, withholdingTaxDueDate } from '@denpyo/jp';
 import { ok, type ListPage, type Outcome } from '@denpyo/platform';
 import type {
   WithholdingAnnualEntry,
@@ -8,7 +9,6 @@ import type {
   WithholdingMonthQuery,
 } from '@denpyo/schemas';
 import { listWithheld, withheldByVendor, withheldTotals } from '../db/withholding';
-import { monthRange, withholdingTaxDueDate } from '../domain/withholding';
 import type { PaymentDeps } from './deps';
 
 // A payment whose vendor the service has not heard of cannot carry withholding (the invoice

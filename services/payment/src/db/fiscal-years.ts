@@ -21,14 +21,21 @@ export async function closedYearsOf(tx: Tx, years: Iterable<number>): Promise<Se
   return new Set(rows.map((row) => row.fiscalYear));
 }
 
-/** Closes a year once (false when it was closed already), after the work in flight in it. */
+/**
+ * Holds a year's exclusive lock until commit: it waits for the work in flight in the year (which
+ * holds the shared lock, see closedYearsOf), and work that comes later sees what the close did.
+ */
+export async function lockYearForClose(tx: Tx, fiscalYear: number): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${FISCAL_YEAR_LOCK}::int, ${fiscalYear}::int)::text`;
+}
+
+/** Closes a year once (false when it was closed already); hold lockYearForClose first. */
 export async function insertClosedYear(
   tx: Tx,
   fiscalYear: number,
   by: Signature,
   at: Date,
 ): Promise<boolean> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${FISCAL_YEAR_LOCK}::int, ${fiscalYear}::int)::text`;
   const { count } = await tx.fiscalYear.createMany({
     data: [{ fiscalYear, closedBy: by.username, closedBySignature: by, closedAt: at }],
     skipDuplicates: true,

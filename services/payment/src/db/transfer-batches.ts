@@ -129,6 +129,19 @@ export async function redate(
   });
 }
 
+/** The approved, unsettled batches holding payments of a fiscal year, by transfer date. */
+export async function approvedBatchesOfYear(
+  db: Db | Tx,
+  fiscalYear: number,
+): Promise<{ id: string; transferDate: string }[]> {
+  const rows = await db.transferBatch.findMany({
+    where: { status: 'approved', payments: { some: { fiscalYear } } },
+    select: { id: true, transferDate: true },
+    orderBy: [{ transferDate: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((row) => ({ id: row.id, transferDate: utcToIsoDate(row.transferDate) }));
+}
+
 /** What a batch pays: each payment's net amount to the account copied onto the batch. */
 export interface BatchItem {
   paymentId: string;

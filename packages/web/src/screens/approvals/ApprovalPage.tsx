@@ -2,7 +2,7 @@
 // per rank of the route, with who signed and when), and 承認する (optional comment) / 差し戻す
 // (reason), each confirmed first — offered only when the approver's rank may sign the next box,
 // otherwise shown disabled with the reason.
-import { ContractApproveRequestSchema, RejectRequestSchema } from '@denpyo/schemas';
+import { ContractApproveRequestSchema, RejectRequestSchema, type Contract } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -27,8 +27,10 @@ import {
   statusLabel,
   useToast,
 } from '../../ui';
+import { SignatureText } from '../../shared/SignatureText';
 import { VendorName } from '../../shared/VendorName';
 import { HistoryTimeline } from '../../shared/HistoryTimeline';
+import { contractPeople } from '../../shared/people';
 import { ApprovalRoute, rankLabel } from '../../shared/ApprovalRoute';
 import {
   approvalBlocker,
@@ -38,6 +40,17 @@ import {
 } from '../../shared/approval-route';
 import { AmendmentApproval } from './AmendmentApproval';
 import './approvals.css';
+
+/**
+ * 起案者 or 提出者 by name and title: the contract records the creator's signature; a submitter
+ * is shown by it when it is the creator (the usual case), else by the username it records.
+ */
+function Person({ contract, username }: { contract: Contract; username?: string }) {
+  const signature = contract.createdBySignature;
+  if (signature && (username === undefined || username === contract.createdBy))
+    return <SignatureText signature={signature} />;
+  return <>{username ?? contract.createdBy}</>;
+}
 
 /** A field the browser already found wrong, shown in the dialog as the API would show it. */
 function invalid(message: string | undefined): ApiError {
@@ -165,8 +178,15 @@ export function ApprovalPage() {
                   t('approvals.detail.budgetAvailable'),
                   budget ? <Amount key="b" value={budget.available} /> : '—',
                 ],
-                [t('approvals.detail.createdBy'), contract.createdBy],
-                [t('approvals.detail.submittedBy'), contract.submittedBy ?? '—'],
+                [t('approvals.detail.createdBy'), <Person key="c" contract={contract} />],
+                [
+                  t('approvals.detail.submittedBy'),
+                  contract.submittedBy ? (
+                    <Person key="s" contract={contract} username={contract.submittedBy} />
+                  ) : (
+                    '—'
+                  ),
+                ],
               ]}
             />
             {overBudget ? (
@@ -179,21 +199,23 @@ export function ApprovalPage() {
         </div>
         <div className="approval-layout__route">
           <Section title={t('approvals.route.title')}>
-            <p className="ui-muted">
-              {routeRanks
-                ? t('approvals.route.leadRanks', { ranks: routeRanks })
-                : t('approvals.route.lead', { required: progress.required })}
-            </p>
-            <ApprovalRoute contract={contract} />
-            {contract.status === 'rejected' && contract.rejectionReason ? (
-              <Alert
-                tone="danger"
-                title={t('approvals.route.rejected', { reason: contract.rejectionReason })}
-              />
-            ) : null}
-            {contract.status === 'approved' ? (
-              <Alert tone="success" title={t('approvals.route.complete')} />
-            ) : null}
+            <div className="ui-stack">
+              <p className="ui-muted">
+                {routeRanks
+                  ? t('approvals.route.leadRanks', { ranks: routeRanks })
+                  : t('approvals.route.lead', { required: progress.required })}
+              </p>
+              <ApprovalRoute contract={contract} />
+              {contract.status === 'rejected' && contract.rejectionReason ? (
+                <Alert
+                  tone="danger"
+                  title={t('approvals.route.rejected', { reason: contract.rejectionReason })}
+                />
+              ) : null}
+              {contract.status === 'approved' ? (
+                <Alert tone="success" title={t('approvals.route.complete')} />
+              ) : null}
+            </div>
           </Section>
         </div>
         <div className="approval-layout__actions">
@@ -293,7 +315,7 @@ export function ApprovalPage() {
         ) : null}
         <div className="approval-layout__timeline">
           <Section title={t('approvals.timeline')}>
-            <HistoryTimeline kind="contracts" id={contract.id} />
+            <HistoryTimeline kind="contracts" id={contract.id} people={contractPeople(contract)} />
           </Section>
         </div>
         <div className="approval-layout__voucher">

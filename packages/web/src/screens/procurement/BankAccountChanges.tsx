@@ -198,8 +198,12 @@ export function BankChangeHistory({ vendorId }: { vendorId: string }) {
                 {change.decidedBy ? (
                   <>
                     {' ・ '}
-                    {t('procurement.bankChange.decidedBy')}:{' '}
-                    <SignatureText signature={change.decidedBy} />{' '}
+                    {t(
+                      change.status === 'rejected'
+                        ? 'procurement.bankChange.rejectedBy'
+                        : 'procurement.bankChange.approvedBy',
+                    )}
+                    : <SignatureText signature={change.decidedBy} />{' '}
                     {change.decidedAt ? <DateTimeText value={change.decidedAt} /> : null}
                   </>
                 ) : null}

@@ -39,6 +39,7 @@ import {
 } from '../../ui';
 import { ApprovalRoute, rankLabel } from '../../shared/ApprovalRoute';
 import { HistoryTimeline } from '../../shared/HistoryTimeline';
+import { contractPeople } from '../../shared/people';
 import { SignatureText } from '../../shared/SignatureText';
 import { VendorName } from '../../shared/VendorName';
 import { Amendments } from './Amendments';
@@ -154,7 +155,11 @@ export function ContractDetail() {
             <Approvals contract={contract} />
             <Amendments contract={contract} />
             <Section title={t('timeline.title')}>
-              <HistoryTimeline kind="contracts" id={contract.id} />
+              <HistoryTimeline
+                kind="contracts"
+                id={contract.id}
+                people={contractPeople(contract)}
+              />
             </Section>
           </div>
         </div>

@@ -399,6 +399,8 @@ function BudgetPicker({
       selectedId={value}
       onSelect={(option) => {
         setPicked(listed.find((budget) => budget.code === option?.id));
+        // The field then shows the chosen line's code and name, not what was typed to find it.
+        setTyped(undefined);
         onChange(option?.id ?? '');
       }}
       inputValue={typed ?? (chosen ? `${chosen.code} ${chosen.name}` : value)}

@@ -9,7 +9,16 @@ import { t } from '../../i18n';
 import { ConfirmButton, useToast } from '../../ui';
 import { inspectBlocker } from '../../shared/inspection';
 
-export function InspectButton({ invoice, size }: { invoice: Invoice; size?: 'small' | 'medium' }) {
+export function InspectButton({
+  invoice,
+  size,
+  compact,
+}: {
+  invoice: Invoice;
+  size?: 'small' | 'medium';
+  /** In a table's narrow cell: the reason in a few words. */
+  compact?: boolean;
+}) {
   const user = useUser();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -35,7 +44,13 @@ export function InspectButton({ invoice, size }: { invoice: Invoice; size?: 'sma
         }}
       />
       {blocker === 'registrant' ? (
-        <span className="ui-small ui-muted">{t('invoice.inspect.blocker.registrant')}</span>
+        <span className="ui-small ui-muted">
+          {t(
+            compact
+              ? 'invoice.inspect.blocker.registrantShort'
+              : 'invoice.inspect.blocker.registrant',
+          )}
+        </span>
       ) : null}
     </span>
   );

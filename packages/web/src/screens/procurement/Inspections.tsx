@@ -97,7 +97,7 @@ const columns: Column<Invoice>[] = [
         <Link to="/invoices/$id" params={{ id: invoice.id }}>
           {t('invoice.inspections.open')}
         </Link>
-        <InspectButton invoice={invoice} />
+        <InspectButton invoice={invoice} compact />
       </span>
     ),
   },

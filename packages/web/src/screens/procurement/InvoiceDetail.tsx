@@ -24,6 +24,7 @@ import {
   StatusBadge,
 } from '../../ui';
 import { HistoryTimeline } from '../../shared/HistoryTimeline';
+import { invoicePeople } from '../../shared/people';
 import { SignatureText } from '../../shared/SignatureText';
 import { VendorName } from '../../shared/VendorName';
 import { InspectButton } from './InspectButton';
@@ -86,7 +87,7 @@ export function InvoiceDetail() {
             </Section>
           </div>
           <Section title={t('timeline.title')}>
-            <HistoryTimeline kind="invoices" id={invoice.id} />
+            <HistoryTimeline kind="invoices" id={invoice.id} people={invoicePeople(invoice)} />
           </Section>
         </div>
       </div>

@@ -152,7 +152,11 @@ function ContractPicker({
       name="contractId"
       isRequired
       selectedId={value}
-      onSelect={(option) => onChange(listed.find((c) => c.id === option?.id))}
+      onSelect={(option) => {
+        // The field then shows the chosen contract's number and title, not what was typed.
+        setTyped(undefined);
+        onChange(listed.find((c) => c.id === option?.id));
+      }}
       inputValue={typed ?? (chosen ? label(chosen) : '')}
       onInputChange={setTyped}
       options={options}

@@ -1,6 +1,6 @@
 // 源泉徴収: the withholding ledger of a month (by transfer date): each paid payment with the
 // payee, amount, 源泉徴収税額, 差引支払額 and the day the tax is due at the tax office (the 10th
-// of the next month, 所得税法 Art. 216), with the month's totals and its CSV; and the yearly
+// of the next month, 所得税法 Art. 204 (1)), with the month's totals and its CSV; and the yearly
 // per-recipient totals (calendar year) as a table and a CSV for the 支払調書 (Art. 225).
 import type { WithholdingAnnualEntry, WithholdingLedgerEntry } from '@denpyo/schemas';
 import { useQuery } from '@tanstack/react-query';

@@ -105,7 +105,7 @@ export function shiftYearMonth(month: string, by: number): string {
 
 /**
  * The withholding ledger's month to open first: until the 10th, last month's (its tax is due to
- * the tax office by the 10th, 所得税法 Art. 216); afterwards, this month's.
+ * the tax office by the 10th, 所得税法 Art. 204 (1)); afterwards, this month's.
  */
 export function defaultLedgerMonth(today: string): string {
   const month = today.slice(0, 7);

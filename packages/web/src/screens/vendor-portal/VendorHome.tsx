@@ -1,4 +1,5 @@
-// 取引状況 (the vendor's home): its contracts with what is left to invoice, its latest invoices
+// 取引状況 (the vendor's home): its approved contracts with what is left to invoice, those the city
+// has completed (still listed, with what was paid), its latest invoices
 // with their status in vendor words, and its latest remittances.
 import type { Contract } from '@denpyo/schemas';
 import { useQuery } from '@tanstack/react-query';
@@ -23,6 +24,7 @@ import {
   Section,
   TextField,
   type Column,
+  type ListState,
   ScrollTable,
 } from '../../ui';
 import { PortalLinks, VendorInvoiceStatus, listRemittances, useOwnRemittances } from './parts';
@@ -106,6 +108,43 @@ const contractColumns: Column<Contract>[] = [
     ),
   },
 ];
+
+/** A completed contract (契約完了) is paid out and takes no more invoices: no remaining, no action. */
+const completedColumns = contractColumns.filter(
+  (column) => column.id !== 'remaining' && column.id !== 'actions',
+);
+
+/** The contracts the city has completed: they stay visible with what was paid under them. */
+function CompletedContracts() {
+  const [state, setState] = useState<ListState>({
+    page: 1,
+    pageSize: 10,
+    sort: 'startDate',
+    order: 'desc',
+  });
+  const request = { ...state, status: 'completed' as const };
+  const query = useQuery(
+    listQuery('contracts', request, (signal) => api.contracts.list(request, signal)),
+  );
+  if (query.data && query.data.total === 0 && state.page === 1) return null;
+  return (
+    <Section title={t('vendorPortal.contracts.completed')}>
+      <DataTable
+        label={t('vendorPortal.contracts.completed')}
+        columns={completedColumns}
+        rowKey={(c) => c.id}
+        data={query.data}
+        isFetching={query.isFetching}
+        error={query.error}
+        state={state}
+        onStateChange={(patch) => setState((current) => ({ ...current, ...patch }))}
+        csvHref={api.contracts.csv({ status: 'completed' })}
+        pageSizes={[10, 50, 100]}
+        empty={<EmptyState title={t('vendorPortal.contracts.completed.empty')} />}
+      />
+    </Section>
+  );
+}
 
 function RecentInvoices() {
   const request = { page: 1, pageSize: RECENT, sort: 'receivedOn', order: 'desc' as const };
@@ -258,6 +297,7 @@ export function VendorHome() {
             }
           />
         </Section>
+        <CompletedContracts />
         <div className="vendor-home__recent">
           <RecentInvoices />
           <RecentRemittances />

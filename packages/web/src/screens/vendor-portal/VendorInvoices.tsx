@@ -27,10 +27,16 @@ function columns(remittances: readonly Remittance[]): Column<Invoice>[] {
   return [
     {
       id: 'invoiceNumber',
-      header: t('vendorPortal.invoices.col.invoiceNumber'),
+      header: t('vendorPortal.invoices.col.numbers'),
+      sortKey: 'documentNumber',
       isRowHeader: true,
       nowrap: true,
-      cell: (i) => i.invoiceNumber,
+      cell: (i) => (
+        <span className="vendor-stacked">
+          <span>{i.invoiceNumber}</span>
+          <span className="ui-small ui-mono ui-muted">{i.documentNumber}</span>
+        </span>
+      ),
     },
     {
       id: 'status',
@@ -47,25 +53,18 @@ function columns(remittances: readonly Remittance[]): Column<Invoice>[] {
       ),
     },
     {
-      id: 'documentNumber',
-      header: t('vendorPortal.invoices.col.documentNumber'),
-      sortKey: 'documentNumber',
-      nowrap: true,
-      cell: (i) => <span className="ui-mono">{i.documentNumber}</span>,
-    },
-    {
-      id: 'issueDate',
-      header: t('vendorPortal.invoices.col.issueDate'),
-      nowrap: true,
-      cell: (i) => <DateText value={i.issueDate} />,
-    },
-    {
       id: 'receivedOn',
-      header: t('vendorPortal.invoices.col.receivedOn'),
+      header: t('vendorPortal.invoices.col.dates'),
       sortKey: 'receivedOn',
       firstOrder: 'desc',
-      nowrap: true,
-      cell: (i) => <DateText value={i.receivedOn} />,
+      cell: (i) => (
+        <span className="vendor-stacked">
+          <DateText value={i.receivedOn} />
+          <span className="ui-small ui-muted">
+            {t('vendorPortal.invoices.col.issueDate')} <DateText value={i.issueDate} />
+          </span>
+        </span>
+      ),
     },
     {
       id: 'total',
@@ -93,7 +92,6 @@ function columns(remittances: readonly Remittance[]): Column<Invoice>[] {
     {
       id: 'qualified',
       header: t('vendorPortal.invoices.col.qualified'),
-      nowrap: true,
       cell: (i) =>
         i.qualified
           ? t('vendorPortal.invoices.qualified')

@@ -11,8 +11,10 @@ ALTER TABLE payments DROP CONSTRAINT payments_check1;
 ALTER TABLE payments DROP CONSTRAINT payments_status_check;
 ALTER TABLE payments DROP CONSTRAINT payments_invoice_id_key;
 
--- Existing rows were v1 orders: an invoice's payment, no withholding, net = amount, the fiscal
--- year of the due date, ordered by whoever the audit trail names ('unknown' here).
+-- Existing rows were v1 orders: an invoice's payment, no withholding, net = amount, ordered by
+-- whoever the audit trail names ('unknown' here), and of the fiscal year of the day the order
+-- reached this service in Japan (the order follows the invoice's approval within its year; the
+-- due date runs up to 40 days later and would put a March order into April's year).
 ALTER TABLE payments
   ADD COLUMN kind text NOT NULL DEFAULT 'invoice' CHECK (kind IN ('invoice', 'late-interest')),
   ADD COLUMN withholding_tax bigint NOT NULL DEFAULT 0 CHECK (withholding_tax >= 0),
@@ -31,9 +33,18 @@ ALTER TABLE payments
   ADD COLUMN late_interest jsonb;
 UPDATE payments SET
   net_amount = amount,
-  fiscal_year = CASE WHEN extract(month FROM due_date) < 4
-                     THEN extract(year FROM due_date)::integer - 1
-                     ELSE extract(year FROM due_date)::integer END;
+  -- Three months back from an April–March day lands in the calendar year the fiscal year is named by.
+  fiscal_year = extract(year FROM (created_at AT TIME ZONE 'Asia/Tokyo') - interval '3 months')::integer;
+-- v1 had no treasurer's examination: a payment left 'scheduled' by joining an accountant's batch.
+-- Those that did (batched, paid, failed in a batch) are recorded as confirmed by 'v1' (no user
+-- can be called that: usernames have at least 3 characters) at no time, not by anyone who never
+-- examined them; one still scheduled waits for a treasurer like any v2 order. v1 never wrote
+-- 'failed' but its CHECK allowed it: in a batch it stays failed, with a reason saying v1 kept
+-- none, to be retried; in no batch it was never sent, so it is ordered again (scheduled).
+UPDATE payments SET status = 'scheduled' WHERE status = 'failed' AND batch_id IS NULL;
+UPDATE payments SET confirmed_by = 'v1' WHERE status <> 'scheduled';
+UPDATE payments SET failure_reason = '振込不能（v1 は事由を記録していません）'
+  WHERE status = 'failed';
 ALTER TABLE payments
   ALTER COLUMN kind DROP DEFAULT,
   ALTER COLUMN withholding_tax DROP DEFAULT,
@@ -77,9 +88,10 @@ CREATE TABLE transfer_batch_items (
   CHECK ((result = 'failed') = (failure_reason IS NOT NULL))
 );
 CREATE INDEX transfer_batch_items_payment_id_idx ON transfer_batch_items (payment_id);
-INSERT INTO transfer_batch_items (batch_id, payment_id, net_amount, payee_account, result)
+INSERT INTO transfer_batch_items (batch_id, payment_id, net_amount, payee_account, result,
+    failure_reason)
   SELECT p.batch_id, p.id, p.amount, p.payee_account,
-         CASE WHEN p.status = 'paid' THEN 'paid' END
+         CASE WHEN p.status IN ('paid', 'failed') THEN p.status END, p.failure_reason
   FROM payments p WHERE p.batch_id IS NOT NULL;
 
 -- The payee account of a payment not yet in an approved batch follows the vendor's approved
