@@ -1,21 +1,8 @@
 import { waitFor } from '@denpyo/platform/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fiscalYearOf, today } from './support/api';
-import {
-  auditScreen,
-  choose,
-  confirmStep,
-  describeFindings,
-  field,
-  launchBrowser,
-  newContext,
-  pick,
-  signIn,
-  toast,
-} from './support/browser';
-import { screenshotDir } from './support/paths';
+import { choose, confirmStep, field, pick, toast } from './support/browser';
+import { browserFlow, expectNoSeriousFindings } from './support/flow';
 import { readZenginFile } from './support/zengin';
 
 // The issue's "done when", through the browser only: every step is a person at a screen — no API
@@ -24,50 +11,7 @@ import { readZenginFile } from './support/zengin';
 // confirms the payment order, and transfer batches belong to the treasurer's office (one
 // treasurer builds, another approves, and the result is recorded on the transfer date).
 describe('a contract carried to a paid remittance, in the browser only', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pages = new Map<string, Page>();
-
-  /** The page of a person signed in as `username` (each in a browser profile of their own). */
-  async function as(username: string, password?: string, { again = false } = {}): Promise<Page> {
-    const existing = pages.get(username);
-    if (existing && !again) return existing;
-    await existing?.context().close();
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await signIn(page, username, password);
-    pages.set(username, page);
-    return page;
-  }
-
-  /**
-   * One step of the flow. After a failure the later steps are not attempted (they would only
-   * fail for the same reason), and every open page is photographed for the diagnosis.
-   */
-  let failedStep: string | undefined;
-  function step(name: string, body: () => Promise<void>) {
-    it(name, async () => {
-      if (failedStep) throw new Error(`not attempted: "${failedStep}" failed first`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = name;
-        mkdirSync(screenshotDir, { recursive: true });
-        for (const [user, page] of pages)
-          await page
-            .screenshot({ path: join(screenshotDir, `failure-${user}.png`), fullPage: true })
-            .catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-
-  async function expectNoSeriousViolations(page: Page, name: string) {
-    const audit = await auditScreen(page, name);
-    expect(describeFindings(audit.serious)).toBe('');
-  }
+  const { as, step } = browserFlow();
 
   // Each jest run has a database of its own, so plain names do not collide.
   const fiscalYear = fiscalYearOf(today());
@@ -84,14 +28,6 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
     return `令和${year - 2018}年${month}月${day}日`;
   };
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
 
   step('accountant registers the budget line the contract is charged to', async () => {
     const page = await as('accountant');
@@ -288,7 +224,7 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     // The earlier steps' notices are closed first, so the screenshot shows the builder alone.
     for (const close of await page.getByRole('button', { name: '通知を閉じる' }).all())
       await close.click();
-    await expectNoSeriousViolations(page, 'batch-builder');
+    await expectNoSeriousFindings(page, 'batch-builder');
     await page.getByRole('button', { name: '振込を作成する' }).click();
     await toast(
       page,
@@ -333,7 +269,7 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
       expect(data).toContain('ｶ)ﾃﾞﾝﾋﾟﾖｳｼﾖｳｼﾞ'); // the holder as previewed at registration
       expect(records[2]!.text.slice(1, 7)).toBe('000001');
       expect(records[2]!.text.slice(7, 19)).toBe('000001155000');
-      await expectNoSeriousViolations(page, 'batch-detail');
+      await expectNoSeriousFindings(page, 'batch-detail');
 
       await confirmStep(
         page,
@@ -354,7 +290,7 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     await row.getByText('支払済').waitFor();
     await row.getByText('¥1,155,000').waitFor();
     await row.getByRole('link', { name: '振込通知書（PDF）を開く' }).waitFor();
-    await expectNoSeriousViolations(page, 'vendor-remittances');
+    await expectNoSeriousFindings(page, 'vendor-remittances');
     await page.getByRole('link', { name: '請求書の一覧' }).first().click();
     await page.getByRole('row').filter({ hasText: invoiceNumber }).getByText('支払済').waitFor();
   });

@@ -1,6 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ApiUser } from './support/api';
 import {
   auditScreen,
@@ -8,14 +6,11 @@ import {
   confirmStep,
   describeFindings,
   field,
-  launchBrowser,
-  newContext,
   pick,
-  signIn,
   toast,
   type AxeFinding,
 } from './support/browser';
-import { screenshotDir } from './support/paths';
+import { browserFlow, expectNoSeriousFindings } from './support/flow';
 
 // Procurement, approvals and the vendor portal, v2, at their screens: a lecturer registered as
 // an individual without a T-number (免税事業者), their bank account changed under four eyes, a
@@ -65,44 +60,9 @@ function section(page: Page, title: string) {
 }
 
 describe('procurement, approvals and the vendor portal, v2', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pages = new Map<string, Page>();
+  const { as, step, signedIn } = browserFlow('v2-procurement-');
   const urls: Record<string, string> = {};
   let documentNumber = '';
-
-  async function as(username: string, password?: string): Promise<Page> {
-    const existing = pages.get(username);
-    if (existing) return existing;
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await signIn(page, username, password);
-    pages.set(username, page);
-    return page;
-  }
-
-  let failedStep: string | undefined;
-  function step(name: string, body: () => Promise<void>) {
-    it(name, async () => {
-      if (failedStep) throw new Error(`not attempted: "${failedStep}" failed first`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = name;
-        mkdirSync(screenshotDir, { recursive: true });
-        for (const [user, page] of pages)
-          await page
-            .screenshot({
-              path: join(screenshotDir, `v2-procurement-failure-${user}.png`),
-              fullPage: true,
-            })
-            .catch(() => undefined);
-        throw error;
-      }
-    });
-  }
 
   async function audited(page: Page, name: string) {
     // The earlier steps' notices are closed first, so the screenshot shows the screen alone.
@@ -110,8 +70,7 @@ describe('procurement, approvals and the vendor portal, v2', () => {
       await close.click().catch(() => undefined);
     // From the top: a full-page shot of a scrolled page draws the sticky header over the content.
     await page.evaluate(() => window.scrollTo(0, 0));
-    const audit = await auditScreen(page, name);
-    expect(describeFindings(audit.serious)).toBe('');
+    await expectNoSeriousFindings(page, name);
   }
 
   /** The page's URL without the origin: a link a colleague would send. */
@@ -120,14 +79,7 @@ describe('procurement, approvals and the vendor portal, v2', () => {
     return `${url.pathname}${url.search}`;
   };
 
-  beforeAll(async () => {
-    await seed();
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
+  beforeAll(seed, 120_000);
 
   step('procurement registers an individual without a T-number (免税事業者)', async () => {
     const page = await as('procurement');
@@ -408,16 +360,12 @@ describe('procurement, approvals and the vendor portal, v2', () => {
     ];
     const serious: string[] = [];
     for (const width of [1280, 768]) {
-      const signedIn = new Map<string, Page>();
+      const signedInAs = new Map<string, Page>();
       for (const [user, password, name, path] of screens) {
-        let page = signedIn.get(user);
+        let page = signedInAs.get(user);
         if (!page) {
-          const context = await newContext(browser, { width, height: 900 });
-          contexts.push(context);
-          page = await context.newPage();
-          await page.goto('/');
-          await signIn(page, user, password);
-          signedIn.set(user, page);
+          page = await signedIn(user, password, { width, height: 900 });
+          signedInAs.set(user, page);
         }
         await page.goto(path);
         await page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -1,19 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApiUser, today } from './support/api';
-import {
-  auditScreen,
-  choose,
-  confirmStep,
-  describeFindings,
-  field,
-  launchBrowser,
-  newContext,
-  signIn,
-  toast,
-} from './support/browser';
-import { screenshotDir } from './support/paths';
+import { choose, confirmStep, field, toast } from './support/browser';
+import { browserFlow, expectNoSeriousFindings } from './support/flow';
 
 // The treasurer's office (会計管理者) at its screens, v2: the orders are examined and confirmed,
 // a batch paid after a due date needs its reason, another treasurer approves, the bank's result
@@ -97,58 +84,13 @@ async function seed(): Promise<Seeded> {
 }
 
 describe('the treasurer’s office, v2', () => {
-  let browser: Browser;
   let seeded: Seeded;
-  const contexts: BrowserContext[] = [];
-  const pages = new Map<string, Page>();
   let batchUrl = '';
-
-  async function as(username: string): Promise<Page> {
-    const existing = pages.get(username);
-    if (existing) return existing;
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await signIn(page, username);
-    pages.set(username, page);
-    return page;
-  }
-
-  let failedStep: string | undefined;
-  function step(name: string, body: () => Promise<void>) {
-    it(name, async () => {
-      if (failedStep) throw new Error(`not attempted: "${failedStep}" failed first`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = name;
-        mkdirSync(screenshotDir, { recursive: true });
-        for (const [user, page] of pages)
-          await page
-            .screenshot({
-              path: join(screenshotDir, `v2-treasury-failure-${user}.png`),
-              fullPage: true,
-            })
-            .catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-
-  async function audited(page: Page, name: string) {
-    const audit = await auditScreen(page, name);
-    expect(describeFindings(audit.serious)).toBe('');
-  }
+  const { as, step } = browserFlow('v2-treasury-');
 
   beforeAll(async () => {
     seeded = await seed();
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
 
   step(
     'the treasurer examines both orders, with withholding and net, and confirms them',
@@ -169,7 +111,7 @@ describe('the treasurer’s office, v2', () => {
       await lateRow.getByText('¥1,939,900').waitFor();
       await lateRow.getByText('¥9,060,100').waitFor();
       await lateRow.getByText('期限超過', { exact: false }).waitFor();
-      await audited(page, 'v2-payment-confirmations');
+      await expectNoSeriousFindings(page, 'v2-payment-confirmations');
       for (const invoiceNumber of [seeded.lateInvoice, seeded.failingInvoice]) {
         const row = page.getByRole('row').filter({ hasText: invoiceNumber });
         await confirmStep(page, row.getByRole('button', { name: '確認する' }), '確認する');
@@ -233,7 +175,7 @@ describe('the treasurer’s office, v2', () => {
       );
       await toast(page, /1件は振込不能として「支払」の一覧に戻りました。/);
       await page.getByText(/1件は振込不能でした/).waitFor();
-      await audited(page, 'v2-batch-settled');
+      await expectNoSeriousFindings(page, 'v2-batch-settled');
     },
   );
 
@@ -283,7 +225,7 @@ describe('the treasurer’s office, v2', () => {
       .getByRole('link', { name: /CSVダウンロード/ })
       .first()
       .waitFor();
-    await audited(page, 'v2-withholding');
+    await expectNoSeriousFindings(page, 'v2-withholding');
   });
 
   step('fiscal year 2026 is closed from June 1 2027; 2027 cannot be closed yet', async () => {
@@ -296,6 +238,6 @@ describe('the treasurer’s office, v2', () => {
     await confirmStep(page, closing.getByRole('button', { name: '出納閉鎖する' }), '出納閉鎖する');
     await toast(page, '2026年度（令和8年度）を出納閉鎖しました。');
     await closing.getByText('閉鎖済').waitFor();
-    await audited(page, 'v2-fiscal-years');
+    await expectNoSeriousFindings(page, 'v2-fiscal-years');
   });
 });

@@ -15,7 +15,6 @@ import {
   Amount,
   Button,
   DataTable,
-  Dialog,
   EmptyState,
   FilterBar,
   Meter,
@@ -27,6 +26,7 @@ import {
   type Column,
 } from '../../ui';
 import { budgetParts, budgetTotals, transferNet } from './budget-bar';
+import { FormDialog } from '../../shared/FormDialog';
 import './accounting.css';
 
 type Search = ListSearch & { fiscalYear?: number; q?: string };
@@ -162,69 +162,52 @@ function CreateBudgetDialog({
     onOpenChange(false);
   };
   return (
-    <Dialog
+    <FormDialog
       isOpen={isOpen}
-      onOpenChange={onOpenChange}
+      onClose={() => onOpenChange(false)}
       title={t('budgets.create.title')}
-      isDismissable={!form.submitting}
-      actions={
-        <>
-          <Button onPress={() => onOpenChange(false)} isDisabled={form.submitting}>
-            {t('ui.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form="budget-create" isDisabled={form.submitting}>
-            {t('budgets.create.submit')}
-          </Button>
-        </>
-      }
+      submitLabel={t('budgets.create.submit')}
+      submitting={form.submitting}
+      onSubmit={save}
+      formId="budget-create"
     >
-      <form
-        id="budget-create"
-        className="ui-stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <TextField
-          label={t('budgets.create.fiscalYear')}
-          hint={t('budgets.create.fiscalYear.hint')}
-          isRequired
-          width="narrow"
-          inputMode="numeric"
-          {...form.field('fiscalYear')}
-        />
-        <TextField
-          label={t('budgets.create.code')}
-          hint={t('budgets.create.code.hint')}
-          isRequired
-          width="medium"
-          inputMode="decimal"
-          {...form.field('code')}
-        />
-        <TextField
-          label={t('budgets.create.name')}
-          hint={t('budgets.create.name.hint')}
-          isRequired
-          {...form.field('name')}
-        />
-        <TextField
-          label={t('budgets.create.amount')}
-          hint={t('budgets.create.amount.hint')}
-          isRequired
-          amount
-          width="medium"
-          {...form.field('amount')}
-        />
-        {form.formError ? <ProblemAlert error={form.formError} /> : null}
-        {form.otherErrors.map((message) => (
-          <p key={message} className="ui-field__error">
-            {message}
-          </p>
-        ))}
-      </form>
-    </Dialog>
+      <TextField
+        label={t('budgets.create.fiscalYear')}
+        hint={t('budgets.create.fiscalYear.hint')}
+        isRequired
+        width="narrow"
+        inputMode="numeric"
+        {...form.field('fiscalYear')}
+      />
+      <TextField
+        label={t('budgets.create.code')}
+        hint={t('budgets.create.code.hint')}
+        isRequired
+        width="medium"
+        inputMode="decimal"
+        {...form.field('code')}
+      />
+      <TextField
+        label={t('budgets.create.name')}
+        hint={t('budgets.create.name.hint')}
+        isRequired
+        {...form.field('name')}
+      />
+      <TextField
+        label={t('budgets.create.amount')}
+        hint={t('budgets.create.amount.hint')}
+        isRequired
+        amount
+        width="medium"
+        {...form.field('amount')}
+      />
+      {form.formError ? <ProblemAlert error={form.formError} /> : null}
+      {form.otherErrors.map((message) => (
+        <p key={message} className="ui-field__error">
+          {message}
+        </p>
+      ))}
+    </FormDialog>
   );
 }
 

@@ -5,19 +5,18 @@
 import {
   BudgetTransferCreateRequestSchema,
   RANKS,
-  RejectRequestSchema,
   rankAtLeast,
   type Budget,
   type BudgetTransfer,
 } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api, listQuery } from '../../api';
+import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
 import { useHasRole, useToday, useUser } from '../../app/session';
 import { useListSearch } from '../../app/useListSearch';
 import { fiscalYearOf, formatYen, parseYen } from '../../format';
-import { useForm, validate } from '../../forms';
+import { useForm } from '../../forms';
 import { t } from '../../i18n';
 import {
   Amount,
@@ -25,7 +24,6 @@ import {
   ConfirmButton,
   DataTable,
   DateTimeText,
-  Dialog,
   EmptyState,
   FilterBar,
   PageHeader,
@@ -37,9 +35,11 @@ import {
   type Column,
   type Tone,
 } from '../../ui';
+import { RejectButton } from '../../shared/RejectButton';
 import { signerLabel } from '../treasury/rules';
 import { transferTargets } from './budget-bar';
 import type { TRANSFER_STATUSES } from './routes';
+import { FormDialog } from '../../shared/FormDialog';
 import './accounting.css';
 
 type Status = (typeof TRANSFER_STATUSES)[number];
@@ -60,7 +60,6 @@ function Decide({ transfer }: { transfer: BudgetTransfer }) {
   const user = useUser();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
   const own = transfer.requestedBy.username === user.username;
   const lowRank = !user.rank || !rankAtLeast(user.rank, DECIDING_RANK);
   const facts = {
@@ -88,39 +87,20 @@ function Decide({ transfer }: { transfer: BudgetTransfer }) {
             await refresh();
           }}
         />
-        <ConfirmButton
+        <RejectButton
           size="small"
           buttonVariant="quiet"
-          variant="danger"
           label={t('budgetTransfer.reject')}
           title={t('budgetTransfer.reject.confirmTitle')}
           body={t('budgetTransfer.reject.confirmBody', facts)}
+          reasonLabel={t('budgetTransfer.reject.reason')}
           isDisabled={own || lowRank}
-          canConfirm={reason.trim() !== ''}
-          onConfirm={async () => {
-            const checked = validate(RejectRequestSchema, { reason });
-            if (!checked.ok) {
-              throw new ApiError({
-                status: 400,
-                title: 'Bad Request',
-                detail: checked.errors.reason,
-              });
-            }
-            await api.budgetTransfers.reject(transfer.id, checked.value);
-            setReason('');
+          onReject={async (reason) => {
+            await api.budgetTransfers.reject(transfer.id, { reason });
             toast.success(t('budgetTransfer.reject.done', facts));
             await refresh();
           }}
-        >
-          <TextField
-            label={t('budgetTransfer.reject.reason')}
-            isRequired
-            multiline
-            maxLength={500}
-            value={reason}
-            onChange={setReason}
-          />
-        </ConfirmButton>
+        />
       </div>
       {own ? <span className="ui-small ui-muted">{t('budgetTransfer.own')}</span> : null}
       {!own && lowRank ? (
@@ -182,89 +162,67 @@ function RequestDialog({
     onOpenChange(false);
   };
   return (
-    <Dialog
+    <FormDialog
       isOpen={isOpen}
-      onOpenChange={onOpenChange}
+      onClose={() => onOpenChange(false)}
       title={t('budgetTransfer.request.title', { year: yearLabel(fiscalYear) })}
-      isDismissable={!form.submitting}
-      actions={
-        <>
-          <Button onPress={() => onOpenChange(false)} isDisabled={form.submitting}>
-            {t('ui.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            type="submit"
-            form="budget-transfer"
-            isDisabled={form.submitting}
-          >
-            {t('budgetTransfer.request.submit')}
-          </Button>
-        </>
-      }
+      submitLabel={t('budgetTransfer.request.submit')}
+      submitting={form.submitting}
+      onSubmit={save}
+      formId="budget-transfer"
     >
-      <form
-        id="budget-transfer"
-        className="ui-stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
+      {lines.error ? <ProblemAlert error={lines.error} /> : null}
+      <SelectField
+        label={t('budgetTransfer.from')}
+        isRequired
+        value={form.values.fromCode}
+        onChange={(value) => {
+          form.set('fromCode', value);
+          form.set('toCode', '');
         }}
-      >
-        {lines.error ? <ProblemAlert error={lines.error} /> : null}
-        <SelectField
-          label={t('budgetTransfer.from')}
-          isRequired
-          value={form.values.fromCode}
-          onChange={(value) => {
-            form.set('fromCode', value);
-            form.set('toCode', '');
-          }}
-          error={form.errors.fromCode}
-          placeholder={t('budgetTransfer.choose')}
-          options={budgets.map((b) => ({ id: b.code, label: lineLabel(b) }))}
-        />
-        <SelectField
-          label={t('budgetTransfer.to')}
-          hint={t('budgetTransfer.to.hint')}
-          isRequired
-          isDisabled={!from}
-          value={form.values.toCode}
-          onChange={(value) => form.set('toCode', value)}
-          error={form.errors.toCode}
-          placeholder={
-            from && targets.length === 0 ? t('budgetTransfer.to.none') : t('budgetTransfer.choose')
-          }
-          options={targets.map((b) => ({ id: b.code, label: lineLabel(b) }))}
-        />
-        <TextField
-          label={t('budgetTransfer.amount')}
-          hint={
-            from
-              ? t('budgetTransfer.amount.hint', { available: formatYen(from.available) })
-              : undefined
-          }
-          isRequired
-          amount
-          width="medium"
-          {...form.field('amount')}
-        />
-        <TextField
-          label={t('budgetTransfer.reason')}
-          isRequired
-          multiline
-          maxLength={500}
-          {...form.field('reason')}
-        />
-        {form.formError ? <ProblemAlert error={form.formError} /> : null}
-        {form.otherErrors.map((message) => (
-          <p key={message} className="ui-field__error">
-            {message}
-          </p>
-        ))}
-      </form>
-    </Dialog>
+        error={form.errors.fromCode}
+        placeholder={t('budgetTransfer.choose')}
+        options={budgets.map((b) => ({ id: b.code, label: lineLabel(b) }))}
+      />
+      <SelectField
+        label={t('budgetTransfer.to')}
+        hint={t('budgetTransfer.to.hint')}
+        isRequired
+        isDisabled={!from}
+        value={form.values.toCode}
+        onChange={(value) => form.set('toCode', value)}
+        error={form.errors.toCode}
+        placeholder={
+          from && targets.length === 0 ? t('budgetTransfer.to.none') : t('budgetTransfer.choose')
+        }
+        options={targets.map((b) => ({ id: b.code, label: lineLabel(b) }))}
+      />
+      <TextField
+        label={t('budgetTransfer.amount')}
+        hint={
+          from
+            ? t('budgetTransfer.amount.hint', { available: formatYen(from.available) })
+            : undefined
+        }
+        isRequired
+        amount
+        width="medium"
+        {...form.field('amount')}
+      />
+      <TextField
+        label={t('budgetTransfer.reason')}
+        isRequired
+        multiline
+        maxLength={500}
+        {...form.field('reason')}
+      />
+      {form.formError ? <ProblemAlert error={form.formError} /> : null}
+      {form.otherErrors.map((message) => (
+        <p key={message} className="ui-field__error">
+          {message}
+        </p>
+      ))}
+    </FormDialog>
   );
 }
 

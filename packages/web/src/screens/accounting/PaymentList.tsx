@@ -26,7 +26,6 @@ import {
   SelectField,
   StatusBadge,
   statusLabel,
-  TextField,
   useToast,
   type Column,
 } from '../../ui';
@@ -35,7 +34,8 @@ import { isOverdue } from './calendar';
 import { PaymentCalendar } from './PaymentCalendar';
 import { PAYMENT_STATUSES } from './routes';
 import { VendorName } from '../../shared/VendorName';
-import { VendorPicker } from '../../shared/VendorPicker';
+import { PaymentFilterFields } from '../../shared/PaymentFilterFields';
+import { useFilterInputs } from '../../shared/useFilterInputs';
 import './accounting.css';
 
 type Status = (typeof PAYMENT_STATUSES)[number];
@@ -279,10 +279,9 @@ export function PaymentList() {
   const isTreasurer = useHasRole('treasurer');
   const today = useToday();
   const view = search.view ?? 'list';
-  const [q, setQ] = useState(search.q ?? '');
-  const [dueFrom, setDueFrom] = useState(search.dueFrom ?? '');
-  const [dueTo, setDueTo] = useState(search.dueTo ?? '');
-  const [vendorId, setVendorId] = useState(search.vendorId ?? '');
+  const inputs = useFilterInputs(['q', 'dueFrom', 'dueTo', 'vendorId'], search, setSearch, [
+    'status',
+  ]);
   const listRequest = withoutView(search);
   const request = { ...listRequest, sort: search.sort ?? 'dueDate' };
   const query = useQuery({
@@ -294,29 +293,7 @@ export function PaymentList() {
   );
 
   const filters = (
-    <FilterBar
-      onApply={() =>
-        setSearch({
-          q: q.trim() || undefined,
-          dueFrom: dueFrom || undefined,
-          dueTo: dueTo || undefined,
-          vendorId: vendorId || undefined,
-        })
-      }
-      onClear={() => {
-        setQ('');
-        setDueFrom('');
-        setDueTo('');
-        setVendorId('');
-        setSearch({
-          q: undefined,
-          dueFrom: undefined,
-          dueTo: undefined,
-          vendorId: undefined,
-          status: undefined,
-        });
-      }}
-    >
+    <FilterBar onApply={inputs.apply} onClear={inputs.clear}>
       <SelectField
         label={t('payments.filter.status')}
         value={search.status ?? 'all'}
@@ -326,38 +303,7 @@ export function PaymentList() {
           ...PAYMENT_STATUSES.map((id) => ({ id, label: statusLabel('payment', id) })),
         ]}
       />
-      {view === 'list' ? (
-        <>
-          <TextField
-            label={t('payments.filter.dueFrom')}
-            type="date"
-            value={dueFrom}
-            onChange={setDueFrom}
-            width="medium"
-          />
-          <TextField
-            label={t('payments.filter.dueTo')}
-            type="date"
-            value={dueTo}
-            onChange={setDueTo}
-            width="medium"
-          />
-        </>
-      ) : null}
-      <VendorPicker
-        label={t('payments.filter.vendor')}
-        hint={t('payments.filter.vendor.hint')}
-        emptyText={t('payments.filter.vendor.none')}
-        value={vendorId}
-        onChange={setVendorId}
-      />
-      <TextField
-        label={t('payments.filter.q')}
-        type="search"
-        value={q}
-        onChange={setQ}
-        width="medium"
-      />
+      <PaymentFilterFields inputs={inputs} dates={view === 'list'} />
     </FilterBar>
   );
 

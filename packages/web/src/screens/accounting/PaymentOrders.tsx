@@ -2,15 +2,13 @@
 // ordered ones with their 支出命令書 (PDF) and whether the 会計管理者 has confirmed them. Each
 // shows the total, the withheld income tax (源泉徴収) and the net that will be transferred. An
 // accountant may also send an invoice back.
-import { RejectRequestSchema, type Invoice } from '@denpyo/schemas';
+import type { Invoice } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ApiError, api, listQuery } from '../../api';
+import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
 import { useToday, useUser } from '../../app/session';
 import { useListSearch } from '../../app/useListSearch';
 import { formatReiwa, formatYen } from '../../format';
-import { validate } from '../../forms';
 import { t } from '../../i18n';
 import {
   Amount,
@@ -28,6 +26,8 @@ import {
   type Column,
 } from '../../ui';
 import type { ORDER_VIEWS } from './routes';
+import { RejectButton } from '../../shared/RejectButton';
+import { useFilterInputs } from '../../shared/useFilterInputs';
 import { VendorName, useVendor } from '../../shared/VendorName';
 import { signerLabel } from '../treasury/rules';
 import './accounting.css';
@@ -40,7 +40,6 @@ function OrderActions({ invoice }: { invoice: Invoice }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const vendorQuery = useVendor(invoice.vendorId);
-  const [reason, setReason] = useState('');
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ['invoices'] }),
@@ -72,38 +71,19 @@ function OrderActions({ invoice }: { invoice: Invoice }) {
           await refresh();
         }}
       />
-      <ConfirmButton
+      <RejectButton
         size="small"
         buttonVariant="quiet"
-        variant="danger"
         label={t('paymentOrders.reject')}
         title={t('paymentOrders.reject.confirmTitle')}
         body={t('paymentOrders.reject.confirmBody', facts)}
-        canConfirm={reason.trim() !== ''}
-        onConfirm={async () => {
-          const checked = validate(RejectRequestSchema, { reason });
-          if (!checked.ok) {
-            throw new ApiError({
-              status: 400,
-              title: 'Bad Request',
-              detail: checked.errors.reason,
-            });
-          }
-          await api.invoices.reject(invoice.id, checked.value);
-          setReason('');
+        reasonLabel={t('paymentOrders.reject.reason')}
+        onReject={async (reason) => {
+          await api.invoices.reject(invoice.id, { reason });
           toast.success(t('paymentOrders.reject.done', facts));
           await refresh();
         }}
-      >
-        <TextField
-          label={t('paymentOrders.reject.reason')}
-          isRequired
-          multiline
-          maxLength={500}
-          value={reason}
-          onChange={setReason}
-        />
-      </ConfirmButton>
+      />
       {ownWork ? <span className="ui-small ui-muted">{t('paymentOrders.order.sod')}</span> : null}
     </div>
   );
@@ -113,7 +93,7 @@ export function PaymentOrders() {
   const [search, setSearch] = useListSearch<Search>();
   const view: View = search.status ?? 'inspected';
   const request = { ...search, status: view };
-  const [q, setQ] = useState(search.q ?? '');
+  const inputs = useFilterInputs(['q'], search, setSearch);
   const today = useToday();
   const query = useQuery(
     listQuery('invoices', request, (signal) => api.invoices.list(request, signal)),
@@ -247,13 +227,7 @@ export function PaymentOrders() {
         onStateChange={setSearch}
         csvHref={api.invoices.csv({ ...filtersOf(search), status: view })}
         filters={
-          <FilterBar
-            onApply={() => setSearch({ q: q.trim() || undefined })}
-            onClear={() => {
-              setQ('');
-              setSearch({ q: undefined });
-            }}
-          >
+          <FilterBar onApply={inputs.apply} onClear={inputs.clear}>
             <SelectField
               label={t('paymentOrders.filter.view')}
               value={view}
@@ -268,9 +242,8 @@ export function PaymentOrders() {
             <TextField
               label={t('paymentOrders.filter.q')}
               type="search"
-              value={q}
-              onChange={setQ}
               className="ui-field--wide"
+              {...inputs.field('q')}
             />
           </FilterBar>
         }

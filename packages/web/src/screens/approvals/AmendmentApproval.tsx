@@ -3,14 +3,14 @@
 // buttons stay visible but disabled, with the reason, when this approver may not sign.
 import type { Amendment, Contract } from '@denpyo/schemas';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api } from '../../api';
 import { useUser } from '../../app/session';
 import { formatYen } from '../../format';
 import { t } from '../../i18n';
-import { Alert, ConfirmButton, Section, TextField, useToast } from '../../ui';
+import { Alert, ConfirmButton, Section, useToast } from '../../ui';
 import { AmendmentCard } from '../../shared/AmendmentCard';
 import { rankLabel } from '../../shared/ApprovalRoute';
+import { RejectButton } from '../../shared/RejectButton';
 import { approvalBlocker, nextRequiredRank } from '../../shared/approval-route';
 
 export function AmendmentApproval({
@@ -23,7 +23,6 @@ export function AmendmentApproval({
   const user = useUser();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
   const blocker = approvalBlocker(
     { ...amendment, createdBy: amendment.requestedBy.username },
     user,
@@ -68,33 +67,20 @@ export function AmendmentApproval({
               );
             }}
           />
-          <ConfirmButton
+          <RejectButton
             label={t('approvals.reject')}
             isDisabled={blocker !== undefined}
             buttonVariant="danger"
-            variant="danger"
             title={t('approvals.amendment.reject.confirmTitle')}
             body={t('approvals.amendment.reject.confirmBody', facts)}
-            canConfirm={reason.trim() !== ''}
-            onConfirm={async () => {
-              await api.contracts.rejectAmendment(contract.id, amendment.id, {
-                reason: reason.trim(),
-              });
-              setReason('');
+            reasonLabel={t('approvals.reject.reason')}
+            reasonHint={t('approvals.reject.reason.hint')}
+            onReject={async (reason) => {
+              await api.contracts.rejectAmendment(contract.id, amendment.id, { reason });
               await refresh();
               toast.success(t('approvals.reject.done', facts));
             }}
-          >
-            <TextField
-              label={t('approvals.reject.reason')}
-              hint={t('approvals.reject.reason.hint')}
-              isRequired
-              multiline
-              maxLength={500}
-              value={reason}
-              onChange={setReason}
-            />
-          </ConfirmButton>
+          />
         </div>
       </AmendmentCard>
     </Section>

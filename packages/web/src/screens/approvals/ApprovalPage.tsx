@@ -2,11 +2,11 @@
 // per rank of the route, with who signed and when), and 承認する (optional comment) / 差し戻す
 // (reason), each confirmed first — offered only when the approver's rank may sign the next box,
 // otherwise shown disabled with the reason.
-import { ContractApproveRequestSchema, RejectRequestSchema, type Contract } from '@denpyo/schemas';
+import { ContractApproveRequestSchema, type Contract } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ApiError, api, detailQuery, toApiError } from '../../api';
+import { ApiError, api, detailQuery } from '../../api';
 import { useUser } from '../../app/session';
 import { formatYen } from '../../format';
 import { validate } from '../../forms';
@@ -27,6 +27,7 @@ import {
   statusLabel,
   useToast,
 } from '../../ui';
+import { RejectButton } from '../../shared/RejectButton';
 import { SignatureText } from '../../shared/SignatureText';
 import { VendorName } from '../../shared/VendorName';
 import { HistoryTimeline } from '../../shared/HistoryTimeline';
@@ -74,8 +75,6 @@ export function ApprovalPage() {
     retry: false,
   });
   const [comment, setComment] = useState('');
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
 
   if (contractQuery.error) {
     return (
@@ -125,19 +124,8 @@ export function ApprovalPage() {
     await refresh();
   };
 
-  const reject = async () => {
-    const checked = validate(RejectRequestSchema, { reason });
-    if (!checked.ok) {
-      setReasonError(checked.errors.reason);
-      throw invalid(checked.errors.reason);
-    }
-    try {
-      await api.contracts.reject(contract.id, checked.value);
-    } catch (error) {
-      setReasonError(toApiError(error).fieldError('reason'));
-      throw error;
-    }
-    setReason('');
+  const reject = async (reason: string) => {
+    await api.contracts.reject(contract.id, { reason });
     toast.success(t('approvals.reject.done', { documentNumber: contract.documentNumber }));
     await refresh();
   };
@@ -276,33 +264,20 @@ export function ApprovalPage() {
                       onChange={setComment}
                     />
                   </ConfirmButton>
-                  <ConfirmButton
+                  <RejectButton
                     label={t('approvals.reject')}
                     isDisabled={blocker !== undefined}
                     buttonVariant="danger"
-                    variant="danger"
                     title={t('approvals.reject.confirmTitle')}
                     body={t('approvals.reject.confirmBody', {
                       documentNumber: contract.documentNumber,
                       title: contract.title,
                     })}
-                    canConfirm={reason.trim() !== ''}
-                    onConfirm={reject}
-                  >
-                    <TextField
-                      label={t('approvals.reject.reason')}
-                      hint={t('approvals.reject.reason.hint')}
-                      isRequired
-                      multiline
-                      maxLength={500}
-                      value={reason}
-                      error={reasonError}
-                      onChange={(value) => {
-                        setReason(value);
-                        setReasonError(undefined);
-                      }}
-                    />
-                  </ConfirmButton>
+                    reasonLabel={t('approvals.reject.reason')}
+                    reasonHint={t('approvals.reject.reason.hint')}
+                    showReasonError
+                    onReject={reject}
+                  />
                 </div>
               </div>
             )}

@@ -9,9 +9,10 @@ import { useHasRole } from '../../app/session';
 import { useForm } from '../../forms';
 import { formatYen, parseYen } from '../../format';
 import { t } from '../../i18n';
-import { Alert, Button, Dialog, Progress, Section, TextField, useToast } from '../../ui';
+import { Alert, Button, Progress, Section, TextField, useToast } from '../../ui';
 import { AmendmentCard } from '../../shared/AmendmentCard';
 import { rankLabel } from '../../shared/ApprovalRoute';
+import { FormDialog } from '../../shared/FormDialog';
 import { FormProblems } from '../../shared/FormProblems';
 import {
   checkSchedule,
@@ -96,101 +97,90 @@ function AmendmentDialog({ contract, onClose }: { contract: Contract; onClose: (
   };
 
   return (
-    <Dialog
-      isOpen
-      onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}
+    <FormDialog
+      onClose={onClose}
       title={t('procurement.amendments.request')}
-      isDismissable={!form.submitting}
+      submitLabel={t('procurement.amendments.submit')}
+      submitting={form.submitting}
+      onSubmit={submit}
       wide
-      actions={
-        <>
-          <Button onPress={onClose} isDisabled={form.submitting}>
-            {t('ui.cancel')}
-          </Button>
-          <Button variant="primary" onPress={() => void submit()} isDisabled={form.submitting}>
-            {t('procurement.amendments.submit')}
-          </Button>
-        </>
-      }
     >
-      <div className="ui-stack">
-        <p>
-          {t('procurement.amendments.lead', {
-            documentNumber: contract.documentNumber,
-            amount: formatYen(contract.amount),
-            invoiced: formatYen(contract.invoicedAmount),
-          })}
-        </p>
-        <div className="ui-grid-2">
-          <TextField
-            label={t('procurement.amendments.amount')}
-            isRequired
-            amount
-            hint={
-              amount !== undefined && amount > 0
-                ? t('procurement.contract.routePreview', {
-                    ranks: expectedRoute(amount).map(rankLabel).join(t('shared.route.arrow')),
-                  })
-                : undefined
-            }
-            {...form.field('amount')}
-          />
-          <TextField
-            label={t('procurement.amendments.endDate')}
-            type="date"
-            isRequired
-            {...form.field('endDate')}
-          />
-        </div>
-        {rows.length > 0 ? (
-          <div className="ui-stack">
-            <p className="ui-small ui-muted">{t('procurement.amendments.schedule')}</p>
-            <ol className="schedule-rows">
-              {rows.map((row, index) => (
-                <li key={row.fiscalYear}>
-                  <TextField
-                    label={t('procurement.schedule.year', {
-                      year: row.fiscalYear,
-                      reiwa: row.fiscalYear - 2018,
-                    })}
-                    isRequired
-                    amount
-                    width="narrow"
-                    value={row.amount}
-                    onChange={(value) =>
-                      setSchedule(
-                        rows.map((r) =>
-                          r.fiscalYear === row.fiscalYear ? { ...r, amount: value } : r,
-                        ),
-                      )
-                    }
-                    error={form.errors[`schedule.${index}.amount`]}
-                  />
-                </li>
-              ))}
-            </ol>
-            {!check.balanced && check.difference !== 0 ? (
-              <Alert
-                tone="warning"
-                title={
-                  check.difference > 0
-                    ? t('procurement.schedule.short', { difference: formatYen(check.difference) })
-                    : t('procurement.schedule.over', { difference: formatYen(-check.difference) })
-                }
-              />
-            ) : null}
-          </div>
-        ) : null}
+      <p>
+        {t('procurement.amendments.lead', {
+          documentNumber: contract.documentNumber,
+          amount: formatYen(contract.amount),
+          invoiced: formatYen(contract.invoicedAmount),
+        })}
+      </p>
+      <div className="ui-grid-2">
         <TextField
-          label={t('procurement.amendments.reason')}
+          label={t('procurement.amendments.amount')}
           isRequired
-          multiline
-          maxLength={500}
-          {...form.field('reason')}
+          amount
+          hint={
+            amount !== undefined && amount > 0
+              ? t('procurement.contract.routePreview', {
+                  ranks: expectedRoute(amount).map(rankLabel).join(t('shared.route.arrow')),
+                })
+              : undefined
+          }
+          {...form.field('amount')}
         />
-        <FormProblems form={form} />
-        {form.submitting ? <Progress label={t('app.saving')} /> : null}
+        <TextField
+          label={t('procurement.amendments.endDate')}
+          type="date"
+          isRequired
+          {...form.field('endDate')}
+        />
       </div>
-    </Dialog>
+      {rows.length > 0 ? (
+        <div className="ui-stack">
+          <p className="ui-small ui-muted">{t('procurement.amendments.schedule')}</p>
+          <ol className="schedule-rows">
+            {rows.map((row, index) => (
+              <li key={row.fiscalYear}>
+                <TextField
+                  label={t('procurement.schedule.year', {
+                    year: row.fiscalYear,
+                    reiwa: row.fiscalYear - 2018,
+                  })}
+                  isRequired
+                  amount
+                  width="narrow"
+                  value={row.amount}
+                  onChange={(value) =>
+                    setSchedule(
+                      rows.map((r) =>
+                        r.fiscalYear === row.fiscalYear ? { ...r, amount: value } : r,
+                      ),
+                    )
+                  }
+                  error={form.errors[`schedule.${index}.amount`]}
+                />
+              </li>
+            ))}
+          </ol>
+          {!check.balanced && check.difference !== 0 ? (
+            <Alert
+              tone="warning"
+              title={
+                check.difference > 0
+                  ? t('procurement.schedule.short', { difference: formatYen(check.difference) })
+                  : t('procurement.schedule.over', { difference: formatYen(-check.difference) })
+              }
+            />
+          ) : null}
+        </div>
+      ) : null}
+      <TextField
+        label={t('procurement.amendments.reason')}
+        isRequired
+        multiline
+        maxLength={500}
+        {...form.field('reason')}
+      />
+      <FormProblems form={form} />
+      {form.submitting ? <Progress label={t('app.saving')} /> : null}
+    </FormDialog>
   );
 }

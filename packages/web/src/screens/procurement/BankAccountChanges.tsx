@@ -20,7 +20,6 @@ import {
   Button,
   ConfirmButton,
   DateTimeText,
-  Dialog,
   Loading,
   ProblemAlert,
   Progress,
@@ -34,7 +33,9 @@ import {
 import { bankChangeBlocker, pendingChange } from '../../shared/bank-change';
 import { BankAccountDetails, BankAccountLine } from '../../shared/BankAccountText';
 import { BankBranchPicker } from '../../shared/BankPicker';
+import { FormDialog } from '../../shared/FormDialog';
 import { FormProblems } from '../../shared/FormProblems';
+import { RejectButton } from '../../shared/RejectButton';
 import { SignatureText } from '../../shared/SignatureText';
 
 const ACCOUNT_TYPES = ['ordinary', 'current', 'savings'] as const;
@@ -103,7 +104,6 @@ function PendingChange({ vendor, change }: { vendor: Vendor; change: BankAccount
   const user = useUser();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
   const blocker = bankChangeBlocker(change, user);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['vendors'] });
   const facts = {
@@ -135,32 +135,19 @@ function PendingChange({ vendor, change }: { vendor: Vendor; change: BankAccount
             toast.success(t('procurement.bankChange.approve.done'));
           }}
         />
-        <ConfirmButton
+        <RejectButton
           label={t('procurement.bankChange.reject')}
           isDisabled={blocker !== undefined}
           buttonVariant="danger"
-          variant="danger"
           title={t('procurement.bankChange.reject.confirmTitle')}
           body={t('procurement.bankChange.reject.confirmBody', facts)}
-          canConfirm={reason.trim() !== ''}
-          onConfirm={async () => {
-            await api.vendors.rejectBankAccountChange(vendor.id, change.id, {
-              reason: reason.trim(),
-            });
-            setReason('');
+          reasonLabel={t('procurement.bankChange.reject.reason')}
+          onReject={async (reason) => {
+            await api.vendors.rejectBankAccountChange(vendor.id, change.id, { reason });
             await refresh();
             toast.success(t('procurement.bankChange.reject.done'));
           }}
-        >
-          <TextField
-            label={t('procurement.bankChange.reject.reason')}
-            isRequired
-            multiline
-            maxLength={500}
-            value={reason}
-            onChange={setReason}
-          />
-        </ConfirmButton>
+        />
       </div>
     </div>
   );
@@ -258,76 +245,65 @@ function RequestDialog({ vendor, onClose }: { vendor: Vendor; onClose: () => voi
   };
 
   return (
-    <Dialog
-      isOpen
-      onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}
+    <FormDialog
+      onClose={onClose}
       title={t('procurement.bankChange.request')}
-      isDismissable={!form.submitting}
+      submitLabel={t('procurement.bankChange.request.submit')}
+      submitting={form.submitting}
+      onSubmit={submit}
       wide
-      actions={
-        <>
-          <Button onPress={onClose} isDisabled={form.submitting}>
-            {t('ui.cancel')}
-          </Button>
-          <Button variant="primary" onPress={() => void submit()} isDisabled={form.submitting}>
-            {t('procurement.bankChange.request.submit')}
-          </Button>
-        </>
-      }
     >
-      <div className="ui-stack">
-        <p className="ui-small">{t('procurement.bankChange.lead')}</p>
-        <BankBranchPicker
-          value={{ bankCode: v['bankAccount.bankCode'], branchCode: v['bankAccount.branchCode'] }}
-          onChange={(choice) =>
-            form.setMany({
-              'bankAccount.bankCode': choice.bankCode,
-              'bankAccount.branchCode': choice.branchCode,
-            })
-          }
-          bankError={form.errors['bankAccount.bankCode']}
-          branchError={form.errors['bankAccount.branchCode']}
-        />
-        <div className="ui-grid-2">
-          <SelectField
-            label={t('vendorNew.accountType')}
-            isRequired
-            options={ACCOUNT_TYPES.map((type) => ({
-              id: type,
-              label: t(`word.accountType.${type}`),
-            }))}
-            {...form.field('bankAccount.type')}
-          />
-          <TextField
-            label={t('vendorNew.accountNumber')}
-            hint={t('vendorNew.accountNumber.hint')}
-            isRequired
-            inputMode="numeric"
-            maxLength={7}
-            {...form.field('bankAccount.number')}
-          />
-        </div>
-        <TextField
-          label={t('vendorNew.holderKana')}
-          hint={
-            holder?.ok
-              ? t('vendorNew.holderKana.preview', { value: holder.value })
-              : t('vendorNew.holderKana.hint')
-          }
+      <p className="ui-small">{t('procurement.bankChange.lead')}</p>
+      <BankBranchPicker
+        value={{ bankCode: v['bankAccount.bankCode'], branchCode: v['bankAccount.branchCode'] }}
+        onChange={(choice) =>
+          form.setMany({
+            'bankAccount.bankCode': choice.bankCode,
+            'bankAccount.branchCode': choice.branchCode,
+          })
+        }
+        bankError={form.errors['bankAccount.bankCode']}
+        branchError={form.errors['bankAccount.branchCode']}
+      />
+      <div className="ui-grid-2">
+        <SelectField
+          label={t('vendorNew.accountType')}
           isRequired
-          {...form.field('bankAccount.holderKana')}
+          options={ACCOUNT_TYPES.map((type) => ({
+            id: type,
+            label: t(`word.accountType.${type}`),
+          }))}
+          {...form.field('bankAccount.type')}
         />
         <TextField
-          label={t('procurement.bankChange.request.reason')}
-          hint={t('procurement.bankChange.request.reason.hint')}
-          showOptional
-          multiline
-          maxLength={500}
-          {...form.field('reason')}
+          label={t('vendorNew.accountNumber')}
+          hint={t('vendorNew.accountNumber.hint')}
+          isRequired
+          inputMode="numeric"
+          maxLength={7}
+          {...form.field('bankAccount.number')}
         />
-        <FormProblems form={form} />
-        {form.submitting ? <Progress label={t('app.saving')} /> : null}
       </div>
-    </Dialog>
+      <TextField
+        label={t('vendorNew.holderKana')}
+        hint={
+          holder?.ok
+            ? t('vendorNew.holderKana.preview', { value: holder.value })
+            : t('vendorNew.holderKana.hint')
+        }
+        isRequired
+        {...form.field('bankAccount.holderKana')}
+      />
+      <TextField
+        label={t('procurement.bankChange.request.reason')}
+        hint={t('procurement.bankChange.request.reason.hint')}
+        showOptional
+        multiline
+        maxLength={500}
+        {...form.field('reason')}
+      />
+      <FormProblems form={form} />
+      {form.submitting ? <Progress label={t('app.saving')} /> : null}
+    </FormDialog>
   );
 }

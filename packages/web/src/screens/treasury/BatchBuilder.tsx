@@ -49,7 +49,8 @@ import { paymentColumns } from '../accounting/PaymentList';
 import { nextBankBusinessDays, suggestTransferDate } from '../accounting/transfer-dates';
 import { daysLate } from './rules';
 import { VendorName } from '../../shared/VendorName';
-import { VendorPicker } from '../../shared/VendorPicker';
+import { PaymentFilterFields } from '../../shared/PaymentFilterFields';
+import { useFilterInputs } from '../../shared/useFilterInputs';
 import '../accounting/accounting.css';
 
 type Search = ListSearch & { dueFrom?: string; dueTo?: string; q?: string; vendorId?: string };
@@ -81,10 +82,7 @@ export function BatchBuilder() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [selection, setSelection] = useState<Selection>(emptySelection);
-  const [dueFrom, setDueFrom] = useState(search.dueFrom ?? '');
-  const [dueTo, setDueTo] = useState(search.dueTo ?? '');
-  const [q, setQ] = useState(search.q ?? '');
-  const [vendorId, setVendorId] = useState(search.vendorId ?? '');
+  const inputs = useFilterInputs(['dueFrom', 'dueTo', 'q', 'vendorId'], search, setSearch);
   const [fetchingAll, setFetchingAll] = useState<{ done: number; total: number } | undefined>();
   const [fetchError, setFetchError] = useState<unknown>(undefined);
   const form = useForm({ transferDate: '', lateReason: '' });
@@ -234,56 +232,8 @@ export function BatchBuilder() {
               </>
             }
             filters={
-              <FilterBar
-                onApply={() =>
-                  setSearch({
-                    dueFrom: dueFrom || undefined,
-                    dueTo: dueTo || undefined,
-                    q: q.trim() || undefined,
-                    vendorId: vendorId || undefined,
-                  })
-                }
-                onClear={() => {
-                  setDueFrom('');
-                  setDueTo('');
-                  setQ('');
-                  setVendorId('');
-                  setSearch({
-                    dueFrom: undefined,
-                    dueTo: undefined,
-                    q: undefined,
-                    vendorId: undefined,
-                  });
-                }}
-              >
-                <TextField
-                  label={t('payments.filter.dueFrom')}
-                  type="date"
-                  value={dueFrom}
-                  onChange={setDueFrom}
-                  width="medium"
-                />
-                <TextField
-                  label={t('payments.filter.dueTo')}
-                  type="date"
-                  value={dueTo}
-                  onChange={setDueTo}
-                  width="medium"
-                />
-                <VendorPicker
-                  label={t('payments.filter.vendor')}
-                  hint={t('payments.filter.vendor.hint')}
-                  emptyText={t('payments.filter.vendor.none')}
-                  value={vendorId}
-                  onChange={setVendorId}
-                />
-                <TextField
-                  label={t('payments.filter.q')}
-                  type="search"
-                  value={q}
-                  onChange={setQ}
-                  width="medium"
-                />
+              <FilterBar onApply={inputs.apply} onClear={inputs.clear}>
+                <PaymentFilterFields inputs={inputs} />
               </FilterBar>
             }
             empty={

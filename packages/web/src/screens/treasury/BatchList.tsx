@@ -3,7 +3,6 @@
 import type { TransferBatch } from '@denpyo/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
 import { useHasRole } from '../../app/session';
@@ -23,6 +22,7 @@ import {
   TextField,
   type Column,
 } from '../../ui';
+import { useFilterInputs } from '../../shared/useFilterInputs';
 import { BATCH_STATUSES } from '../accounting/routes';
 import { signerLabel } from './rules';
 
@@ -79,8 +79,7 @@ const columns: Column<TransferBatch>[] = [
 
 export function BatchList() {
   const [search, setSearch] = useListSearch<Search>();
-  const [from, setFrom] = useState(search.from ?? '');
-  const [to, setTo] = useState(search.to ?? '');
+  const inputs = useFilterInputs(['from', 'to'], search, setSearch, ['status']);
   const query = useQuery(
     listQuery('transferBatches', search, (signal) => api.transferBatches.list(search, signal)),
   );
@@ -105,14 +104,7 @@ export function BatchList() {
         onStateChange={setSearch}
         csvHref={api.transferBatches.csv(filtersOf(search))}
         filters={
-          <FilterBar
-            onApply={() => setSearch({ from: from || undefined, to: to || undefined })}
-            onClear={() => {
-              setFrom('');
-              setTo('');
-              setSearch({ from: undefined, to: undefined, status: undefined });
-            }}
-          >
+          <FilterBar onApply={inputs.apply} onClear={inputs.clear}>
             <SelectField
               label={t('batches.filter.status')}
               value={search.status ?? 'all'}
@@ -130,16 +122,14 @@ export function BatchList() {
             <TextField
               label={t('batches.filter.from')}
               type="date"
-              value={from}
-              onChange={setFrom}
               width="medium"
+              {...inputs.field('from')}
             />
             <TextField
               label={t('batches.filter.to')}
               type="date"
-              value={to}
-              onChange={setTo}
               width="medium"
+              {...inputs.field('to')}
             />
           </FilterBar>
         }

@@ -4,7 +4,6 @@
 // Confirmed payments are listed in their own view until they are batched.
 import type { Payment } from '@denpyo/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api, listQuery } from '../../api';
 import { filtersOf, type ListSearch } from '../../app/search';
 import { useToday, useUser } from '../../app/session';
@@ -26,6 +25,7 @@ import {
 } from '../../ui';
 import { paymentColumns } from '../accounting/PaymentList';
 import type { CONFIRM_VIEWS } from '../accounting/routes';
+import { useFilterInputs } from '../../shared/useFilterInputs';
 import { useVendor } from '../../shared/VendorName';
 import { KindBadge } from './parts';
 import { confirmBlock, signerLabel } from './rules';
@@ -97,7 +97,7 @@ export function Confirmations() {
   const [search, setSearch] = useListSearch<Search>();
   const view: View = search.status ?? 'scheduled';
   const request = { ...search, status: view, sort: search.sort ?? 'dueDate' };
-  const [q, setQ] = useState(search.q ?? '');
+  const inputs = useFilterInputs(['q'], search, setSearch);
   const today = useToday();
   const query = useQuery(
     listQuery('payments', request, (signal) => api.payments.list(request, signal)),
@@ -138,13 +138,7 @@ export function Confirmations() {
         onStateChange={setSearch}
         csvHref={api.payments.csv({ ...filtersOf(search), status: view })}
         filters={
-          <FilterBar
-            onApply={() => setSearch({ q: q.trim() || undefined })}
-            onClear={() => {
-              setQ('');
-              setSearch({ q: undefined });
-            }}
-          >
+          <FilterBar onApply={inputs.apply} onClear={inputs.clear}>
             <SelectField
               label={t('treasury.confirm.view')}
               value={view}
@@ -159,9 +153,8 @@ export function Confirmations() {
             <TextField
               label={t('payments.filter.q')}
               type="search"
-              value={q}
-              onChange={setQ}
               width="medium"
+              {...inputs.field('q')}
             />
           </FilterBar>
         }
