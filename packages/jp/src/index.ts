@@ -16,7 +16,6 @@ export { WITHHOLDING_LOWER_BRACKET, computeWithholding, withholdingTax } from '.
 export type { Withholding, WithholdingLine } from './withholding';
 export {
   STATUTORY_DEADLINES,
-  daysBetween,
   deadlineTerms,
   dueDateAfterInspection,
   inspectionDueDate,
@@ -59,7 +58,7 @@ export {
   zenginHolderName,
 } from './bank-account';
 export type { BankAccountFields, BankAccountProblem, ZenginNameResult } from './bank-account';
-export { isoDateToUtc, utcToIsoDate } from './iso-date';
+export { daysBetween, isoDateToUtc, utcToIsoDate } from './iso-date';
 export {
   closingPeriodEnd,
   fiscalYearEnd,

@@ -3,7 +3,7 @@
 // payment, on the unpaid amount, at the rate the Minister of Finance sets (財務大臣告示) that was
 // in force on the day the contract was concluded; city contract terms (e.g. 工事請負契約約款)
 // then drop an amount under ¥100 and cut fractions under ¥100. All arithmetic is integer.
-import { isoDateToUtc } from './iso-date';
+import { daysBetween } from './iso-date';
 
 /** One row of the dated rate table: `percent` a year (a decimal string) applies from `from` on. */
 export interface LateInterestRate {
@@ -28,7 +28,6 @@ export const DEFAULT_LATE_INTEREST_RATES: readonly LateInterestRate[] = [
 /** Percent strings with up to 4 decimals, so a rate is an exact integer of 1/10,000 percent. */
 const PERCENT = /^(\d{1,2})(?:\.(\d{1,4}))?$/;
 const PERCENT_SCALE = 10_000n;
-const MS_PER_DAY = 86_400_000;
 /** Nothing is paid under this, and fractions under it are cut. */
 export const LATE_INTEREST_UNIT = 100;
 
@@ -53,8 +52,7 @@ export function lateInterestRateOn(
 
 /** Days late: from the day after `dueDate` to `paidOn`, inclusive (0 when paid on time). */
 export function daysLate(dueDate: string, paidOn: string): number {
-  const days = (isoDateToUtc(paidOn).getTime() - isoDateToUtc(dueDate).getTime()) / MS_PER_DAY;
-  return Math.max(0, days);
+  return Math.max(0, daysBetween(dueDate, paidOn));
 }
 
 /**

@@ -11,8 +11,8 @@
 // extended over a holiday: an earlier deadline is never a late one. When the late days exceed the
 // payment period, Art. 7 deems the period expired: the due date then lies in the past and the
 // payment is late from its day after (Art. 8 interest runs from there).
-import { addCalendarDays, previousBankBusinessDay } from './business-days';
-import { isoDateToUtc } from './iso-date';
+import { addCalendarDays, paymentDueDate } from './business-days';
+import { daysBetween } from './iso-date';
 
 /** 物品 / 役務 / 工事, as the contract records it. */
 export type DeadlineContractKind = 'goods' | 'services' | 'works';
@@ -32,13 +32,6 @@ export function deadlineTerms(kind: DeadlineContractKind): DeadlineTerms {
   return kind === 'works' ? STATUTORY_DEADLINES.works : STATUTORY_DEADLINES.other;
 }
 
-const MS_PER_DAY = 86_400_000;
-
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((isoDateToUtc(to).getTime() - isoDateToUtc(from).getTime()) / MS_PER_DAY);
-}
-
 /** The last day the inspection is on time (calendar days, Art. 5). */
 export function inspectionDueDate(receivedOn: string, kind: DeadlineContractKind): string {
   return addCalendarDays(receivedOn, deadlineTerms(kind).inspectionDays);
@@ -46,7 +39,7 @@ export function inspectionDueDate(receivedOn: string, kind: DeadlineContractKind
 
 /** The payment deadline of a claim inspected on time (Art. 6), on a bank business day. */
 export function invoiceDueDate(receivedOn: string, kind: DeadlineContractKind): string {
-  return previousBankBusinessDay(addCalendarDays(receivedOn, deadlineTerms(kind).paymentDays));
+  return paymentDueDate(receivedOn, deadlineTerms(kind).paymentDays);
 }
 
 export interface InspectionDeadlineOutcome {
@@ -63,6 +56,8 @@ export function dueDateAfterInspection(
   inspectedOn: string,
 ): InspectionDeadlineOutcome {
   const lateDays = Math.max(0, daysBetween(inspectionDueDate(receivedOn, kind), inspectedOn));
-  const lastDay = addCalendarDays(receivedOn, deadlineTerms(kind).paymentDays - lateDays);
-  return { lateDays, dueDate: previousBankBusinessDay(lastDay) };
+  return {
+    lateDays,
+    dueDate: paymentDueDate(receivedOn, deadlineTerms(kind).paymentDays - lateDays),
+  };
 }

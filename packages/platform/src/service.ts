@@ -197,6 +197,7 @@ export async function startService<
         registerOperations(express, definition.operations, definition.routes(application), {
           jwtSecret: env.JWT_SECRET,
           pool,
+          today: clock.today,
         });
         definition.mount?.(express, runtime);
       },

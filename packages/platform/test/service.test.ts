@@ -103,7 +103,7 @@ describe('startService', () => {
     const failed = failures;
     await eventually(async () => expect(failures).toBeGreaterThan(failed));
 
-    await pause(10); // most likely inside a slow run now
+    await eventually(async () => expect(active).toBe(1)); // inside a run: stop must wait for it
     await service.stop();
     expect(active).toBe(0);
     expect(overlapped).toBe(false);

@@ -105,7 +105,12 @@ describe('creating a transfer batch', () => {
     expect(listed.body.map((payment: Payment) => payment.id)).toEqual(
       expect.arrayContaining(res.body.paymentIds),
     );
-    expect(listed.body.every((payment: Payment) => payment.batchId !== undefined)).toBe(true);
+    const inBatch = listed.body.filter((payment: Payment) =>
+      res.body.paymentIds.includes(payment.id),
+    );
+    expect(inBatch.map((payment: Payment) => payment.batchId)).toEqual(
+      res.body.paymentIds.map(() => res.body.id),
+    );
     const fetched = await api()
       .get(`/api/transfer-batches/${res.body.id}`)
       .set('Authorization', await as('procurement'));

@@ -1,7 +1,7 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Pool } from 'pg';
+import { createClock } from '../application/clock';
 import type { z } from 'zod';
-import { japanToday } from '@denpyo/jp';
 import {
   CSV_MAX_ROWS,
   expressPath,
@@ -26,6 +26,8 @@ import {
   SESSION_COOKIE,
   setReplyCookies,
 } from './session-cookies';
+
+const WALL_CLOCK = createClock();
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -85,6 +87,8 @@ export interface RegisterOptions {
   jwtSecret?: string;
   /** Where Idempotency-Keys are kept; authenticated POSTs honour them (needed only for those). */
   pool?: Pool;
+  /** Today in Japan, the service's clock (names CSV downloads); the wall clock if not given. */
+  today?: () => string;
 }
 
 /**
@@ -121,7 +125,12 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
     chain.push(
       operation.response.kind === 'raw'
         ? (handler as RawHandler)
-        : adapt(operationId, operation, handler as (request: unknown) => Promise<Outcome<unknown>>),
+        : adapt(
+            operationId,
+            operation,
+            handler as (request: unknown) => Promise<Outcome<unknown>>,
+            options.today ?? WALL_CLOCK.today,
+          ),
     );
     app[operation.method](expressPath(operation.path), ...chain);
   }
@@ -150,6 +159,7 @@ function adapt(
   operationId: string,
   operation: OperationDeclaration,
   handler: (request: unknown) => Promise<Outcome<unknown>>,
+  today: () => string,
 ): RequestHandler {
   const list = listOf(operation);
   return async (req, res) => {
@@ -177,7 +187,8 @@ function adapt(
     if (!outcome.ok) throw refusalError(outcome.refusal);
     setReplyCookies(res, outcome.value); // a reply made `withCookies` (session sign-in/out)
     if (!list) sendReply(operation, res, outcome.value);
-    else if (csv) sendCsv(operationId, list, res, outcome.value as ListPage<unknown>);
+    else if (csv)
+      sendCsv(`${operationId}-${today()}`, list, res, outcome.value as ListPage<unknown>);
     else sendPage(req, res, query as PageRequest, outcome.value as ListPage<unknown>);
   };
 }
@@ -243,9 +254,9 @@ function pageLink(req: Request, page: number, rel: 'next' | 'prev'): string {
   return `<${url.pathname}${url.search}>; rel="${rel}"`;
 }
 
-/** Every match (up to CSV_MAX_ROWS) as a CSV download named after the operation and today. */
+/** Every match (up to CSV_MAX_ROWS) as a CSV download (named after the operation and today). */
 function sendCsv(
-  operationId: string,
+  fileName: string,
   list: ListDeclaration<unknown>,
   res: Response,
   value: ListPage<unknown>,
@@ -253,7 +264,7 @@ function sendCsv(
   const { items, total } = value;
   res.status(200).set({
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${operationId}-${japanToday()}.csv"`,
+    'Content-Disposition': `attachment; filename="${fileName}.csv"`,
     'X-Total-Count': String(total),
   });
   if (total > items.length) res.set('X-Result-Truncated', 'true');

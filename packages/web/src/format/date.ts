@@ -36,21 +36,9 @@ export function formatReiwaDateTime(instant: string): string {
   return `${formatReiwa(japan.slice(0, 10))} ${japan.slice(11, 16)}`;
 }
 
-/** Today in Japan, 'YYYY-MM-DD'. */
-export function japanToday(now: Date = new Date()): string {
-  return japanDate(now);
-}
-
 /** Calendar arithmetic on ISO dates (no time zone involved). */
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d + days));
   return date.toISOString().slice(0, 10);
-}
-
-/** The fiscal year (April–March) a date falls in: '2027-03-31' → 2026. */
-export function fiscalYearOf(iso: string): number {
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  return month >= 4 ? year : year - 1;
 }

@@ -1,6 +1,5 @@
 import {
   addDays,
-  fiscalYearOf,
   formatNumber,
   formatPercent,
   formatReiwa,
@@ -70,8 +69,6 @@ describe('令和 dates', () => {
   it('counts calendar days and fiscal years', () => {
     expect(addDays('2026-03-31', 1)).toBe('2026-04-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
-    expect(fiscalYearOf('2026-04-01')).toBe(2026);
-    expect(fiscalYearOf('2027-03-31')).toBe(2026);
   });
 });
 

@@ -4,8 +4,3 @@ export function formatPercent(part: number, whole: number): string {
   const tenths = Math.floor((part / whole) * 1000) / 10;
   return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}%`;
 }
-
-/** A tax rate as written on an invoice: 10 → '10%'. */
-export function formatTaxRate(rate: number): string {
-  return `${rate}%`;
-}

@@ -24,6 +24,11 @@ export {
 } from '../../../jp/src/registration-number';
 export { KanaError, fitZenginField, isZenginKana, toZenginKana } from '../../../jp/src/kana';
 export { isoDateToUtc, utcToIsoDate } from '../../../jp/src/iso-date';
-export { closingPeriodEnd, mayCloseFiscalYear } from '../../../jp/src/fiscal-year';
+export {
+  closingPeriodEnd,
+  fiscalYearOf,
+  fiscalYearsOfPeriod,
+  mayCloseFiscalYear,
+} from '../../../jp/src/fiscal-year';
 export { previewZenginHolderName, ZENGIN_HOLDER_NAME_BYTES } from './zengin-name';
 export type { ZenginNamePreview } from './zengin-name';

@@ -3,7 +3,7 @@ import { encumberBegunYears } from './commitments';
 import type { ContractDeps } from './deps';
 
 /** Who the audit trail names for what the service does on its own. */
-export const SYSTEM_ACTOR = 'system:contract';
+const SYSTEM_ACTOR = 'system:contract';
 
 /**
  * Encumbers every later year of a multi-year commitment that has begun by today and is not yet

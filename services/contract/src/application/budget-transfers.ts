@@ -13,7 +13,7 @@ import type {
   BudgetTransferListQuery,
   RejectRequest,
 } from '@denpyo/schemas';
-import { lockBudgets, moveBudget } from '../db/budgets';
+import { findBudgets, lockBudgets, moveBudget } from '../db/budgets';
 import {
   decideBudgetTransfer,
   findBudgetTransfer,
@@ -89,7 +89,7 @@ export function makeApproveBudgetTransfer({ uow, today, transferApproverRank }: 
       await lockBudgets(tx, fiscalYear, [fromCode, toCode]);
       // Commitments due on the source line come before the money that leaves it.
       await applyBegunYears(unit, day, { fiscalYear, budgetCodes: [fromCode], contractIds });
-      const lines = await lockBudgets(tx, fiscalYear, [fromCode, toCode]);
+      const lines = await findBudgets(tx, fiscalYear, [fromCode, toCode]);
       const fits = checkTransfer(before, {
         from: lines.find((line) => line.code === fromCode),
         to: lines.find((line) => line.code === toCode),

@@ -1,5 +1,5 @@
 import { fiscalYearsOfPeriod } from '@denpyo/jp';
-import { ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
+import { ok, refuse, zodFieldErrors, type Caller, type Outcome } from '@denpyo/platform';
 import {
   ContractCreateRequestSchema,
   type Contract,
@@ -43,10 +43,7 @@ export function makeUpdateContract({ uow, delegationRules, today }: ContractDeps
         return refuse(
           'unprocessable',
           'The edited draft is not a valid contract',
-          merged.error.issues.map((issue) => ({
-            path: issue.path.join('.'),
-            message: issue.message,
-          })),
+          zodFieldErrors(merged.error),
         );
       }
       const terms = await checkDraftTerms(unit.tx, merged.data, {

@@ -7,6 +7,7 @@ import {
   type Signature,
 } from '@denpyo/schemas';
 import type { BudgetTransfer as TransferRow, Prisma } from '../generated/prisma/client';
+import { decisionColumns, type Decision } from './decisions';
 import type { Db, Tx } from './prisma';
 
 export interface NewBudgetTransfer {
@@ -52,18 +53,9 @@ export async function findBudgetTransfer(
 export async function decideBudgetTransfer(
   tx: Tx,
   id: string,
-  decision: { status: 'approved' | 'rejected'; by: Signature; at: Date; reason?: string },
+  decision: Decision,
 ): Promise<BudgetTransfer> {
-  const row = await tx.budgetTransfer.update({
-    where: { id },
-    data: {
-      status: decision.status,
-      decidedBy: decision.by.username,
-      decidedBySignature: decision.by,
-      decidedAt: decision.at,
-      rejectionReason: decision.reason ?? null,
-    },
-  });
+  const row = await tx.budgetTransfer.update({ where: { id }, data: decisionColumns(decision) });
   return toTransfer(row);
 }
 

@@ -90,7 +90,16 @@ export async function lockBudgets(
   await tx.$queryRaw`
     SELECT code FROM budgets WHERE fiscal_year = ${fiscalYear} AND code = ANY(${sorted}::text[])
     ORDER BY code FOR UPDATE`;
-  const rows = await tx.budget.findMany({ where: { fiscalYear, code: { in: sorted } } });
+  return findBudgets(tx, fiscalYear, sorted);
+}
+
+/** The lines of a year with these codes (read again after a change, under locks already held). */
+export async function findBudgets(
+  tx: Tx,
+  fiscalYear: number,
+  codes: readonly string[],
+): Promise<Budget[]> {
+  const rows = await tx.budget.findMany({ where: { fiscalYear, code: { in: [...codes] } } });
   return rows.map(toBudget);
 }
 

@@ -16,6 +16,7 @@ import type {
   Vendor as VendorRow,
   VendorBankAccountChange as ChangeRow,
 } from '../generated/prisma/client';
+import { decisionColumns, type Decision } from './decisions';
 import type { Db, Tx } from './prisma';
 
 export interface NewVendor {
@@ -171,17 +172,11 @@ export async function listBankAccountChanges(
 export async function decideBankAccountChange(
   tx: Tx,
   id: string,
-  decision: { status: 'approved' | 'rejected'; by: Signature; at: Date; reason?: string },
+  decision: Decision,
 ): Promise<BankAccountChange> {
   const row = await tx.vendorBankAccountChange.update({
     where: { id },
-    data: {
-      status: decision.status,
-      decidedBy: decision.by.username,
-      decidedBySignature: decision.by,
-      decidedAt: decision.at,
-      rejectionReason: decision.reason ?? null,
-    },
+    data: decisionColumns(decision),
   });
   return toChange(row);
 }

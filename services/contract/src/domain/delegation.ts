@@ -1,10 +1,4 @@
-import {
-  ContractKindSchema,
-  RankSchema,
-  rankAtLeast,
-  type ContractKind,
-  type Rank,
-} from '@denpyo/schemas';
+import { ContractKindSchema, RankSchema, type ContractKind, type Rank } from '@denpyo/schemas';
 import { z } from 'zod';
 
 /**
@@ -58,9 +52,4 @@ export function routeFor(
   }
   // The schema guarantees a general band from 0.
   return [...(chosen?.route ?? [])];
-}
-
-/** Whether a signer of `rank` may sign a step that needs `required` (a higher rank may). */
-export function maySignFor(rank: Rank, required: Rank): boolean {
-  return rankAtLeast(rank, required);
 }

@@ -1,7 +1,6 @@
 import { ok, refuse, type Outcome } from '@denpyo/platform/outcome';
 import { RANK_LABELS } from './labels';
-import type { Rank } from '@denpyo/schemas';
-import { maySignFor } from './delegation';
+import { rankAtLeast, type Rank } from '@denpyo/schemas';
 
 /** Who signs: the username and the rank their token carries (none for a non-approver). */
 export interface Signer {
@@ -51,7 +50,7 @@ export function decideSignOff(document: RouteState, signer: Signer): Outcome<Sig
   if (required === undefined) {
     return refuse('conflict', 'Every step of the route is already signed');
   }
-  if (!maySignFor(signer.rank, required)) {
+  if (!rankAtLeast(signer.rank, required)) {
     return refuse(
       'forbidden',
       `Step ${step} needs a ${RANK_LABELS[required]} (${required}) or above; your rank is ${RANK_LABELS[signer.rank]} (${signer.rank})`,

@@ -7,6 +7,7 @@ import {
   type ListPage,
   type Outcome,
 } from '@denpyo/platform';
+import { closingPeriodEnd } from '@denpyo/jp';
 import type { FiscalYearListQuery, FiscalYearStatus } from '@denpyo/schemas';
 import { insertClosedYear, listFiscalYears, lockYearForClose } from '../db/fiscal-years';
 import { approvedBatchesOfYear } from '../db/transfer-batches';
@@ -45,8 +46,14 @@ export function makeCloseFiscalYear({ uow, today }: PaymentDeps) {
         closedBy: actor,
         closedAt: now.toISOString(),
       });
-      const closed = (await listFiscalYears(tx)).find((year) => year.fiscalYear === fiscalYear);
-      return ok(closed!);
+      return ok({
+        fiscalYear,
+        status: 'closed' as const,
+        closingPeriodEnd: closingPeriodEnd(fiscalYear),
+        closedBy: actor,
+        closedBySignature: signature,
+        closedAt: now.toISOString(),
+      });
     });
   };
 }
@@ -54,7 +61,6 @@ export function makeCloseFiscalYear({ uow, today }: PaymentDeps) {
 /** The years with payments (or closed), and which are closed: a handful, paged in memory. */
 export function makeListFiscalYears({ db }: PaymentDeps) {
   return async (query: FiscalYearListQuery): Promise<Outcome<ListPage<FiscalYearStatus>>> => {
-    const latestFirst = await listFiscalYears(db);
-    return ok(pageOf([...latestFirst].reverse(), query));
+    return ok(pageOf(await listFiscalYears(db), query));
   };
 }

@@ -43,8 +43,8 @@ export async function insertClosedYear(
   return count === 1;
 }
 
-/** Every fiscal year that has payments or is closed, the latest first. */
-export async function listFiscalYears(db: Db | Tx): Promise<FiscalYearStatus[]> {
+/** Every fiscal year that has payments or is closed, the earliest first. */
+export async function listFiscalYears(db: Db): Promise<FiscalYearStatus[]> {
   const [closed, used] = await Promise.all([
     db.fiscalYear.findMany(),
     db.payment.findMany({ select: { fiscalYear: true }, distinct: ['fiscalYear'] }),
@@ -52,7 +52,7 @@ export async function listFiscalYears(db: Db | Tx): Promise<FiscalYearStatus[]> 
   const closedBy = new Map(closed.map((row) => [row.fiscalYear, row]));
   const years = [...new Set([...used.map((row) => row.fiscalYear), ...closedBy.keys()])];
   return years
-    .sort((a, b) => b - a)
+    .sort((a, b) => a - b)
     .map((fiscalYear) => {
       const row = closedBy.get(fiscalYear);
       return {

@@ -5,8 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/resources';
-import { useUser } from '../../app/session';
-import { addDays, japanToday, parseYen } from '../../format';
+import { useToday, useUser } from '../../app/session';
+import { addDays, parseYen } from '../../format';
 import { t, type MessageKey } from '../../i18n';
 import { Amount, Button, PageHeader, Progress, Section, StatusBadge, TextField } from '../../ui';
 import './home.css';
@@ -101,7 +101,7 @@ function queueItems(today: string): QueueItem[] {
 
 export function HomePage() {
   const user = useUser();
-  const items = queueItems(japanToday()).filter((item) =>
+  const items = queueItems(useToday()).filter((item) =>
     item.roles.some((role) => user.roles.includes(role)),
   );
   return (

@@ -4,6 +4,7 @@
 // The services decide; these only tell the clerk early.
 import type { Rank } from '@denpyo/schemas';
 import { fiscalYearOf, parseYen } from '../../format';
+import { fiscalYearsOfPeriod } from '../../jp';
 
 /**
  * The contract service's default delegation table (API.md v2, 専決規程): below ¥1,000,000 課長;
@@ -39,9 +40,7 @@ export function startDateCheck(
 export function periodFiscalYears(startDate: string, endDate: string): number[] {
   const date = /^\d{4}-\d{2}-\d{2}$/;
   if (!date.test(startDate) || !date.test(endDate) || endDate < startDate) return [];
-  const years: number[] = [];
-  for (let year = fiscalYearOf(startDate); year <= fiscalYearOf(endDate); year++) years.push(year);
-  return years;
+  return fiscalYearsOfPeriod(startDate, endDate);
 }
 
 export interface ScheduleRow {

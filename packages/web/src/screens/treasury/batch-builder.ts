@@ -45,16 +45,6 @@ export function deselectAll(selection: Selection, payments: readonly BatchCandid
   return next;
 }
 
-/** Whether all / some of the given payments are selected (the header checkbox's state). */
-export function pageSelectionState(
-  selection: Selection,
-  payments: readonly BatchCandidate[],
-): 'none' | 'some' | 'all' {
-  const chosen = payments.filter((payment) => selection.has(payment.id)).length;
-  if (chosen === 0) return 'none';
-  return chosen === payments.length ? 'all' : 'some';
-}
-
 export interface VendorSubtotal {
   vendorId: string;
   count: number;
