@@ -2,10 +2,11 @@
 // `npm start` and `npm run bench`. PostgreSQL is embedded unless a databaseUrl is given.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setUpDatabase } from './db-setup.mjs';
+import { generateSigningKey, PrivateJwkSetSchema, publicJwks } from '@denpyo/platform/signing-keys';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,14 +33,38 @@ export async function startSystem(options) {
     databaseUrl = postgres.url;
     log(`embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir})`);
   }
+  // Least privilege (db-setup.mjs): the migrations run as the owner role, each service on a
+  // login role of its own; the administrator's databaseUrl stays with this script.
+  let database;
+  try {
+    database = await setUpDatabase(databaseUrl, options.dataDir, {
+      eventLogSchema: options.kafkaBrokers ? undefined : 'eventlog',
+    });
+  } catch (error) {
+    await postgres?.stop();
+    throw new Error(`Setting up the database failed: ${error.message}`);
+  }
 
-  // One signing secret per installation, kept with the data so tokens survive a restart.
-  const secretFile = join(options.dataDir, 'jwt-secret');
-  if (!existsSync(secretFile))
-    writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
-  const jwtSecret = process.env.JWT_SECRET ?? readFileSync(secretFile, 'utf8').trim();
+  // The portal's signing key, made once per installation and kept with the data so sessions
+  // survive a restart (AUTH_SIGNING_KEYS or AUTH_SIGNING_KEYS_FILE give another). Only the
+  // portal gets it; the services get its public part (AUTH_JWKS) and can verify, never sign.
+  const keys = signingKeys(options.dataDir);
+  const publicKeys = JSON.stringify(publicJwks(keys.value));
 
   const upstream = (port) => `http://127.0.0.1:${port}`;
+  let stopping = false;
+  // Children killed on purpose (the fault harness): their exit is not a failure of the system.
+  const expectedExits = new WeakSet();
+  const launch = (entry) => {
+    const child = spawn(process.execPath, [join(root, 'services', entry.name, 'dist', 'main.js')], {
+      env: entry.env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', () => {
+      if (!stopping && !expectedExits.has(child)) options.onExit?.(entry.name);
+    });
+    entry.child = child;
+  };
   const processes = [
     ['contract', ports.contract],
     ['invoice', ports.invoice],
@@ -48,29 +73,59 @@ export async function startSystem(options) {
   ].map(([name, port]) => {
     const env = {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: database.services[name].url,
       PORT: String(port),
-      JWT_SECRET: jwtSecret,
       DEMO_MODE: options.demoMode === false ? '0' : '1',
       CONTRACT_URL: upstream(ports.contract),
       INVOICE_URL: upstream(ports.invoice),
       PAYMENT_URL: upstream(ports.payment),
       LOG_LEVEL: options.logLevel ?? 'info',
     };
+    delete env.JWT_SECRET; // the shared secret of old: nothing reads it, nothing should hold it
+    delete env.AUTH_SIGNING_KEYS;
+    delete env.AUTH_SIGNING_KEYS_FILE;
+    if (name === 'portal') Object.assign(env, keys.env, { AUDIT_ANCHOR_URL: database.anchor.url });
+    else env.AUTH_JWKS = publicKeys;
     if (options.today) env.DENPYO_TODAY = options.today;
     if (options.kafkaBrokers) env.KAFKA_BROKERS = options.kafkaBrokers;
     else delete env.KAFKA_BROKERS;
-    const child = spawn(process.execPath, [join(root, 'services', name, 'dist', 'main.js')], {
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.on('exit', () => {
-      if (!stopping) options.onExit?.(name);
-    });
-    return { name, port, child };
+    const entry = { name, port, env, child: undefined };
+    launch(entry);
+    return entry;
   });
 
-  let stopping = false;
+  /**
+   * Process control for the fault harness (scripts/chaos.mjs): `kill` sends a signal to one
+   * service (SIGKILL by default) without that exit counting as a failure, `restart` starts it
+   * again with the same environment, `restartPostgres` stops the embedded PostgreSQL and starts
+   * it again on the same data and port.
+   */
+  const byName = (name) => {
+    const entry = processes.find((p) => p.name === name);
+    if (!entry) throw new Error(`no process named ${name}`);
+    return entry;
+  };
+  const kill = async (name, signal = 'SIGKILL') => {
+    const { child } = byName(name);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    expectedExits.add(child);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+  const restart = async (name, { signal = 'SIGKILL' } = {}) => {
+    const entry = byName(name);
+    await kill(name, signal);
+    launch(entry);
+    return entry.child;
+  };
+  const restartPostgres = async ({ downMs = 0 } = {}) => {
+    if (!postgres) throw new Error('PostgreSQL is not embedded here: nothing to restart');
+    await postgres.stop();
+    if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+    postgres = await postgres.again();
+  };
+
   const stop = async () => {
     stopping = true;
     await Promise.all(
@@ -101,7 +156,33 @@ export async function startSystem(options) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { portalUrl, processes, databaseUrl, stop };
+  return { portalUrl, processes, databaseUrl, stop, kill, restart, restartPostgres };
+}
+
+/**
+ * The portal's signing keys: AUTH_SIGNING_KEYS, else the file AUTH_SIGNING_KEYS_FILE names, else
+ * `auth-signing-keys.json` in the data directory, made with one new Ed25519 key on first start
+ * (readable by this OS user only). Replaces the shared `jwt-secret` of earlier versions.
+ */
+function signingKeys(dataDir) {
+  if (process.env.AUTH_SIGNING_KEYS) {
+    return {
+      value: PrivateJwkSetSchema.parse(JSON.parse(process.env.AUTH_SIGNING_KEYS)),
+      env: { AUTH_SIGNING_KEYS: process.env.AUTH_SIGNING_KEYS },
+    };
+  }
+  const file = process.env.AUTH_SIGNING_KEYS_FILE ?? join(dataDir, 'auth-signing-keys.json');
+  if (!existsSync(file)) {
+    writeFileSync(file, `${JSON.stringify({ keys: [generateSigningKey()] }, null, 2)}\n`, {
+      mode: 0o600,
+    });
+  }
+  // A secret that signs nothing any more is better gone than lying around.
+  rmSync(join(dataDir, 'jwt-secret'), { force: true });
+  return {
+    value: PrivateJwkSetSchema.parse(JSON.parse(readFileSync(file, 'utf8'))),
+    env: { AUTH_SIGNING_KEYS_FILE: file },
+  };
 }
 
 /** See embedded-postgres.mjs for why PostgreSQL runs in a detached process of its own. */
@@ -118,6 +199,7 @@ async function startEmbeddedPostgresProcess(dataDir, port, database) {
   });
   return {
     url: JSON.parse(firstLine).url,
+    again: () => startEmbeddedPostgresProcess(dataDir, port, database),
     async stop() {
       child.stdin.end();
       await exited;

@@ -21,6 +21,13 @@ if (process.env.KAFKA_BROKERS) {
     const broker = await kafkaUp({});
     startedKafka = broker.started;
     env.KAFKA_TEST_BROKERS = broker.bootstrap;
+    // The SCRAM (SASL_PLAINTEXT) and SCRAM-over-TLS listeners, for the Kafka security tests.
+    if (broker.saslBootstrap) {
+      env.KAFKA_TEST_SASL_BROKERS = broker.saslBootstrap;
+      env.KAFKA_TEST_SSL_BROKERS = broker.sslBootstrap;
+      env.KAFKA_TEST_SSL_CA_FILE = broker.caFile;
+      env.KAFKA_TEST_SCRAM_FILE = broker.credentialsFile;
+    }
     // Only a broker this run owns may be stopped and restarted by the resilience test.
     if (startedKafka) env.KAFKA_TEST_CONTROL = '1';
   } catch (error) {

@@ -8,6 +8,13 @@
 //   env: KAFKA_PORT (9092; controller = port+1), KAFKA_STATE_DIR (<repo>/.data/kafka), JAVA_HOME
 //   exit codes: 0 ok, 1 failure, 3 no Java, 4 no Maven
 //
+// Listeners: PLAINTEXT on the port (anonymous, a super user, for tests and tools), and the two
+// a deployment uses: SASL_PLAINTEXT (port+2) and SASL_SSL (port+3, a self-signed certificate
+// made with keytool, its PEM in <state>/tls/ca.pem), both SCRAM-SHA-256/512. The SCRAM users
+// and their ACLs are those of acls.json (each service its own user, reading and writing only its
+// topics), with passwords generated once into <state>/scram-credentials.json: given to a new
+// data dir when it is formatted, added to an existing one (whose events are kept) once it runs.
+//
 // Programmatic: import { kafkaUp, kafkaDown, isKafkaReachable } from './kafka.mjs'
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,13 +29,19 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 const POM = path.join(HERE, 'pom.xml');
 const TOPICS_FILE = path.join(HERE, 'topics.json');
+const ACLS_FILE = path.join(HERE, 'acls.json');
 const READY_TIMEOUT_MS = 90_000;
 
 // kafkajs is a dependency of the platform package (its Kafka adapter), not of the root: resolve
 // it as the platform does, so this script uses the same copy wherever npm placed it.
-const { Kafka, logLevel } = createRequire(path.join(REPO, 'packages', 'platform', 'package.json'))(
-  'kafkajs',
-);
+const {
+  Kafka,
+  logLevel,
+  AclResourceTypes,
+  AclOperationTypes,
+  AclPermissionTypes,
+  ResourcePatternTypes,
+} = createRequire(path.join(REPO, 'packages', 'platform', 'package.json'))('kafkajs');
 
 export class KafkaError extends Error {
   constructor(message, exitCode = 1) {
@@ -49,12 +62,22 @@ function resolveOptions(opts = {}) {
     host,
     port,
     controllerPort: port + 1,
+    saslPort: port + 2,
+    sslPort: port + 3,
     stateDir,
     log,
     pidFile: path.join(stateDir, 'kafka.pid'),
     logFile: path.join(stateDir, 'kafka.log'),
     dataDir: path.join(stateDir, 'data'),
+    tlsDir: path.join(stateDir, 'tls'),
+    credentialsFile: path.join(stateDir, 'scram-credentials.json'),
+    scramStamp: path.join(stateDir, 'data', 'scram-users.txt'),
   };
+}
+
+/** acls.json: per SCRAM user, the group it consumes in and the topics it produces and consumes. */
+export function readAcls() {
+  return JSON.parse(fs.readFileSync(ACLS_FILE, 'utf8')).users;
 }
 
 export function readTopics() {
@@ -294,14 +317,42 @@ function resolveClasspath(o) {
   return cp;
 }
 
-function writeConfig(o) {
+function writeConfig(o, tls) {
   const props = {
     'process.roles': 'broker,controller',
     'node.id': '1',
     'controller.quorum.voters': `1@${o.host}:${o.controllerPort}`,
-    listeners: `PLAINTEXT://${o.host}:${o.port},CONTROLLER://${o.host}:${o.controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://${o.host}:${o.port}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    listeners: [
+      `PLAINTEXT://${o.host}:${o.port}`,
+      `CONTROLLER://${o.host}:${o.controllerPort}`,
+      `SCRAM://${o.host}:${o.saslPort}`,
+      `SCRAMTLS://${o.host}:${o.sslPort}`,
+    ].join(','),
+    'advertised.listeners': [
+      `PLAINTEXT://${o.host}:${o.port}`,
+      `SCRAM://${o.host}:${o.saslPort}`,
+      `SCRAMTLS://${o.host}:${o.sslPort}`,
+    ].join(','),
+    'listener.security.protocol.map':
+      'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SCRAM:SASL_PLAINTEXT,SCRAMTLS:SASL_SSL',
+    // SCRAM users (formatStorage) on the two SASL listeners; the certificate of ensureTls.
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-256,SCRAM-SHA-512',
+    ...Object.fromEntries(
+      ['scram', 'scramtls'].flatMap((listener) =>
+        ['scram-sha-256', 'scram-sha-512'].map((mechanism) => [
+          `listener.name.${listener}.${mechanism}.sasl.jaas.config`,
+          'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+        ]),
+      ),
+    ),
+    'ssl.keystore.type': 'PKCS12',
+    'ssl.keystore.location': path.join(o.tlsDir, 'broker.p12'),
+    'ssl.keystore.password': tls.storePassword,
+    'ssl.key.password': tls.storePassword,
+    // ACLs (acls.json) bind the SCRAM users; the anonymous PLAINTEXT and controller listeners
+    // (tests, tools, the broker itself) stay unrestricted.
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users': 'User:ANONYMOUS',
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': o.dataDir,
@@ -338,8 +389,15 @@ function writeConfig(o) {
   return file;
 }
 
-function formatStorage(o, cp, propsFile) {
-  if (fs.existsSync(path.join(o.dataDir, 'meta.properties'))) return;
+/**
+ * Formats the KRaft storage of a new state dir, with the SCRAM users. An existing one is never
+ * formatted again: it holds the events not consumed yet. Returns whether its SCRAM users are
+ * those of acls.json (`current`) or must be added once the broker runs (`stale`: acls.json or
+ * the credentials changed, or it predates SCRAM; see ensureScramUsers).
+ */
+function formatStorage(o, cp, propsFile, credentials) {
+  if (fs.existsSync(path.join(o.dataDir, 'meta.properties')))
+    return staleScramUsers(o, credentials).length === 0 ? 'current' : 'stale';
   // Kafka cluster ids are base64url-encoded 16-byte UUIDs (what `StorageTool random-uuid` prints).
   // Like Kafka's own Uuid.randomUuid, never one that starts with '-': the storage tool would read
   // it as an option (one fresh state dir in 64 failed to format).
@@ -359,10 +417,209 @@ function formatStorage(o, cp, propsFile) {
       clusterId,
       '-c',
       propsFile,
+      ...Object.entries(credentials).flatMap(([name, password]) =>
+        ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((mechanism) => [
+          '--add-scram',
+          `${mechanism}=[name=${name},password=${password}]`,
+        ]),
+      ),
     ],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new KafkaError(`StorageTool format failed:\n${r.stdout}${r.stderr}`);
+  fs.writeFileSync(o.scramStamp, scramStamp(credentials));
+  return 'formatted';
+}
+
+/**
+ * Adds (or sets the password of) each SCRAM user of acls.json on the running broker, keeping
+ * its data: Kafka's ConfigCommand (`kafka-configs --alter --add-config SCRAM-SHA-…`) through the
+ * anonymous PLAINTEXT listener, a super user. A short JVM per user and mechanism; only when the users
+ * changed since the stamp. If that fails, says how to start afresh instead of deleting anything.
+ */
+function ensureScramUsers(o, credentials) {
+  const stale = staleScramUsers(o, credentials);
+  if (stale.length === 0) return;
+  const cp = resolveClasspath(o);
+  for (const name of stale) {
+    const password = credentials[name];
+    o.log(`adding SCRAM user ${name} to the existing cluster...`);
+    // One mechanism per request: the broker refuses to alter a user's credential twice in one.
+    for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512']) {
+      const r = spawnSync(
+        javaBin(),
+        [
+          `-Dlog4j.configuration=file:${path.join(o.stateDir, 'tools-log4j.properties')}`,
+          '-cp',
+          cp,
+          'kafka.admin.ConfigCommand',
+          '--bootstrap-server',
+          `${o.host}:${o.port}`,
+          '--alter',
+          '--entity-type',
+          'users',
+          '--entity-name',
+          name,
+          '--add-config',
+          `${mechanism}=[password=${password}]`,
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      if (r.error || r.status !== 0)
+        throw new KafkaError(
+          `could not add the SCRAM user ${name} (${mechanism}) to the broker's existing data (${o.dataDir}): ` +
+            `${r.error?.message ?? `${r.stdout}${r.stderr}`.trim().slice(-2000)}\n` +
+            'Its events are kept. To start with an empty broker instead (unconsumed events are lost): ' +
+            `node infra/kafka/kafka.mjs down && rm -rf ${o.dataDir} && node infra/kafka/kafka.mjs up`,
+        );
+    }
+  }
+  fs.writeFileSync(o.scramStamp, scramStamp(credentials));
+  o.log(`SCRAM users ready: ${Object.keys(credentials).join(', ')}`);
+}
+
+/** Per SCRAM user, a hash of its password: which users an existing cluster has to be given. */
+const scramStamp = (credentials) =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(credentials)
+        .sort()
+        .map(([name, password]) => [
+          name,
+          createHash('sha256').update(`${name}:${password}`).digest('hex'),
+        ]),
+    ),
+  );
+
+/** The users whose password the stamp does not show (all of them for a stamp from before). */
+function staleScramUsers(o, credentials) {
+  let stamped = {};
+  try {
+    stamped = JSON.parse(readText(o.scramStamp) ?? '{}');
+  } catch {
+    // A stamp of the first format (one hash of all users): every user is added again.
+  }
+  const current = JSON.parse(scramStamp(credentials));
+  return Object.keys(credentials).filter((name) => stamped?.[name] !== current[name]);
+}
+
+function readText(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The SCRAM users of acls.json with their passwords, generated once (hex: safe in --add-scram). */
+export function scramCredentials(opts = {}) {
+  const o = resolveOptions(opts);
+  const stored = JSON.parse(readText(o.credentialsFile) ?? '{}');
+  const credentials = Object.fromEntries(
+    Object.keys(readAcls()).map((name) => [name, stored[name] ?? randomBytes(18).toString('hex')]),
+  );
+  if (JSON.stringify(credentials) !== JSON.stringify(stored)) {
+    fs.mkdirSync(o.stateDir, { recursive: true });
+    fs.writeFileSync(o.credentialsFile, JSON.stringify(credentials, null, 2) + '\n', {
+      mode: 0o600,
+    });
+  }
+  return credentials;
+}
+
+/**
+ * The SASL_SSL listener's key and self-signed certificate (EC P-256, for 127.0.0.1 and
+ * localhost), made once with the JDK's keytool; clients trust <state>/tls/ca.pem.
+ */
+function ensureTls(o) {
+  const keystore = path.join(o.tlsDir, 'broker.p12');
+  const caFile = path.join(o.tlsDir, 'ca.pem');
+  const passwordFile = path.join(o.tlsDir, 'store-password');
+  const storePassword = readText(passwordFile);
+  if (storePassword && fs.existsSync(keystore) && fs.existsSync(caFile))
+    return { storePassword, caFile };
+  fs.rmSync(o.tlsDir, { recursive: true, force: true });
+  fs.mkdirSync(o.tlsDir, { recursive: true, mode: 0o700 });
+  const password = randomBytes(18).toString('hex');
+  const keytool = (args) => {
+    const bin = process.env.JAVA_HOME
+      ? path.join(process.env.JAVA_HOME, 'bin', 'keytool')
+      : 'keytool';
+    const r = spawnSync(bin, args, { encoding: 'utf8' });
+    if (r.error || r.status !== 0)
+      throw new KafkaError(`keytool ${args[0]} failed: ${r.error?.message ?? r.stderr}`);
+  };
+  o.log('making the TLS listener a self-signed certificate (keytool)...');
+  keytool([
+    '-genkeypair',
+    '-alias',
+    'broker',
+    '-keyalg',
+    'EC',
+    '-groupname',
+    'secp256r1',
+    '-validity',
+    '3650',
+    '-dname',
+    'CN=localhost',
+    '-ext',
+    `SAN=ip:${o.host},dns:localhost`,
+    '-keystore',
+    keystore,
+    '-storetype',
+    'PKCS12',
+    '-storepass',
+    password,
+    '-keypass',
+    password,
+  ]);
+  keytool([
+    '-exportcert',
+    '-rfc',
+    '-alias',
+    'broker',
+    '-keystore',
+    keystore,
+    '-storepass',
+    password,
+    '-file',
+    caFile,
+  ]);
+  fs.writeFileSync(passwordFile, password, { mode: 0o600 });
+  return { storePassword: password, caFile };
+}
+
+/** The ACLs of acls.json (idempotent: the broker keeps one copy of each binding). */
+async function ensureAcls(o) {
+  const bindings = [];
+  const allow = (resourceType, resourceName, principal, operation, pattern = 'LITERAL') =>
+    bindings.push({
+      resourceType,
+      resourceName,
+      resourcePatternType: ResourcePatternTypes[pattern],
+      principal: `User:${principal}`,
+      host: '*',
+      operation,
+      permissionType: AclPermissionTypes.ALLOW,
+    });
+  for (const [user, { group, produce, consume }] of Object.entries(readAcls())) {
+    const topic = (name, operation) => allow(AclResourceTypes.TOPIC, name, user, operation);
+    for (const name of produce) {
+      topic(name, AclOperationTypes.WRITE);
+      topic(name, AclOperationTypes.DESCRIBE);
+    }
+    for (const name of consume) {
+      topic(name, AclOperationTypes.READ);
+      topic(name, AclOperationTypes.DESCRIBE);
+      // A message that keeps failing goes to the consumed topic's dead letters (consumer.ts).
+      topic(`${name}.dlq`, AclOperationTypes.WRITE);
+      topic(`${name}.dlq`, AclOperationTypes.DESCRIBE);
+    }
+    // Prefixed, so a test's own group (`payment-service-<id>`) never joins the service's.
+    allow(AclResourceTypes.GROUP, group, user, AclOperationTypes.READ, 'PREFIXED');
+  }
+  await withAdmin(o.host, o.port, TOPIC_SETTINGS, (admin) => admin.createAcls({ acl: bindings }));
+  o.log(`ACLs ready for ${Object.keys(readAcls()).join(', ')}`);
 }
 
 function tail(file, lines = 40) {
@@ -433,18 +690,45 @@ async function withLock(o, fn) {
 export async function kafkaUp(opts = {}) {
   const o = resolveOptions(opts);
   const t0 = Date.now();
-  const result = (started, pid) => ({
-    started,
-    pid,
-    host: o.host,
-    port: o.port,
-    bootstrap: `${o.host}:${o.port}`,
-    readyMs: Date.now() - t0,
-  });
+  // The SCRAM listeners, when this broker has them (one started before them does not).
+  const secured = async () =>
+    (await tcpOpen(o.host, o.saslPort)) && (await tcpOpen(o.host, o.sslPort))
+      ? {
+          saslBootstrap: `${o.host}:${o.saslPort}`,
+          sslBootstrap: `${o.host}:${o.sslPort}`,
+          caFile: path.join(o.tlsDir, 'ca.pem'),
+          credentialsFile: o.credentialsFile,
+        }
+      : {};
+  const result = async (started, pid) => {
+    const security = await secured();
+    if (security.saslBootstrap) {
+      await ensureAcls(o);
+      o.log(
+        `SCRAM listeners: SASL_PLAINTEXT ${security.saslBootstrap}, SASL_SSL ${security.sslBootstrap} (CA ${security.caFile}; users ${security.credentialsFile})`,
+      );
+    }
+    return {
+      started,
+      pid,
+      host: o.host,
+      port: o.port,
+      bootstrap: `${o.host}:${o.port}`,
+      ...security,
+      readyMs: Date.now() - t0,
+    };
+  };
+
+  // A broker of this state dir that is running already gets the SCRAM users acls.json has now.
+  const ownUsers = (pid) => {
+    if (isOurBroker(pid) && fs.existsSync(path.join(o.dataDir, 'meta.properties')))
+      ensureScramUsers(o, scramCredentials(opts));
+  };
 
   if (await isKafkaReachable(o.host, o.port)) {
     o.log(`already running on ${o.host}:${o.port}`);
     await ensureTopics(opts);
+    ownUsers(readPid(o));
     return result(false, readPid(o));
   }
   fs.mkdirSync(o.stateDir, { recursive: true });
@@ -456,6 +740,7 @@ export async function kafkaUp(opts = {}) {
       o.log(`broker pid ${existing} is starting, waiting...`);
       await waitReady(o, existing);
       await ensureTopics(opts);
+      ownUsers(existing);
       return result(false, existing);
     }
     if (await tcpOpen(o.host, o.port))
@@ -465,8 +750,9 @@ export async function kafkaUp(opts = {}) {
 
     checkJava();
     const cp = resolveClasspath(o);
-    const propsFile = writeConfig(o);
-    formatStorage(o, cp, propsFile);
+    const propsFile = writeConfig(o, ensureTls(o));
+    const credentials = scramCredentials(opts);
+    const storage = formatStorage(o, cp, propsFile, credentials);
 
     if (fs.existsSync(o.logFile)) fs.renameSync(o.logFile, `${o.logFile}.prev`);
     const out = fs.openSync(o.logFile, 'a');
@@ -497,6 +783,7 @@ export async function kafkaUp(opts = {}) {
 
     await waitReady(o, child.pid);
     o.log(`broker ready in ${((Date.now() - t0) / 1000).toFixed(1)}s (pid ${child.pid})`);
+    if (storage === 'stale') ensureScramUsers(o, credentials);
     await ensureTopics(opts);
     return result(true, child.pid);
   });

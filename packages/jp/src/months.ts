@@ -12,7 +12,9 @@ function parseMonth(month: string): { year: number; month: number } {
 /** The month after this one: 2026-12 → 2027-01. */
 export function nextMonth(month: string): string {
   const { year, month: of } = parseMonth(month);
-  return of === 12 ? `${year + 1}-01` : `${year}-${String(of + 1).padStart(2, '0')}`;
+  // Four-digit years, as ISO 8601 writes them: 0131-12 → 0132-01, not 132-01.
+  const yyyy = (y: number) => String(y).padStart(4, '0');
+  return of === 12 ? `${yyyy(year + 1)}-01` : `${yyyy(year)}-${String(of + 1).padStart(2, '0')}`;
 }
 
 /** The first and last day of a month: 2028-02 → 2028-02-01 … 2028-02-29. */

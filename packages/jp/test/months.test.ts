@@ -20,6 +20,8 @@ describe('months (YYYY-MM)', () => {
     expect(nextMonth('2026-11')).toBe('2026-12');
     expect(nextMonth('2026-12')).toBe('2027-01');
     expect(nextMonth('2027-09')).toBe('2027-10');
+    expect(nextMonth('0131-07')).toBe('0131-08'); // the year keeps its four digits
+    expect(nextMonth('0999-12')).toBe('1000-01');
   });
 
   it.each(['2026-13', '2026-00', '2026-1', '202611', '2026-11-01'])('refuses %s', (month) => {

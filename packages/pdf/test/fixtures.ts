@@ -98,3 +98,17 @@ export const remittanceNotice: RemittanceNotice = {
   ],
   total: 6_512_800,
 };
+
+/** The heaviest voucher in use: a 支出命令書 of 100 lines (four pages). */
+export const hundredLineOrder: PaymentOrderVoucher = {
+  ...paymentOrderVoucher,
+  lines: Array.from({ length: 100 }, (_, index) => ({
+    description: `道路維持補修 資材・作業 第${index + 1}工区`,
+    amount: 10_000 + index,
+    taxRate: 10 as const,
+  })),
+  subtotal: 1_004_950,
+  taxes: [{ rate: 10, base: 1_004_950, tax: 100_495 }],
+  total: 1_105_445,
+  netAmount: 1_105_445,
+};

@@ -1,4 +1,10 @@
-import { type AuditEntry, type AuditSearchQuery, type SortOrder } from '@denpyo/schemas';
+import {
+  type AuditEntry,
+  type AuditSearchQuery,
+  type CursorKey,
+  type SortOrder,
+} from '@denpyo/schemas';
+import { badRequest } from './http/errors';
 import { ok, type Outcome } from './application/outcome';
 import type { SqlExecutor } from './db/pool';
 import type { ListPage } from './application/list-page';
@@ -46,6 +52,8 @@ export interface AuditSearch {
   entityId?: string;
   /** Entries to skip (a page's offset). */
   offset?: number;
+  /** Only entries after this id in the search's order (a cursor's keyset: no OFFSET scan). */
+  afterId?: string;
   limit?: number;
   /** By id, oldest first unless `desc`. */
   order?: SortOrder;
@@ -89,11 +97,17 @@ function auditConditions(search: AuditSearch): { where: string; params: unknown[
  */
 export async function searchAudit(db: SqlExecutor, search: AuditSearch): Promise<AuditEntryRow[]> {
   const { where, params } = auditConditions(search);
+  const desc = search.order === 'desc';
+  let keyset = '';
+  if (search.afterId !== undefined) {
+    params.push(search.afterId);
+    keyset = `${where ? ' AND' : 'WHERE'} audit_log.id ${desc ? '<' : '>'} $${params.length}::bigint`;
+  }
   params.push(search.limit ?? 500, search.offset ?? 0);
   const rows = await db.query<Record<string, unknown>>(
     `SELECT id::text, at, actor, action, entity_type, entity_id, amount::text, counterparty, before, after, correlation_id
-     FROM audit_log ${where}
-     ORDER BY audit_log.id ${search.order === 'desc' ? 'DESC' : 'ASC'}
+     FROM audit_log ${where}${keyset}
+     ORDER BY audit_log.id ${desc ? 'DESC' : 'ASC'}
      LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
@@ -132,19 +146,31 @@ function bigintAsNumber(_key: string, value: unknown): unknown {
  */
 export async function searchAuditPage(
   db: SqlExecutor,
-  query: AuditSearch & Pick<AuditSearchQuery, 'page' | 'pageSize' | 'order'>,
+  query: AuditSearch & Pick<AuditSearchQuery, 'page' | 'pageSize' | 'order' | 'after'>,
 ): Promise<ListPage<AuditEntry>> {
-  const { page, pageSize, order, ...filters } = query;
+  const { page, pageSize, order, after, ...filters } = query;
+  // After a cursor, by id (the trail's one sort key): every entry stays reachable, however deep.
+  const afterId = after === undefined ? undefined : auditIdOf(after.key);
   const [rows, total] = await Promise.all([
     searchAudit(db, {
       ...filters,
-      offset: (page - 1) * pageSize,
+      ...(afterId === undefined ? { offset: (page - 1) * pageSize } : { afterId }),
       limit: pageSize,
       order,
     }),
     countAudit(db, filters),
   ]);
   return { items: rows.map(toAuditEntry), total };
+}
+
+/** An audit cursor's entry id (the platform wrote it from the last entry's `id`). */
+function auditIdOf(key: CursorKey): string {
+  const id = String(key.id ?? '');
+  if (!/^\d{1,18}$/.test(id))
+    throw badRequest('Invalid query', [
+      { path: 'cursor', message: 'must be a cursor from a Link header' },
+    ]);
+  return id;
 }
 
 /**

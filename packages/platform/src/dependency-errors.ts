@@ -30,7 +30,7 @@ export function isUnavailableError(error: unknown): boolean {
       return true;
     if (
       typeof candidate.message === 'string' &&
-      /Connection terminated|connect ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect/i.test(
+      /Connection terminated|connect ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect|encountered a connection error and is not queryable/i.test(
         candidate.message,
       )
     )

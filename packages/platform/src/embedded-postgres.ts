@@ -17,13 +17,19 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   persistent: boolean;
+  /**
+   * The superuser's password, set when the data dir is first made (npm start generates one per
+   * installation, see scripts/embedded-postgres.mjs); `postgres` for throw-away test clusters.
+   */
+  password?: string;
 }): Promise<RunningPostgres> {
   mkdirSync(options.dataDir, { recursive: true });
+  const password = options.password ?? 'postgres';
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
     user: 'postgres',
-    password: 'postgres',
+    password,
     persistent: options.persistent,
     createPostgresUser: true,
     onLog: () => undefined,
@@ -31,7 +37,7 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
   await server.start();
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres`,
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
 }

@@ -5,7 +5,15 @@ import { z } from 'zod';
 import type { OperationDeclaration } from '@denpyo/schemas';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { loadConfigOrExit, pinnedToday, serviceEnvSchema, type ServiceEnv } from './config';
+import {
+  ConfigError,
+  loadConfigOrExit,
+  pdfSettings,
+  pinnedToday,
+  requirePublicKeys,
+  serviceEnvSchema,
+  type ServiceEnv,
+} from './config';
 import { createClock, type Clock } from './application/clock';
 import { migrate, PLATFORM_MIGRATIONS } from './db/migrator';
 import { createPool, isDatabaseReachable } from './db/pool';
@@ -18,10 +26,13 @@ import {
 import type { PrismaRawClient } from './events/prisma-executor';
 import { subscribeWithRetry } from './events/consumer';
 import { createEventBus } from './events/create-event-bus';
+import { kafkaSecurityOf } from './events/kafka-settings';
 import type { DeliveredMessage, EventBus, Subscription } from './events/event-bus';
 import { OutboxRelay } from './events/outbox';
 import { createApp } from './http/app';
 import { registerOperations, type OperationHandlers } from './http/operations';
+import { renderLimitsFor } from './http/render-limits';
+import { createTokenVerifier, type TokenVerifier } from './http/auth';
 import { createLogger, type Logger } from './logger';
 
 /** What a service gets from the platform to build its application on. */
@@ -44,6 +55,8 @@ export interface ServiceRuntime<Env extends ServiceEnv = ServiceEnv> {
   database<Tx extends PrismaRawClient, Client extends TransactionalPrismaClient<Tx>>(
     PrismaClientClass: new (options: PrismaClientOptions) => Client,
   ): { db: Client; uow: UnitOfWork<Tx> };
+  /** Closes something the application opened (a second pool) when the process stops. */
+  onStop(close: () => Promise<void>): void;
 }
 
 /** What the platform needs of a generated PrismaClient. */
@@ -82,11 +95,16 @@ export interface ServiceDefinition<
   /** src/events/consumers.ts: the service's one consumer group, one handler per event type. */
   consumer?(app: App): ConsumerDefinition;
   /** What is served besides the operations (the portal's gateway and static files). */
-  mount?(express: Express, runtime: ServiceRuntime<ServiceEnv & Settings>): void;
+  mount?(express: Express, runtime: ServiceRuntime<ServiceEnv & Settings>, application: App): void;
   /** Dependencies /ready reports besides the database and the event bus. */
   readiness?(runtime: ServiceRuntime<ServiceEnv & Settings>): Promise<Record<string, boolean>>;
   /** Work the process repeats on its own while it runs (catch-up jobs that depend on the date). */
   every?: readonly PeriodicTask<App>[];
+  /**
+   * How the process verifies access tokens when it does not take the portal's public keys from
+   * AUTH_JWKS / AUTH_JWKS_URL: the portal, which signs them and knows which sessions are revoked.
+   */
+  tokenVerifier?(app: App, runtime: ServiceRuntime<ServiceEnv & Settings>): TokenVerifier;
 }
 
 /**
@@ -150,6 +168,7 @@ export async function startService<
     const bus = definition.usesEvents
       ? await createEventBus({
           kafkaBrokers: env.KAFKA_BROKERS,
+          kafkaSecurity: kafkaSecurityOf(env),
           databaseUrl: env.DATABASE_URL,
           eventLogSchema: env.EVENT_LOG_SCHEMA,
           clientId: `denpyo-${definition.name}`,
@@ -182,12 +201,21 @@ export async function startService<
         const uow = createUnitOfWork(db, { clock, onEventsCommitted: () => relay?.wake() });
         return { db, uow };
       },
+      onStop(close) {
+        closers.push(close);
+      },
     };
     const application = await definition.createApplication(runtime);
 
     const app = createApp({
       logger,
       registry,
+      // The portal is the one process users reach: its metrics are the operator's alone, in
+      // demo mode too (`npm start` listens where others may reach it).
+      metrics: {
+        token: env.METRICS_TOKEN,
+        openWithoutToken: definition.name !== 'portal',
+      },
       readiness: async () => ({
         database: await isDatabaseReachable(pool),
         ...(bus ? { eventBus: await bus.isReady() } : {}),
@@ -195,11 +223,12 @@ export async function startService<
       }),
       mount(express) {
         registerOperations(express, definition.operations, definition.routes(application), {
-          jwtSecret: env.JWT_SECRET,
+          verifyToken: definition.tokenVerifier?.(application, runtime) ?? publicKeyVerifier(env),
           pool,
           today: clock.today,
+          renderLimits: renderLimitsFor(pdfSettings(env)),
         });
-        definition.mount?.(express, runtime);
+        definition.mount?.(express, runtime, application);
       },
     });
     relay?.start();
@@ -234,6 +263,15 @@ export async function startService<
     await pool.end().catch(() => undefined);
     throw error;
   }
+}
+
+/** Verifies tokens with the portal's public keys, inline (AUTH_JWKS) or fetched (AUTH_JWKS_URL). */
+function publicKeyVerifier(env: ServiceEnv): TokenVerifier {
+  if (env.AUTH_JWKS) return createTokenVerifier({ jwks: env.AUTH_JWKS });
+  if (env.AUTH_JWKS_URL) return createTokenVerifier({ jwksUrl: env.AUTH_JWKS_URL });
+  throw new ConfigError(
+    "Invalid configuration:\n  AUTH_JWKS_URL: is not set (nor AUTH_JWKS): the process verifies tokens with the portal's public keys",
+  );
 }
 
 /** Starts a periodic task; `stop` cancels the next run and waits for the one in hand. */
@@ -277,7 +315,9 @@ export async function runService<
   Settings extends object,
 >(definition: ServiceDefinition<App, Ops, Settings>): Promise<void> {
   const env = loadConfigOrExit(
-    z.intersection(serviceEnvSchema, definition.settings ?? z.object({})),
+    z
+      .intersection(serviceEnvSchema, definition.settings ?? z.object({}))
+      .superRefine(definition.tokenVerifier ? () => undefined : requirePublicKeys),
   ) as ServiceEnv & Settings;
   await runUntilSignalled(definition.name, async () => {
     const service = await startService(definition, env);
@@ -297,7 +337,10 @@ export async function runUntilSignalled(
   try {
     running = await start();
   } catch (error) {
-    process.stderr.write(`${name} failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    // A setting found wrong only at start (a key that does not load) reads like any other.
+    const reason =
+      error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error));
+    process.stderr.write(`${name} failed to start: ${reason}\n`);
     process.exit(1);
   }
   const shutdown = (signal: string) => {

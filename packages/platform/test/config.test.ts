@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { ConfigError, jsonSetting, parseConfig, serviceEnvSchema } from '../src/config';
+import {
+  ConfigError,
+  databasePasswordMissing,
+  jsonSetting,
+  parseConfig,
+  serviceEnvSchema,
+} from '../src/config';
 
 describe('service configuration', () => {
   const valid = {
-    DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/denpyo',
-    JWT_SECRET: 'x'.repeat(32),
+    DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:5432/denpyo',
+    AUTH_JWKS_URL: 'http://portal:3000/.well-known/jwks.json',
   };
 
   it('applies defaults and parses lists', () => {
@@ -37,9 +43,47 @@ describe('service configuration', () => {
       message = (error as Error).message;
     }
     expect(message).toContain('DATABASE_URL: expected a postgres:// or postgresql:// URL');
-    expect(message).toContain('JWT_SECRET: is not set');
     expect(message).toMatch(/PORT: /);
     expect(message).toMatch(/KAFKA_BROKERS: /);
+  });
+});
+
+describe('the database password outside demo mode', () => {
+  const AUTH_JWKS_URL = 'http://portal:3000/.well-known/jwks.json';
+  const parse = (DATABASE_URL: string, more: Record<string, string> = {}) =>
+    parseConfig(serviceEnvSchema, { DATABASE_URL, AUTH_JWKS_URL, ...more });
+  let pgPassword: string | undefined;
+  beforeAll(() => {
+    pgPassword = process.env.PGPASSWORD;
+    delete process.env.PGPASSWORD;
+  });
+  afterAll(() => {
+    if (pgPassword !== undefined) process.env.PGPASSWORD = pgPassword;
+  });
+
+  it.each([
+    'postgresql://denpyo@db.example:5432/denpyo',
+    'postgres://denpyo:@db.example/denpyo',
+    'postgresql://db.example/denpyo',
+  ])('refuses %s, naming DATABASE_URL', (url) => {
+    expect(() => parse(url)).toThrow(/DATABASE_URL: has no password/);
+    expect(() => parse(url, { DEMO_MODE: '0' })).toThrow(/DATABASE_URL: has no password/);
+  });
+
+  it('accepts it in demo mode, from PGPASSWORD, or over a unix socket (peer authentication)', () => {
+    expect(parse('postgresql://denpyo@127.0.0.1/denpyo', { DEMO_MODE: '1' }).DEMO_MODE).toBe(true);
+    expect(parse('postgresql://denpyo:s3cret@db.example/denpyo').DEMO_MODE).toBe(false);
+    expect(databasePasswordMissing('postgresql://denpyo@db.example/d', { PGPASSWORD: 'x' })).toBe(
+      false,
+    );
+    expect(databasePasswordMissing('postgresql:///denpyo', {})).toBe(false);
+    expect(databasePasswordMissing('postgresql://denpyo@/denpyo?host=/run/postgresql', {})).toBe(
+      false,
+    );
+    expect(
+      databasePasswordMissing('postgresql://denpyo@localhost/denpyo?host=/var/run/postgresql', {}),
+    ).toBe(false);
+    expect(databasePasswordMissing('postgresql://denpyo@localhost/denpyo', {})).toBe(true);
   });
 });
 

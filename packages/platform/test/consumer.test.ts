@@ -1,5 +1,10 @@
 import { Registry } from 'prom-client';
-import { PermanentError, subscribeWithRetry } from '../src/events/consumer';
+import {
+  deadLetterMessage,
+  PermanentError,
+  RefusedEvent,
+  subscribeWithRetry,
+} from '../src/events/consumer';
 import { deadLetterTopic, type DeliveredMessage, type Subscription } from '../src/events/event-bus';
 import { PostgresEventLog } from '../src/events/postgres-event-log';
 import { uniqueSchema, waitFor } from '../src/testing';
@@ -101,6 +106,48 @@ describe('subscribeWithRetry', () => {
     expect(deadLetters[0].headers).toMatchObject({
       'x-error': 'PermanentError: Unreadable event: Unexpected token',
       'x-attempts': '1',
+    });
+  });
+
+  it('dead-letters a refused event at once, with the refusal in its own headers', async () => {
+    let calls = 0;
+    await subscribe(async () => {
+      calls += 1;
+      throw new RefusedEvent('PaymentOrdered e-1 refused: vendor v-2 is not the vendor v-1');
+    });
+    await bus.publish([{ topic, key: 'invoice-9', value: '{"id":"e-1"}' }]);
+    await waitFor(() => deadLetters.length === 1, 15_000, 'the dead letter');
+    expect(calls).toBe(1);
+    expect(deadLetters[0]).toMatchObject({
+      key: 'invoice-9',
+      value: '{"id":"e-1"}',
+      headers: {
+        'x-error': 'RefusedEvent: PaymentOrdered e-1 refused: vendor v-2 is not the vendor v-1',
+        'x-refusal-code': 'unprocessable',
+        'x-refusal-reason': 'PaymentOrdered e-1 refused: vendor v-2 is not the vendor v-1',
+        'x-original-topic': topic,
+        'x-attempts': '1',
+      },
+    });
+  });
+
+  it('builds the dead letter of a message kept back, whose offset is no longer known', () => {
+    const letter = deadLetterMessage(
+      { topic: 'denpyo.invoice.v1', key: 'k', value: 'v' },
+      new RefusedEvent('too late', 'conflict'),
+      1,
+    );
+    expect(letter).toEqual({
+      topic: 'denpyo.invoice.v1.dlq',
+      key: 'k',
+      value: 'v',
+      headers: {
+        'x-error': 'RefusedEvent: too late',
+        'x-original-topic': 'denpyo.invoice.v1',
+        'x-attempts': '1',
+        'x-refusal-code': 'conflict',
+        'x-refusal-reason': 'too late',
+      },
     });
   });
 

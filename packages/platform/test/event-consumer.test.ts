@@ -1,5 +1,5 @@
 import { buildEvent, eventConsumer } from '../src/events/domain-events';
-import { PermanentError } from '../src/events/consumer';
+import { PermanentError, RefusedEvent } from '../src/events/consumer';
 import { ok, refuse } from '../src/application/outcome';
 
 // The dispatch of one consumer group: one use case per event type, and a refusal goes to the
@@ -33,6 +33,9 @@ describe('eventConsumer', () => {
     const handling = consumer.handle(message(JSON.stringify(event)));
     await expect(handling).rejects.toBeInstanceOf(PermanentError);
     await expect(handling).rejects.toThrow(/ContractRejected .* refused: no such contract here/);
+    // Typed, so its dead letter names the refusal's code and reason (consumer.ts).
+    await expect(handling).rejects.toBeInstanceOf(RefusedEvent);
+    await expect(handling).rejects.toMatchObject({ code: 'unprocessable' });
   });
 
   it('refuses an unreadable message as permanent', async () => {

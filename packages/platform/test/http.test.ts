@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type express from 'express';
 import { Registry } from 'prom-client';
 import request from 'supertest';
-import { SignJWT } from 'jose';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { auditSearch, declareOperations, json } from '@denpyo/schemas';
@@ -15,7 +14,8 @@ import type { PrismaRawClient } from '../src/events/prisma-executor';
 import { createApp } from '../src/http/app';
 import { registerOperations } from '../src/http/operations';
 import { createLogger } from '../src/logger';
-import { bearer, TEST_JWT_SECRET, uniqueSchema } from '../src/testing';
+import { bearer, TEST_JWKS, uniqueSchema } from '../src/testing';
+import { createTokenVerifier } from '../src/http/auth';
 
 // A service's operations in miniature: declared once, registered from the declaration.
 const THING = z.object({ name: z.string(), id: z.uuid(), createdBy: z.string() });
@@ -91,7 +91,7 @@ describe('the shared HTTP edge', () => {
             },
             searchContractAudit: ({ query }) => makeSearchAudit(pgExecutor(pool))(query),
           },
-          { jwtSecret: TEST_JWT_SECRET, pool },
+          { verifyToken: createTokenVerifier({ jwks: TEST_JWKS }), pool },
         );
       },
     });
@@ -164,13 +164,7 @@ describe('the shared HTTP edge', () => {
       .set('Authorization', 'Bearer not.a.token')
       .send({ name: 'a' })
       .expect(401);
-    const expired = await new SignJWT({ roles: ['procurement'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('pat')
-      .setIssuer('denpyo-portal')
-      .setAudience('denpyo')
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const expired = (await bearer('procurement', { ttlSeconds: -60 })).slice('Bearer '.length);
     await request(app)
       .post('/api/things')
       .set('Authorization', `Bearer ${expired}`)

@@ -9,7 +9,8 @@ import { cellText, quote, toCsv } from '../src/http/csv';
 import { createApp } from '../src/http/app';
 import { registerOperations } from '../src/http/operations';
 import { createLogger } from '../src/logger';
-import { bearer, TEST_JWT_SECRET } from '../src/testing';
+import { bearer, TEST_JWKS } from '../src/testing';
+import { createTokenVerifier } from '../src/http/auth';
 
 // A list operation in miniature: declared once (item, sortable fields, CSV columns), registered
 // from the declaration; its "use case" pages an array the way a repository pages a table.
@@ -20,6 +21,7 @@ const THINGS = listing(THING, {
   defaultSort: 'n',
   defaultOrder: 'desc',
   pageSize: { default: 10, max: 50 },
+  key: ['n'],
   columns: [
     { header: '番号', value: 'n' },
     { header: '名称', value: 'name' },
@@ -64,19 +66,24 @@ describe('a list operation', () => {
             listThings: async ({ query }) => {
               asked.push(query);
               if (query.q === 'refuse') return refuse('forbidden', 'not these');
-              const matches = ALL.filter((t) => !query.q || t.name.includes(query.q));
+              const matches = ALL.filter((t) => !query.q || t.name.includes(query.q!));
               const sign = query.order === 'asc' ? 1 : -1;
               const sorted = [...matches].sort((a, b) =>
                 query.sort === 'n' ? sign * (a.n - b.n) : sign * a.name.localeCompare(b.name),
               );
-              const skip = (query.page - 1) * query.pageSize;
+              // After a cursor, right after its row (a keyset read, as a repository does).
+              const after = query.after?.key.n;
+              const skip =
+                after === undefined
+                  ? (query.page - 1) * query.pageSize
+                  : sorted.findIndex((t) => t.n === after) + 1;
               return ok({
                 items: sorted.slice(skip, skip + query.pageSize),
                 total: matches.length,
               });
             },
           },
-          { jwtSecret: TEST_JWT_SECRET },
+          { verifyToken: createTokenVerifier({ jwks: TEST_JWKS }) },
         );
       },
     });
@@ -99,8 +106,113 @@ describe('a list operation', () => {
       'x-page': '1',
       'x-page-size': '10',
       'x-result-truncated': 'true',
-      link: '</api/things?page=2>; rel="next"',
     });
+    // The first page's next page is the keyset continuation after its last row (n 114).
+    expect(first.headers.link).toMatch(/^<\/api\/things\?cursor=[\w-]+>; rel="next"$/);
+    const second = await request(app)
+      .get(/<([^>]+)>/.exec(first.headers.link)![1]!)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(asked[1]).toMatchObject({ sort: 'n', order: 'desc', after: { key: { n: 114 } } });
+    expect(second.body.map((t: Thing) => t.n)).toEqual([
+      113, 112, 111, 110, 109, 108, 107, 106, 105, 104,
+    ]);
+    expect(second.headers['x-page']).toBeUndefined();
+    expect(second.headers['x-total-count']).toBe('123');
+  });
+
+  it('reaches every match by following rel="next", in any sort, keeping the filters', async () => {
+    const queries: Record<string, string>[] = [
+      { pageSize: '7' },
+      { pageSize: '50', sort: 'name', order: 'desc', q: 'thing' },
+      { sort: 'n', order: 'asc' },
+    ];
+    for (const query of queries) {
+      asked = [];
+      const seen: number[] = [];
+      let response = await list(query).expect(200);
+      for (;;) {
+        seen.push(...response.body.map((t: Thing) => t.n));
+        const next = /<([^>]+)>; rel="next"/.exec(response.headers.link ?? '')?.[1];
+        if (!next) break;
+        expect(response.headers['x-result-truncated']).toBe('true');
+        expect(next).not.toMatch(/[?&](page|sort|order)=/);
+        if ('q' in query) expect(next).toContain('q=thing');
+        response = await request(app).get(next).set('Authorization', auth).expect(200);
+      }
+      const matches = ALL.filter((t) => !('q' in query) || t.name.includes(query.q!));
+      expect(seen).toHaveLength(matches.length);
+      expect(new Set(seen).size).toBe(matches.length);
+      expect(response.headers['x-result-truncated']).toBeUndefined();
+      // Every page after the first was asked for in the first page's sort, after a row.
+      const sort = query.sort ?? 'n';
+      for (const page of asked.slice(1))
+        expect(page).toMatchObject({ sort, after: { key: { n: expect.any(Number) } } });
+    }
+  });
+
+  it('refuses a cursor it did not write, or one used with page or another sort', async () => {
+    const first = await list({ sort: 'name' }).expect(200);
+    const cursor = /cursor=([\w-]+)/.exec(first.headers.link)![1]!;
+    asked = [];
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const refusedQueries: Record<string, string>[] = [
+      { cursor: 'not a cursor' },
+      { cursor: 'AAAA' },
+      { cursor: forged(['name', 'asc', { n: 'x' }, 10]) },
+      { cursor: forged(['name', 'asc', { id: 1 }, 10]) },
+      { cursor: forged(['colour', 'asc', { n: 1 }, 10]) },
+      { cursor: forged(['name', 'asc', { n: 1 }, -1]) },
+      { cursor, page: '2' },
+      { cursor, sort: 'n' },
+      { cursor, order: 'desc' },
+    ];
+    for (const query of refusedQueries) {
+      const refused = await list(query).expect(400);
+      expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['cursor']);
+    }
+    expect(asked).toEqual([]);
+    await list({ cursor, sort: 'name', order: 'asc' }).expect(200);
+  });
+
+  it('refuses every cursor of a list whose item schema cannot check the key', async () => {
+    // A lazy item has no shape: nothing can vouch for a cursor's key, so none reaches the use case.
+    const shapeless = listing(
+      z.lazy(() => THING),
+      { sortable: ['n'], defaultSort: 'n', key: ['n'], columns: [{ header: '番号', value: 'n' }] },
+    );
+    const other = createApp({
+      logger: createLogger('list-test', 'silent'),
+      registry: new Registry(),
+      readiness: async () => ({}),
+      mount(api) {
+        registerOperations(
+          api,
+          declareOperations({
+            listShapeless: {
+              ...OPERATIONS.listThings,
+              query: listQuery(shapeless, {}),
+              response: jsonList(shapeless, 'Things'),
+            },
+          }),
+          {
+            listShapeless: async ({ query }) => {
+              asked.push(query);
+              return ok({ items: ALL.slice(0, query.pageSize), total: ALL.length });
+            },
+          },
+          { verifyToken: createTokenVerifier({ jwks: TEST_JWKS }) },
+        );
+      },
+    });
+    const forged = Buffer.from(JSON.stringify(['n', 'asc', { n: 'x' }, 10])).toString('base64url');
+    const refused = await request(other)
+      .get('/api/things')
+      .query({ cursor: forged })
+      .set('Authorization', auth)
+      .expect(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['cursor']);
+    expect(asked).toEqual([]);
   });
 
   it('pages, sorts both ways and keeps the filters in its links', async () => {

@@ -3,18 +3,20 @@ import request from 'supertest';
 import { z } from 'zod';
 import { declareOperations, json } from '@denpyo/schemas';
 import { ok } from '../src/application/outcome';
-import { authenticate, issueToken } from '../src/http/auth';
+import { authenticate, createTokenSigner } from '../src/http/auth';
 import { problemHandler } from '../src/http/errors';
 import { registerOperations } from '../src/http/operations';
 import {
   CSRF_COOKIE,
+  REFRESH_COOKIE,
   SESSION_COOKIE,
   signedInCookies,
   signedOutCookies,
   withCookies,
 } from '../src/http/session-cookies';
 import { createLogger } from '../src/logger';
-import { TEST_JWT_SECRET } from '../src/testing';
+import { generateSigningKey } from '../src/http/signing-keys';
+import { testToken, verifyTestToken } from '../src/testing';
 import '../src/http/express-augment';
 
 const USER = { username: 'pat', roles: ['procurement' as const] };
@@ -23,10 +25,10 @@ const USER = { username: 'pat', roles: ['procurement' as const] };
 function authenticatedApp() {
   const app = express();
   const writes: string[] = [];
-  app.get('/things', authenticate(TEST_JWT_SECRET), (req, res) => {
+  app.get('/things', authenticate(verifyTestToken), (req, res) => {
     res.json({ user: req.user?.username });
   });
-  app.post('/things', authenticate(TEST_JWT_SECRET), (req, res) => {
+  app.post('/things', authenticate(verifyTestToken), (req, res) => {
     writes.push(req.user?.username ?? '?');
     res.status(201).json({ user: req.user?.username });
   });
@@ -42,7 +44,7 @@ function cookieHeader(token: string, csrf = 'the-csrf-token') {
 describe('authenticate with the session cookie', () => {
   let token: string;
   beforeAll(async () => {
-    token = await issueToken(USER, TEST_JWT_SECRET);
+    token = await testToken(USER);
   });
 
   it('accepts the session cookie where it accepts a bearer token, for reads without a CSRF header', async () => {
@@ -110,8 +112,8 @@ describe('authenticate with the session cookie', () => {
 
   it('answers 401 for a missing, forged or expired session cookie', async () => {
     const { app } = authenticatedApp();
-    const expired = await issueToken(USER, TEST_JWT_SECRET, -10);
-    const forged = await issueToken(USER, 'another-secret-that-is-at-least-32-characters');
+    const expired = await testToken(USER, { ttlSeconds: -10 });
+    const forged = await createTokenSigner({ keys: [generateSigningKey()] }).issue(USER);
     const none = await request(app).get('/things').set('Cookie', 'other=1');
     expect(none.status).toBe(401);
     for (const bad of [expired, forged, 'garbage']) {
@@ -147,36 +149,52 @@ describe('session cookies on a reply', () => {
     OPERATIONS,
     {
       signIn: () =>
-        Promise.resolve(ok(withCookies({ user: 'pat' }, signedInCookies('a.b.c', 3600)))),
+        Promise.resolve(
+          ok(
+            withCookies(
+              { user: 'pat' },
+              signedInCookies({
+                accessToken: 'a.b.c',
+                accessMaxAgeSeconds: 900,
+                refreshToken: 'r-1',
+                sessionMaxAgeSeconds: 3600,
+              }),
+            ),
+          ),
+        ),
       signOut: () =>
         Promise.resolve(ok(withCookies({ signedOut: true as const }, signedOutCookies()))),
     },
     {},
   );
 
-  it('sets the session (HttpOnly) and a random CSRF cookie (readable), both Secure, Strict, for the whole site', async () => {
+  it('sets the access and refresh tokens (HttpOnly; refresh only for /api/auth) and a random CSRF cookie (readable), all Secure, Strict', async () => {
     const response = await request(app).post('/api/sign-in');
     expect(response.body).toEqual({ user: 'pat' });
     const cookies = response.headers['set-cookie'] as unknown as string[];
-    expect(cookies).toHaveLength(2);
+    expect(cookies).toHaveLength(3);
     expect(cookies[0]).toBe(
-      `${SESSION_COOKIE}=a.b.c; Max-Age=3600; Path=/; HttpOnly; Secure; SameSite=Strict`,
+      `${SESSION_COOKIE}=a.b.c; Max-Age=900; Path=/; HttpOnly; Secure; SameSite=Strict`,
     );
-    expect(cookies[1]).toMatch(
+    expect(cookies[1]).toBe(
+      `${REFRESH_COOKIE}=r-1; Max-Age=3600; Path=/api/auth; HttpOnly; Secure; SameSite=Strict`,
+    );
+    expect(cookies[2]).toMatch(
       new RegExp(
         `^${CSRF_COOKIE}=[A-Za-z0-9_-]{43}; Max-Age=3600; Path=/; Secure; SameSite=Strict$`,
       ),
     );
     const again = await request(app).post('/api/sign-in');
-    expect((again.headers['set-cookie'] as unknown as string[])[1]).not.toBe(cookies[1]);
+    expect((again.headers['set-cookie'] as unknown as string[])[2]).not.toBe(cookies[2]);
   });
 
-  it('clears both cookies at sign-out', async () => {
+  it('clears all three cookies at sign-out', async () => {
     const response = await request(app).post('/api/sign-out');
     expect(response.body).toEqual({ signedOut: true });
     const cookies = response.headers['set-cookie'] as unknown as string[];
     expect(cookies).toEqual([
       `${SESSION_COOKIE}=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict`,
+      `${REFRESH_COOKIE}=; Max-Age=0; Path=/api/auth; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict`,
       `${CSRF_COOKIE}=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; SameSite=Strict`,
     ]);
   });

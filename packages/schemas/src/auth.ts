@@ -19,11 +19,66 @@ export const AuthUserSchema = z.object({
 });
 export type AuthUser = z.infer<typeof AuthUserSchema>;
 
+/**
+ * The user as sign-in and the session describe it: the token's user, and `mustChangePassword:
+ * true` while the password is one someone else chose (issue 8). Until it is changed the portal
+ * refuses everything but the password change, the session and sign-out (403).
+ */
+export const SignedInUserSchema = AuthUserSchema.extend({
+  mustChangePassword: z
+    .boolean()
+    .optional()
+    .openapi({
+      description:
+        'Present (true) while the user must change a password an administrator or procurement set: ' +
+        'every other call but `POST /api/auth/password`, `GET /api/auth/session` and sign-out is 403',
+    }),
+});
+export type SignedInUser = z.infer<typeof SignedInUserSchema>;
+
+/** What a sign-in or a refresh hands a bearer client: a short-lived access token and its renewal. */
+const IssuedTokensShape = {
+  token: z.string().openapi({
+    description:
+      'The access token (JWT, EdDSA): `Authorization: Bearer <token>`; it expires after `expiresIn` seconds (at most 15 minutes)',
+  }),
+  refreshToken: z.string().openapi({
+    description:
+      'Exchanged once at `POST /api/auth/refresh` for a new access token and a new refresh token; a refresh token used twice revokes the session',
+  }),
+  expiresIn: z.int().positive().openapi({ description: 'Seconds until the access token expires' }),
+  sessionExpiresIn: z.int().min(0).openapi({
+    description: 'Seconds until the session ends: after that, sign in again',
+  }),
+};
+
 export const LoginResponseSchema = z.object({
-  token: z.string(),
-  user: AuthUserSchema,
+  ...IssuedTokensShape,
+  user: SignedInUserSchema,
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+/**
+ * `POST /api/auth/refresh` and `POST /api/auth/logout`: a bearer client names its refresh token
+ * in the body; a browser sends none (its refresh token is in the `denpyo_refresh` cookie).
+ */
+export const RefreshRequestSchema = z.strictObject({
+  refreshToken: z.string().min(1).max(256).optional(),
+});
+export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
+
+/**
+ * A refresh's answer: the user as the session now stands and how long the new access token
+ * lives; to a bearer client also the new tokens (a browser gets them in cookies instead).
+ */
+export const RefreshResponseSchema = z.object({
+  user: AuthUserSchema,
+  expiresIn: IssuedTokensShape.expiresIn,
+  sessionExpiresIn: IssuedTokensShape.sessionExpiresIn,
+  token: IssuedTokensShape.token.optional(),
+  refreshToken: IssuedTokensShape.refreshToken.optional(),
+});
+export type RefreshResponse = z.infer<typeof RefreshResponseSchema>;
 
 /** A new login's name: lower-case letters, digits, ".", "_" and "-". */
 export const UsernameSchema = z

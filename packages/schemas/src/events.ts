@@ -20,13 +20,20 @@ import {
   YenSchema,
 } from './values';
 
+/**
+ * A correlation id as the HTTP edge accepts it (X-Correlation-Id, platform http/app.ts): a short
+ * token. Consumers store it in the audit trail, so a newline, markup or kilobytes make the event
+ * unreadable (dead letters) instead of reaching it verbatim.
+ */
+export const CorrelationIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/);
+
 export const EventEnvelopeSchema = z.object({
   id: UuidSchema,
   type: z.string().min(1),
   version: z.int().min(1),
   occurredAt: IsoDateTimeSchema,
   aggregateId: z.string().min(1),
-  correlationId: z.string().min(1),
+  correlationId: CorrelationIdSchema,
   causationId: z.string().min(1).nullable(),
   actor: z.string().min(1),
   payload: z.unknown(),

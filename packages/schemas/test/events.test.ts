@@ -190,6 +190,23 @@ describe('parseEvent', () => {
     }
   });
 
+  it.each([
+    ['a newline', 'abc\nactor=admin'],
+    ['markup', '<script>'],
+    ['65 characters', 'x'.repeat(65)],
+    ['nothing', ''],
+  ])('rejects a correlation id with %s: consumers store it in the audit trail', (_, id) => {
+    const sent = { ...envelope('ContractRejected', samples.ContractRejected), correlationId: id };
+    expect(() => parseEvent(sent)).toThrow(z.ZodError);
+  });
+
+  it('accepts the correlation ids our services produce: a UUID, a request id, a short token', () => {
+    for (const id of [randomUUID(), 'req-42', 'c.1:2_3', 'x'.repeat(64)]) {
+      const sent = { ...envelope('ContractRejected', samples.ContractRejected), correlationId: id };
+      expect(parseEvent(sent).correlationId).toBe(id);
+    }
+  });
+
   it('rejects a malformed envelope and a version it does not know', () => {
     expect(() =>
       parseEvent({ ...envelope('ContractRejected', samples.ContractRejected), id: 'x' }),

@@ -123,6 +123,7 @@ describe('buildOpenApiDocument', () => {
       'query:pageSize',
       'query:sort',
       'query:order',
+      'query:cursor',
       'query:format',
     ]);
     expect(names('post /api/transfer-batches')).toEqual(['header:Idempotency-Key']);
@@ -161,7 +162,7 @@ describe('buildOpenApiDocument', () => {
       const ok = op.responses['200'] as
         { headers?: Record<string, unknown>; content?: Record<string, unknown> } | undefined;
       const isList = lists.some(([operationId]) => operationId === op.operationId);
-      const page = ['page', 'pageSize', 'sort', 'order', 'format'];
+      const page = ['page', 'pageSize', 'sort', 'order', 'cursor', 'format'];
       expect([key, page.map((name) => (op.parameters ?? []).some((p) => p.name === name))]).toEqual(
         [key, page.map(() => isList)],
       );

@@ -5,7 +5,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from 'react-aria-components';
-import { configureApi } from './api/client';
+import { configureApi, stopSessionRenewal } from './api/client';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { ToastProvider } from './ui/Toast';
@@ -18,6 +18,7 @@ const router = createAppRouter(queryClient);
 
 configureApi({
   onUnauthorized: () => {
+    stopSessionRenewal();
     queryClient.setQueryData(['session'], null);
     const here = router.state.location;
     if (here.pathname === '/login') return;

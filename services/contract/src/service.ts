@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { defineService } from '@denpyo/platform';
+import { usePdfRendering } from '@denpyo/pdf';
+import { defineService, pdfSettings } from '@denpyo/platform';
 import { CONTRACT_OPERATIONS } from '@denpyo/schemas';
 import { createContractApplication } from './application';
 import { contractRules, contractSettingsSchema } from './config';
@@ -21,6 +22,8 @@ export const contractService = defineService({
   settings: contractSettingsSchema,
   async createApplication(runtime) {
     const { db, uow } = runtime.database<Tx, PrismaClient>(PrismaClient);
+    // Vouchers render on this process's worker pool, closed when the service stops.
+    runtime.onStop(usePdfRendering(pdfSettings(runtime.env)));
     const application = createContractApplication({
       db,
       uow,

@@ -1,6 +1,7 @@
 // The contract service's lists through HTTP on a real database: paging, sorting, filters, CSV,
 // vendor scoping, and the vendor, budget, history, bank and branch lists.
 import type { RunningService } from '@denpyo/platform';
+import { readByCursor, readByPageNumber } from '@denpyo/platform/testing';
 import request from 'supertest';
 import {
   approve,
@@ -92,7 +93,15 @@ describe('lists', () => {
         'x-page-size': '100',
         'x-result-truncated': 'true',
       });
-      expect(first.headers.link).toBe(`</api/contracts?vendorId=${vendorA}&page=2>; rel="next"`);
+      // The next page is a keyset cursor after the last contract shown, the filters kept.
+      const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.link)?.[1];
+      expect(next).toMatch(new RegExp(`^/api/contracts\\?vendorId=${vendorA}&cursor=[\\w-]+$`));
+      const following = (await request(service.app)
+        .get(next!)
+        .set('Authorization', await as('accountant'))
+        .expect(200)) as unknown as Listed;
+      expect(ids(following)).toEqual(contractsOfA.slice(100));
+      expect(following.headers.link).toBeUndefined();
       const second = await get('/api/contracts', { vendorId: vendorA, page: '2' });
       expect(ids(second)).toEqual(contractsOfA.slice(100));
       expect(second.headers['x-result-truncated']).toBeUndefined();
@@ -337,6 +346,82 @@ describe('lists', () => {
       await request(service.app)
         .get('/api/banks/12/branches')
         .set('Authorization', await as('accountant'))
+        .expect(400);
+    });
+  });
+  // Finding 7 of issue 8: following `Link: rel="next"` (a keyset cursor after the first page)
+  // reads every list to its end, the same rows in the same order as page numbers do, in every
+  // sort and order — ties included (status, dates), which the repositories break by a unique key.
+  describe('every list, read by cursor', () => {
+    const orders = ['asc', 'desc'] as const;
+    const cases = (): [string, Record<string, string>][] => [
+      ...['documentNumber', 'startDate', 'amount', 'status'].flatMap((sort) =>
+        orders.map((order): [string, Record<string, string>] => [
+          '/api/contracts',
+          { sort, order, pageSize: '7' },
+        ]),
+      ),
+      ['/api/contracts', { vendorId: vendorA, q: '清掃', pageSize: '10' }],
+      ...orders.map((order): [string, Record<string, string>] => [
+        '/api/vendors',
+        { order, pageSize: '1' },
+      ]),
+      ...['code', 'fiscalYear'].flatMap((sort) =>
+        orders.map((order): [string, Record<string, string>] => [
+          '/api/budgets',
+          { sort, order, pageSize: '1' },
+        ]),
+      ),
+      ['/api/budget-transfers', { pageSize: '1' }],
+      [`/api/vendors/${vendorA}/bank-account-changes`, { pageSize: '1' }],
+      [`/api/contracts/${contractsOfB.at(-1)}/history`, { order: 'desc', pageSize: '1' }],
+      ['/api/audit/contract', { pageSize: '25' }],
+      ['/api/banks', { q: '信用', pageSize: '50' }],
+      ['/api/banks/0001/branches', { order: 'desc', pageSize: '50' }],
+    ];
+
+    it('reaches every match once, as page numbers do, in every sort and order', async () => {
+      const auth = await as('auditor');
+      const get = (url: string) => request(service.app).get(url).set('Authorization', auth);
+      for (const [path, query] of cases()) {
+        const byCursor = await readByCursor(get, path, query);
+        const byNumber = await readByPageNumber(get, path, query);
+        const total = Number(
+          (await get(`${path}?${new URLSearchParams({ ...query, pageSize: '1' })}`)).headers[
+            'x-total-count'
+          ],
+        );
+        expect([path, query, byCursor.items.length]).toEqual([path, query, total]);
+        expect(byCursor.items).toEqual(byNumber.items);
+      }
+    });
+
+    it('answers a well-formed cursor of no row with an empty page, and a forged one with 400', async () => {
+      const auth = await as('auditor');
+      const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const nowhere = await request(service.app)
+        .get('/api/contracts')
+        .query({
+          cursor: cursor(['amount', 'asc', { id: '00000000-0000-4000-8000-000000000000' }, 7]),
+        })
+        .set('Authorization', auth)
+        .expect(200);
+      expect(nowhere.body).toEqual([]);
+      for (const forged of [
+        ['amount', 'asc', { id: 'not-a-uuid' }, 7],
+        ['amount', 'asc', { code: '01' }, 7],
+        ['title', 'asc', { id: '00000000-0000-4000-8000-000000000000' }, 7],
+      ]) {
+        await request(service.app)
+          .get('/api/contracts')
+          .query({ cursor: cursor(forged) })
+          .set('Authorization', auth)
+          .expect(400);
+      }
+      await request(service.app)
+        .get('/api/budgets')
+        .query({ cursor: cursor(['code', 'asc', { fiscalYear: 'x', code: '1' }, 1]) })
+        .set('Authorization', auth)
         .expect(400);
     });
   });

@@ -678,7 +678,6 @@ describe('contracts v2: route by rank, fiscal years, amendments, closing, 流用
 
 /** A token of an approver without a rank (a user made before ranks existed). */
 async function rawToken(username: string): Promise<string> {
-  const { issueToken } = await import('@denpyo/platform');
-  const { TEST_JWT_SECRET } = await import('@denpyo/platform/testing');
-  return issueToken({ username, roles: ['approver'] }, TEST_JWT_SECRET);
+  const { testToken } = await import('@denpyo/platform/testing');
+  return testToken({ username, roles: ['approver'] });
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { defineService } from '@denpyo/platform';
+import { usePdfRendering } from '@denpyo/pdf';
+import { defineService, pdfSettings } from '@denpyo/platform';
 import { INVOICE_OPERATIONS } from '@denpyo/schemas';
 import { createInvoiceApplication } from './application';
 import type { Tx } from './db/prisma';
@@ -16,6 +17,8 @@ export const invoiceService = defineService({
   usesEvents: true,
   createApplication(runtime) {
     const { db, uow } = runtime.database<Tx, PrismaClient>(PrismaClient);
+    // Vouchers render on this process's worker pool, closed when the service stops.
+    runtime.onStop(usePdfRendering(pdfSettings(runtime.env)));
     return createInvoiceApplication({
       db,
       uow,

@@ -1,12 +1,17 @@
 import fc from 'fast-check';
-import { addCalendarDays, isBankBusinessDay, MAX_TRANSFER_AMOUNT } from '@denpyo/jp';
+import { addCalendarDays, fiscalYearOf, isBankBusinessDay, MAX_TRANSFER_AMOUNT } from '@denpyo/jp';
 import type { AuthUser, InvoiceCreateRequest, InvoiceLine } from '@denpyo/schemas';
 import { deadlineAtInspection, isInspectionOverdue } from '../src/domain/deadlines';
 import { formatDocumentNumber } from '../src/domain/document-number';
 import { decideOrderWithinContract } from '../src/domain/encumbrance';
 import { decideOrderFiscalYear, paymentFiscalYear } from '../src/domain/fiscal-year';
 import { canApply, statusAfter, type InvoiceAction } from '../src/domain/invoice-state';
-import { assessInvoice, type ContractTerms, type VendorTerms } from '../src/domain/receipt';
+import {
+  assessInvoice,
+  decideIssueDate,
+  type ContractTerms,
+  type VendorTerms,
+} from '../src/domain/receipt';
 import { decideInspector, mayIssuePaymentOrder } from '../src/domain/separation-of-duties';
 
 const VENDOR = '7f1e5a3c-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -363,6 +368,62 @@ describe('assessInvoice: the arrival date starts the clock (支払遅延防止�
       ok: false,
       refusal: { code: 'unprocessable', errors: [{ path }] },
     });
+  });
+});
+
+describe('the issue date: not after today, not older than the 5-year prescription (地方自治法 Art. 236)', () => {
+  it.each([
+    ['today', TODAY, true],
+    ['tomorrow', '2026-11-25', false],
+    ['2099-12-31', '2099-12-31', false],
+    ['five years ago to the day', '2021-11-24', true],
+    ['a day more than five years ago', '2021-11-23', false],
+    ['1970-01-01', '1970-01-01', false],
+  ])('an invoice dated %s: accepted %s', (_, issueDate, accepted) => {
+    // Arriving on its own date, so that only the issue date can refuse it.
+    const result = assessInvoice(
+      invoice([line(1_000)], { issueDate, receivedOn: issueDate <= TODAY ? issueDate : TODAY }),
+      { ...contract, fiscalYear: fiscalYearOf(issueDate) },
+      corporation,
+      procurement,
+      TODAY,
+    );
+    const refusedAtIssueDate = {
+      ok: false,
+      refusal: { code: 'unprocessable', errors: [{ path: 'issueDate' }] },
+    };
+    if (accepted) expect(result).toMatchObject({ ok: true });
+    else expect(result).toMatchObject(refusedAtIssueDate);
+  });
+
+  it('counts five years back from 29 February as from the 28th in a common year', () => {
+    expect(decideIssueDate('2023-02-28', '2028-02-29')).toEqual({ ok: true, value: '2023-02-28' });
+    expect(decideIssueDate('2023-02-27', '2028-02-29')).toMatchObject({ ok: false });
+    expect(decideIssueDate('2024-02-28', '2029-02-28')).toMatchObject({ ok: true });
+    expect(decideIssueDate('2024-02-27', '2029-02-28')).toMatchObject({ ok: false });
+    expect(decideIssueDate('2024-03-01', '2029-03-01')).toMatchObject({ ok: true });
+  });
+
+  it('names the limit it refuses by', () => {
+    const future = decideIssueDate('2026-12-01', TODAY);
+    expect(!future.ok && future.refusal.message).toMatch(/after today \(2026-11-24\)/);
+    const old = decideIssueDate('2020-01-01', TODAY);
+    expect(!old.ok && old.refusal.message).toMatch(/before 2021-11-24.*地方自治法 Art\. 236/);
+  });
+
+  it('holds for any day: accepted exactly from five years back to today', () => {
+    const days = fc.integer({ min: -3_000, max: 400 });
+    fc.assert(
+      fc.property(days, (offset) => {
+        const issueDate = addCalendarDays(TODAY, -offset);
+        const accepted = decideIssueDate(issueDate, TODAY).ok;
+        expect([issueDate, accepted]).toEqual([
+          issueDate,
+          issueDate <= TODAY && issueDate >= '2021-11-24',
+        ]);
+      }),
+      { seed: 236 },
+    );
   });
 });
 

@@ -2,7 +2,7 @@
 // filters, CSV, vendor scoping.
 import request from 'supertest';
 import { startService, type RunningService } from '@denpyo/platform';
-import { bearer, testServiceEnv } from '@denpyo/platform/testing';
+import { bearer, readByCursor, readByPageNumber, testServiceEnv } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
 import { approvedContract, invoiceBody, type ContractFixture } from './helpers';
 
@@ -70,8 +70,20 @@ describe('GET /api/invoices', () => {
       'x-page-size': '100',
       'x-result-truncated': 'true',
     });
-    expect(first.headers.link).toBe(
-      `</api/invoices?vendorId=${contractA.vendorId}&page=2>; rel="next"`,
+    // The next page is a keyset cursor after the last invoice shown, the filters kept.
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.link)?.[1];
+    expect(next).toMatch(
+      new RegExp(`^/api/invoices\\?vendorId=${contractA.vendorId}&cursor=[\\w-]+$`),
+    );
+    const following = await request(service.url)
+      .get(next!)
+      .set('Authorization', await bearer('auditor'))
+      .expect(200);
+    expect(following.body.map((invoice: { id: string }) => invoice.id)).toEqual(
+      invoicesOfA
+        .map((i) => i.id)
+        .reverse()
+        .slice(100),
     );
     const second = await list({ vendorId: contractA.vendorId, page: '2' });
     expect(ids(second)).toEqual(
@@ -200,5 +212,38 @@ describe('GET /api/invoices/{id}/history', () => {
       .get('/api/invoices/00000000-0000-4000-8000-000000000000/history')
       .set('Authorization', await bearer('auditor'))
       .expect(404);
+  });
+});
+
+// Finding 7 of issue 8: following `Link: rel="next"` (a keyset cursor after the first page) reads
+// every list to its end, the same rows in the same order as page numbers do, in every sort and
+// order — ties included (the invoices were received the same day: document numbers break them).
+describe('every list, read by cursor', () => {
+  it('reaches every match once, as page numbers do, in every sort and order', async () => {
+    const auth = await bearer('auditor');
+    const get = (url: string) => request(service.url).get(url).set('Authorization', auth);
+    const sorts = ['receivedOn', 'total', 'dueDate', 'inspectionDueDate', 'documentNumber'];
+    const cases: [string, Record<string, string>][] = [
+      ...sorts.flatMap((sort) =>
+        (['asc', 'desc'] as const).map((order): [string, Record<string, string>] => [
+          '/api/invoices',
+          { sort, order, pageSize: '8' },
+        ]),
+      ),
+      ['/api/invoices', { vendorId: contractA.vendorId, minAmount: '10050', pageSize: '9' }],
+      [`/api/invoices/${invoicesOfB[0]!.id}/history`, { pageSize: '1' }],
+      ['/api/audit/invoice', { order: 'desc', pageSize: '10' }],
+    ];
+    for (const [path, query] of cases) {
+      const byCursor = await readByCursor(get, path, query);
+      const byNumber = await readByPageNumber(get, path, query);
+      const total = Number(
+        (await get(`${path}?${new URLSearchParams({ ...query, pageSize: '1' })}`)).headers[
+          'x-total-count'
+        ],
+      );
+      expect([path, query, byCursor.items.length]).toEqual([path, query, total]);
+      expect(byCursor.items).toEqual(byNumber.items);
+    }
   });
 });

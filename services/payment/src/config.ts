@@ -6,7 +6,7 @@ import {
   toZenginName,
   type Requester,
 } from '@denpyo/jp';
-import { jsonSetting } from '@denpyo/platform';
+import { demoModeSetting, jsonSetting } from '@denpyo/platform';
 import { z } from 'zod';
 
 /**
@@ -40,34 +40,79 @@ const LateInterestRatesSchema = jsonSetting(
     .transform((rates) => [...rates].sort((a, b) => a.from.localeCompare(b.from))),
 ).prefault(JSON.stringify(DEFAULT_LATE_INTEREST_RATES));
 
-// The city's own account that transfers are paid from (依頼人). The defaults are a demo account
-// at みずほ銀行 東京営業部 so a demo install writes a file any Zengin reader accepts.
+/**
+ * The demo 依頼人 account: みずほ銀行 東京営業部, so a demo install writes a file any Zengin
+ * reader accepts. Only demo mode (DEMO_MODE=1) falls back to it: a city paying from a made-up
+ * account would have its transfer file refused by the bank, or worse, accepted.
+ */
+export const DEMO_REQUESTER_ENV = {
+  ZENGIN_REQUESTER_CODE: '0000000001',
+  ZENGIN_REQUESTER_NAME: 'ﾃﾞﾝﾋﾟﾖｳｼ',
+  ZENGIN_BANK_CODE: '0001',
+  ZENGIN_BRANCH_CODE: '001',
+  ZENGIN_ACCOUNT_TYPE: 'ordinary',
+  ZENGIN_ACCOUNT_NUMBER: '1234567',
+} as const satisfies Record<string, string>;
+
+type RequesterSetting = keyof typeof DEMO_REQUESTER_ENV;
+
+// The city's own account that transfers are paid from (依頼人): required outside demo mode.
+const requesterSettings = {
+  ZENGIN_REQUESTER_CODE: z
+    .string()
+    .regex(/^\d{10}$/, 'must be the 10-digit 委託者コード')
+    .optional(),
+  ZENGIN_REQUESTER_NAME: z
+    .string()
+    .min(1)
+    .refine((name) => toZenginName(name).ok, 'must be kana that Zengin can carry')
+    .optional(),
+  ZENGIN_BANK_CODE: z
+    .string()
+    .regex(/^\d{4}$/, 'must be 4 digits')
+    .optional(),
+  ZENGIN_BRANCH_CODE: z
+    .string()
+    .regex(/^\d{3}$/, 'must be 3 digits')
+    .optional(),
+  ZENGIN_ACCOUNT_TYPE: z.enum(['ordinary', 'current']).optional(),
+  ZENGIN_ACCOUNT_NUMBER: z
+    .string()
+    .regex(/^\d{1,7}$/, 'must be 1 to 7 digits')
+    .optional(),
+} satisfies Record<RequesterSetting, z.ZodType>;
+
 export const paymentEnvSchema = z
   .object({
-    ZENGIN_REQUESTER_CODE: z
-      .string()
-      .regex(/^\d{10}$/, 'must be the 10-digit 委託者コード')
-      .default('0000000001'),
-    ZENGIN_REQUESTER_NAME: z
-      .string()
-      .min(1)
-      .default('ﾃﾞﾝﾋﾟﾖｳｼ')
-      .refine((name) => toZenginName(name).ok, 'must be kana that Zengin can carry'),
-    ZENGIN_BANK_CODE: z
-      .string()
-      .regex(/^\d{4}$/, 'must be 4 digits')
-      .default('0001'),
-    ZENGIN_BRANCH_CODE: z
-      .string()
-      .regex(/^\d{3}$/, 'must be 3 digits')
-      .default('001'),
-    ZENGIN_ACCOUNT_TYPE: z.enum(['ordinary', 'current']).default('ordinary'),
+    DEMO_MODE: demoModeSetting,
     LATE_INTEREST_RATES: LateInterestRatesSchema,
-    ZENGIN_ACCOUNT_NUMBER: z
-      .string()
-      .regex(/^\d{1,7}$/, 'must be 1 to 7 digits')
-      .default('1234567'),
+    /** How long a payment order may wait for its contract's events before it is refused. */
+    PAYMENT_ORDER_WAIT_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
+    ...requesterSettings,
   })
+  .superRefine((env, context) => {
+    if (env.DEMO_MODE) return;
+    for (const key of Object.keys(DEMO_REQUESTER_ENV) as RequesterSetting[]) {
+      if (env[key] === undefined)
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          message:
+            "is not set: outside demo mode (DEMO_MODE=1) the city's own 依頼人 account is required",
+        });
+    }
+  })
+  // Demo mode fills what is not set with the demo account (elsewhere everything is set). DEMO_MODE
+  // itself stays the common settings' (a parsed PaymentEnv spread over a service's env keeps it).
+  .transform(({ DEMO_MODE: _demoMode, ...env }) => ({
+    ...env,
+    ...(Object.fromEntries(
+      (Object.keys(DEMO_REQUESTER_ENV) as RequesterSetting[]).map((key) => [
+        key,
+        env[key] ?? DEMO_REQUESTER_ENV[key],
+      ]),
+    ) as Required<Pick<typeof env, RequesterSetting>>),
+  }))
   .refine((env) => lookupBranch(env.ZENGIN_BANK_CODE, env.ZENGIN_BRANCH_CODE) !== undefined, {
     error: 'no such bank and branch in the zengin-code data',
     path: ['ZENGIN_BRANCH_CODE'],

@@ -1,2 +1,2 @@
 export { paymentService } from './service';
-export { paymentEnvSchema, requesterFromEnv, type PaymentEnv } from './config';
+export { DEMO_REQUESTER_ENV, paymentEnvSchema, requesterFromEnv, type PaymentEnv } from './config';

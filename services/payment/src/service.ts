@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { defineService } from '@denpyo/platform';
+import { usePdfRendering } from '@denpyo/pdf';
+import { defineService, pdfSettings } from '@denpyo/platform';
 import { PAYMENT_OPERATIONS } from '@denpyo/schemas';
 import { createPaymentApplication } from './application';
 import { paymentEnvSchema, requesterFromEnv } from './config';
@@ -18,6 +19,8 @@ export const paymentService = defineService({
   settings: paymentEnvSchema,
   createApplication(runtime) {
     const { db, uow } = runtime.database<Tx, PrismaClient>(PrismaClient);
+    // Vouchers render on this process's worker pool, closed when the service stops.
+    runtime.onStop(usePdfRendering(pdfSettings(runtime.env)));
     return createPaymentApplication({
       db,
       uow,
@@ -25,8 +28,20 @@ export const paymentService = defineService({
       cityName: runtime.env.CITY_NAME,
       today: runtime.clock.today,
       lateInterestRates: runtime.env.LATE_INTEREST_RATES,
+      ...(runtime.bus ? { deadLetters: runtime.bus } : {}),
+      orderWaitSeconds: runtime.env.PAYMENT_ORDER_WAIT_SECONDS,
     });
   },
   routes: paymentRoutes,
   consumer: paymentConsumer,
+  every: [
+    {
+      // Payment orders kept back for their contract: refused when the wait ends, dead-lettered.
+      name: 'settle parked payment orders',
+      intervalMs: 30_000,
+      run: async (application) => {
+        await application.settleParkedOrders();
+      },
+    },
+  ],
 });

@@ -1,10 +1,13 @@
 import { writeZenginTransferFile } from '@denpyo/jp';
 import { parseConfig } from '@denpyo/platform';
-import { paymentEnvSchema, requesterFromEnv } from '../src/config';
+import { DEMO_REQUESTER_ENV, paymentEnvSchema, requesterFromEnv } from '../src/config';
+
+const DEMO = { DEMO_MODE: '1' };
+const REQUESTER_SETTINGS = Object.keys(DEMO_REQUESTER_ENV);
 
 describe('the payment service environment', () => {
-  test('defaults to a demo requester the Zengin writer accepts', () => {
-    const requester = requesterFromEnv(parseConfig(paymentEnvSchema, {}));
+  test('in demo mode, defaults to a demo requester the Zengin writer accepts', () => {
+    const requester = requesterFromEnv(parseConfig(paymentEnvSchema, DEMO));
     expect(requester).toMatchObject({
       bankCode: '0001',
       branchCode: '001',
@@ -28,7 +31,7 @@ describe('the payment service environment', () => {
   });
 
   test('folds a full-width kana name into Zengin kana', () => {
-    const env = parseConfig(paymentEnvSchema, { ZENGIN_REQUESTER_NAME: 'デンピョウシ' });
+    const env = parseConfig(paymentEnvSchema, { ...DEMO, ZENGIN_REQUESTER_NAME: 'デンピョウシ' });
     expect(requesterFromEnv(env).nameKana).toBe('ﾃﾞﾝﾋﾟﾖｳｼ');
   });
 
@@ -38,6 +41,48 @@ describe('the payment service environment', () => {
     [{ ZENGIN_ACCOUNT_TYPE: 'savings' }, 'ZENGIN_ACCOUNT_TYPE'],
     [{ ZENGIN_BRANCH_CODE: '999' }, 'ZENGIN_BRANCH_CODE'],
   ])('refuses %p, naming %s', (env, name) => {
-    expect(() => parseConfig(paymentEnvSchema, env)).toThrow(name);
+    expect(() => parseConfig(paymentEnvSchema, { ...DEMO, ...env })).toThrow(name);
+  });
+
+  test.each([[{}], [{ DEMO_MODE: '0' }], [{ DEMO_MODE: 'false' }], [{ DEMO_MODE: '' }]])(
+    'outside demo mode (%p) refuses to start without the city’s own account, naming each setting',
+    (env) => {
+      let message = '';
+      try {
+        parseConfig(paymentEnvSchema, env);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      for (const name of REQUESTER_SETTINGS)
+        expect(message).toContain(`${name}: is not set: outside demo mode`);
+      // One missing setting is enough to refuse: no half-demo account.
+      const allButOne: Record<string, string> = { ...CITY };
+      delete allButOne.ZENGIN_ACCOUNT_NUMBER;
+      expect(() => parseConfig(paymentEnvSchema, { ...env, ...allButOne })).toThrow(
+        /ZENGIN_ACCOUNT_NUMBER: is not set/,
+      );
+    },
+  );
+
+  test('outside demo mode, starts with the city’s own account and never the demo one', () => {
+    const requester = requesterFromEnv(parseConfig(paymentEnvSchema, CITY));
+    expect(requester).toEqual({
+      code: '1234567890',
+      nameKana: 'ﾃｽﾄｼ',
+      bankCode: '0005',
+      branchCode: '001',
+      accountType: 'current',
+      accountNumber: '7654321',
+    });
   });
 });
+
+/** A city's own 依頼人 account (三菱UFJ銀行 本店). */
+const CITY = {
+  ZENGIN_REQUESTER_CODE: '1234567890',
+  ZENGIN_REQUESTER_NAME: 'ﾃｽﾄｼ',
+  ZENGIN_BANK_CODE: '0005',
+  ZENGIN_BRANCH_CODE: '001',
+  ZENGIN_ACCOUNT_TYPE: 'current',
+  ZENGIN_ACCOUNT_NUMBER: '7654321',
+};

@@ -5,6 +5,7 @@ import { buildEvent, startService, type RunningService } from '@denpyo/platform'
 import { bearer, eventBusOf, eventually, testServiceEnv } from '@denpyo/platform/testing';
 import {
   eventTopic,
+  type ContractApproved,
   type EventPayload,
   type Payment,
   type PaymentOrdered,
@@ -108,13 +109,54 @@ export async function registerVendor(
   return vendor;
 }
 
-/** Publishes PaymentOrdered and waits until the payment is listed. */
+/** What the contract service publishes when a contract's route completes. */
+export function contractApproved(
+  vendorId: string,
+  overrides: Partial<ContractApproved> = {},
+): ContractApproved {
+  return {
+    contractId: randomUUID(),
+    documentNumber: 'R8-契約-0001',
+    vendorId,
+    title: '庁舎清掃業務委託',
+    amount: 1_000_000_000,
+    taxRate: 10,
+    fiscalYear: 2026,
+    budgetCode: '01.02.03.04',
+    approvedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** Publishes ContractApproved and waits until the service knows the contract. */
+export async function approveContract(
+  service: RunningService,
+  vendorId: string,
+  overrides: Partial<ContractApproved> = {},
+): Promise<ContractApproved> {
+  const contract = contractApproved(vendorId, overrides);
+  await publish(service, 'ContractApproved', contract.contractId, contract);
+  await eventually(async () => {
+    const { rows } = await service.runtime.pool.query(
+      'SELECT 1 FROM known_contracts WHERE id = $1 AND amount IS NOT NULL',
+      [contract.contractId],
+    );
+    if (rows.length !== 1) throw new Error('contract not known yet');
+  });
+  return contract;
+}
+
+/**
+ * Publishes PaymentOrdered, after the ContractApproved of its contract (the vendor's, large
+ * enough), as the real flow does, and waits until the payment is listed.
+ */
 export async function orderPayment(
   service: RunningService,
   vendorId: string,
   overrides: Partial<PaymentOrdered> = {},
 ): Promise<Payment> {
   const order = paymentOrdered(vendorId, overrides);
+  await approveContract(service, vendorId, { contractId: order.contractId });
   await publish(service, 'PaymentOrdered', order.invoiceId, order);
   return eventually(async () => {
     const res = await request(service.app)

@@ -2,10 +2,11 @@
 // date and text filters, CSV), transfer batches, and a vendor's own remittances.
 import { addCalendarDays, isBankBusinessDay, japanToday } from '@denpyo/jp';
 import type { RunningService } from '@denpyo/platform';
-import { eventually } from '@denpyo/platform/testing';
+import { eventually, readByCursor, readByPageNumber } from '@denpyo/platform/testing';
 import type { Payment } from '@denpyo/schemas';
 import request from 'supertest';
 import {
+  approveContract,
   as,
   firstDateFrom,
   confirmPayment,
@@ -41,9 +42,11 @@ beforeAll(async () => {
   service = await startPaymentService();
   vendorA = (await registerVendor(service)).vendorId;
   vendorB = (await registerVendor(service)).vendorId;
-  // Vendor A: 105 payments, the i-th due in 10 + i days, of 100,000 + i yen.
+  // Vendor A: 105 payments of one contract, the i-th due in 10 + i days, of 100,000 + i yen.
+  const { contractId } = await approveContract(service, vendorA);
   for (let i = 0; i < 105; i++) {
     const order = paymentOrdered(vendorA, {
+      contractId,
       amount: 100_000 + i,
       dueDate: dueOf(i),
       invoiceNumber: i === 5 ? 'A-"5", 特' : `A-${String(i).padStart(3, '0')}`,
@@ -83,8 +86,21 @@ describe('GET /api/payments', () => {
       'x-page': '1',
       'x-page-size': '100',
       'x-result-truncated': 'true',
-      link: `</api/payments?vendorId=${vendorA}&page=2>; rel="next"`,
     });
+    // The next page is a keyset cursor after the last payment shown, the filters kept.
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.link)?.[1];
+    expect(next).toMatch(new RegExp(`^/api/payments\\?vendorId=${vendorA}&cursor=[\\w-]+$`));
+    const following = await api()
+      .get(next!)
+      .set('Authorization', await as('accountant'))
+      .expect(200);
+    expect(following.body.map((p: Payment) => p.invoiceNumber)).toEqual([
+      'A-100',
+      'A-101',
+      'A-102',
+      'A-103',
+      'A-104',
+    ]);
     const second = await get('/api/payments', { vendorId: vendorA, page: '2' });
     expect(second.body.map((p) => p.invoiceNumber)).toEqual([
       'A-100',
@@ -280,5 +296,49 @@ describe('GET /api/transfer-batches and GET /api/vendor/remittances', () => {
       '\uFEFF請求書番号,種別,金額,源泉徴収税額,差引振込額,状態,支払予定日,振込日,支払ID',
     );
     expect(text).not.toContain('B-');
+  });
+
+  // Finding 7 of issue 8: following `Link: rel="next"` (a keyset cursor after the first page)
+  // reads every list to its end, the same rows in the same order as page numbers do, in every
+  // sort and order — ties and transfer dates not yet known (NULL) included.
+  it('reads every list by cursor as page numbers do, in every sort and order', async () => {
+    const orders = ['asc', 'desc'] as const;
+    const cases: [string, Record<string, string>, Promise<string>][] = [
+      ...['dueDate', 'amount', 'status'].flatMap((sort) =>
+        orders.map((order): [string, Record<string, string>, Promise<string>] => [
+          '/api/payments',
+          { sort, order, pageSize: '9' },
+          as('auditor'),
+        ]),
+      ),
+      ...['transferDate', 'total'].flatMap((sort) =>
+        orders.map((order): [string, Record<string, string>, Promise<string>] => [
+          '/api/transfer-batches',
+          { sort, order, pageSize: '1' },
+          as('auditor'),
+        ]),
+      ),
+      ...['transferDate', 'amount'].flatMap((sort) =>
+        orders.flatMap((order): [string, Record<string, string>, Promise<string>][] => [
+          ['/api/vendor/remittances', { sort, order, pageSize: '1' }, as('vendor', 'b', vendorB)],
+          ['/api/vendor/remittances', { sort, order, pageSize: '10' }, as('vendor', 'a', vendorA)],
+        ]),
+      ),
+      ['/api/fiscal-years', { pageSize: '1' }, as('auditor')],
+      ['/api/audit/payment', { pageSize: '20' }, as('auditor')],
+    ];
+    for (const [path, query, role] of cases) {
+      const auth = await role;
+      const read = (url: string) => api().get(url).set('Authorization', auth);
+      const byCursor = await readByCursor(read, path, query);
+      const byNumber = await readByPageNumber(read, path, query);
+      const total = Number(
+        (await read(`${path}?${new URLSearchParams({ ...query, pageSize: '1' })}`)).headers[
+          'x-total-count'
+        ],
+      );
+      expect([path, query, byCursor.items.length]).toEqual([path, query, total]);
+      expect(byCursor.items).toEqual(byNumber.items);
+    }
   });
 });

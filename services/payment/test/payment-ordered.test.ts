@@ -12,6 +12,7 @@ import { createPaymentApplication, type PaymentApplication } from '../src/applic
 import type { Db, Tx } from '../src/db/prisma';
 import { PrismaClient } from '../src/generated/prisma/client';
 import {
+  approveContract,
   orderPayment,
   paymentOrdered,
   publish,
@@ -113,12 +114,13 @@ test('a v2 order carries its withholding, fiscal year, conclusion day and signat
 
 test('the same PaymentOrdered delivered twice creates one payment', async () => {
   const order = paymentOrdered(vendorId);
+  await approveContract(service, vendorId, { contractId: order.contractId });
   const eventId = randomUUID();
   await publish(service, 'PaymentOrdered', order.invoiceId, order, eventId);
   await publish(service, 'PaymentOrdered', order.invoiceId, order, eventId);
   // Messages with one key are handled in order: once a later order under the same key is
   // scheduled, both deliveries of the first have been handled.
-  const later = paymentOrdered(vendorId);
+  const later = paymentOrdered(vendorId, { contractId: order.contractId });
   await publish(service, 'PaymentOrdered', order.invoiceId, later);
   await eventually(async () =>
     expect(await countsFor(later.invoiceId)).toEqual({ payments: 1, scheduled: 1 }),
@@ -129,6 +131,7 @@ test('the same PaymentOrdered delivered twice creates one payment', async () => 
 
 test('a second order for the same invoice under another event id creates no second payment', async () => {
   const order = paymentOrdered(vendorId);
+  await approveContract(service, vendorId, { contractId: order.contractId });
   const event = buildEvent('PaymentOrdered', order.invoiceId, order, {
     actor: 't',
     correlationId: 'c',
@@ -161,6 +164,7 @@ describe('a crash in the middle of scheduling', () => {
 
   test('leaves nothing behind, and the redelivery applies the event once', async () => {
     const order = paymentOrdered(vendorId);
+    await approveContract(service, vendorId, { contractId: order.contractId });
     const event = buildEvent('PaymentOrdered', order.invoiceId, order, {
       actor: 't',
       correlationId: 'c',
@@ -182,6 +186,7 @@ describe('a crash in the middle of scheduling', () => {
     await service.runtime.pool.query('CREATE SEQUENCE IF NOT EXISTS crash_attempts');
     await failOutbox(`nextval('crash_attempts') = 1`);
     const order = paymentOrdered(vendorId);
+    await approveContract(service, vendorId, { contractId: order.contractId });
     await publish(service, 'PaymentOrdered', order.invoiceId, order);
     await eventually(async () =>
       expect(await countsFor(order.invoiceId)).toEqual({ payments: 1, scheduled: 1 }),

@@ -98,10 +98,11 @@ describe('late-payment interest at settlement (支払遅延防止法 Art. 8)', (
   });
 
   test('the rate table is a setting with a dated default, checked at start', () => {
-    expect(parseConfig(paymentEnvSchema, {}).LATE_INTEREST_RATES).toEqual(
+    expect(parseConfig(paymentEnvSchema, { DEMO_MODE: '1' }).LATE_INTEREST_RATES).toEqual(
       DEFAULT_LATE_INTEREST_RATES,
     );
     const env = parseConfig(paymentEnvSchema, {
+      DEMO_MODE: '1',
       LATE_INTEREST_RATES:
         '[{"from":"2027-04-01","percent":"3.1"},{"from":"2021-04-01","percent":"2.5"}]',
     });
@@ -112,9 +113,9 @@ describe('late-payment interest at settlement (支払遅延防止法 Art. 8)', (
       '[{"from":"2021-04-01","percent":"2,5"}]',
       '[{"from":"2021-04-01","percent":"2.5"},{"from":"2021-04-01","percent":"2.6"}]',
     ]) {
-      expect(() => parseConfig(paymentEnvSchema, { LATE_INTEREST_RATES: bad })).toThrow(
-        'LATE_INTEREST_RATES',
-      );
+      expect(() =>
+        parseConfig(paymentEnvSchema, { DEMO_MODE: '1', LATE_INTEREST_RATES: bad }),
+      ).toThrow('LATE_INTEREST_RATES');
     }
   });
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ConfigError, parseConfig, serviceEnvSchema } from '@denpyo/platform';
+import { TEST_SIGNING_KEYS } from '@denpyo/platform/testing';
 import { portalSettingsSchema, withPortalDefaults } from '../src/config';
 
 // What runService parses for the portal: the common settings and the portal's own together.
 const portalEnvSchema = z.intersection(serviceEnvSchema, portalSettingsSchema);
 
 const REQUIRED = {
-  DATABASE_URL: 'postgres://localhost/denpyo',
-  JWT_SECRET: 'x'.repeat(32),
+  DATABASE_URL: 'postgres://denpyo:secret@localhost/denpyo',
+  AUTH_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
 };
 
 describe('portal configuration', () => {
@@ -47,7 +48,7 @@ describe('portal configuration', () => {
     const options = withPortalDefaults({
       DATABASE_URL: service.DATABASE_URL,
       HOST: service.HOST,
-      JWT_SECRET: service.JWT_SECRET,
+      AUTH_SIGNING_KEYS: service.AUTH_SIGNING_KEYS,
       LOG_LEVEL: service.LOG_LEVEL,
       EVENT_LOG_SCHEMA: service.EVENT_LOG_SCHEMA,
       CITY_NAME: service.CITY_NAME,

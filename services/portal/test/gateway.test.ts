@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startService, type RunningService } from '@denpyo/platform';
+import { bearer } from '@denpyo/platform/testing';
 import { portalService } from '../src/service';
 import { deadServiceUrl, startStandIn, testPortalEnv, type StandIn } from './support';
 
@@ -105,9 +106,10 @@ describe('gateway', () => {
 
   it('forwards method, headers and JSON body, and returns status and body', async () => {
     const body = { name: '株式会社テスト', nameKana: 'ｶ)ﾃｽﾄ', amount: 12_345_678_901 };
+    const authorization = await bearer('procurement');
     const response = await request(portal.url)
       .post('/api/vendors?dryRun=1')
-      .set('Authorization', 'Bearer a.b.c')
+      .set('Authorization', authorization)
       .set('Idempotency-Key', 'key-1')
       .set('X-Request-Id', 'req-123')
       .set('X-Correlation-Id', 'corr-456')
@@ -121,12 +123,25 @@ describe('gateway', () => {
     expect(JSON.parse(response.body.body)).toEqual(body);
     const seen = contract.seen.at(-1);
     expect(seen?.headers).toMatchObject({
-      authorization: 'Bearer a.b.c',
+      authorization,
       'idempotency-key': 'key-1',
       'x-request-id': 'req-123',
       'x-correlation-id': 'corr-456',
       'content-type': 'application/json',
     });
+  });
+
+  it('refuses a token the portal does not accept before it reaches a service (401)', async () => {
+    const before = contract.seen.length;
+    for (const authorization of ['Bearer a.b.c', await bearer('procurement', { ttlSeconds: -5 })]) {
+      const response = await request(portal.url)
+        .post('/api/vendors')
+        .set('Authorization', authorization)
+        .send({});
+      expect(response.status).toBe(401);
+      expect(response.type).toBe('application/problem+json');
+    }
+    expect(contract.seen.length).toBe(before);
   });
 
   it('passes on the request id the portal assigned when the caller sent none', async () => {

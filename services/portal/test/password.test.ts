@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from '../src/domain/password';
+import {
+  DEFAULT_SCRYPT_PARAMS,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from '../src/domain/password';
 
 // Cheap parameters keep the property tests fast; the format and comparison are the same.
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -17,6 +22,18 @@ describe('password hashing', () => {
     expect(Buffer.from(salt ?? '', 'base64')).toHaveLength(16);
     expect(Buffer.from(key ?? '', 'base64')).toHaveLength(32);
     expect(stored).not.toContain('correct horse');
+  });
+
+  it('hashes at OWASP cost by default: N = 2^17, r = 8, p = 1', () => {
+    expect(DEFAULT_SCRYPT_PARAMS).toEqual({ N: 131072, r: 8, p: 1 });
+  });
+
+  it('still verifies a hash of the old cost (N = 2^14), and says it needs hashing again', async () => {
+    const old = await hashPassword('demo', { N: 16384, r: 8, p: 1 });
+    expect(await verifyPassword('demo', old)).toBe(true);
+    expect(needsRehash(old, DEFAULT_SCRYPT_PARAMS)).toBe(true);
+    expect(needsRehash(old, { N: 16384, r: 8, p: 1 })).toBe(false);
+    expect(needsRehash('not a hash', DEFAULT_SCRYPT_PARAMS)).toBe(true);
   });
 
   it('accepts the password it hashed and rejects any other', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createPool, type RunningService, startService, verifyToken } from '@denpyo/platform';
-import { bearer, TEST_JWT_SECRET } from '@denpyo/platform/testing';
+import { createPool, type RunningService, startService } from '@denpyo/platform';
+import { bearer, verifyTestToken } from '@denpyo/platform/testing';
 import { portalService } from '../src/service';
 import { deadServiceUrl, startStandIn, testPortalEnv, type StandIn } from './support';
 
@@ -63,7 +63,7 @@ describe('POST /api/vendors/{id}/portal-users', () => {
     // The vendor was looked up as the caller.
     const lookup = contract.seen.find((seen) => seen.url === `/api/vendors/${KNOWN_VENDOR}`);
     const [, token] = String(lookup?.headers.authorization).split(' ');
-    expect(await verifyToken(token ?? '', TEST_JWT_SECRET)).toMatchObject({
+    expect((await verifyTestToken(token ?? '')).user).toMatchObject({
       username: 'pat',
       roles: ['procurement'],
       displayName: '試験 pat',
@@ -73,12 +73,19 @@ describe('POST /api/vendors/{id}/portal-users', () => {
       .post('/api/auth/login')
       .send({ username: 'acme.clerk', password: 'secret-pass' });
     expect(login.status).toBe(200);
+    // Procurement chose the password: the vendor must change it first (accounts.test.ts).
     expect(login.body.user).toEqual({
       username: 'acme.clerk',
       roles: ['vendor'],
       vendorId: KNOWN_VENDOR,
+      mustChangePassword: true,
     });
-    expect(await verifyToken(login.body.token, TEST_JWT_SECRET)).toEqual(login.body.user);
+    // The token carries who the user is, not the demand (the portal reads that from its database).
+    expect((await verifyTestToken(login.body.token)).user).toEqual({
+      username: 'acme.clerk',
+      roles: ['vendor'],
+      vendorId: KNOWN_VENDOR,
+    });
 
     const [row] = await userRows('acme.clerk');
     expect(row.password_hash).toMatch(/^scrypt\$/);

@@ -3,14 +3,16 @@ import type { Pool } from 'pg';
 import {
   createPool,
   startService,
-  TOKEN_TTL_SECONDS,
-  verifyToken,
+  ACCESS_TOKEN_TTL_SECONDS,
   type RunningService,
 } from '@denpyo/platform';
-import { bearer, TEST_JWT_SECRET, testServiceEnv } from '@denpyo/platform/testing';
+import { bearer, testServiceEnv, verifyTestToken } from '@denpyo/platform/testing';
 import { contractService } from '@denpyo/contract';
 import { portalService } from '../src/service';
-import { testPortalEnv } from './support';
+import { PORTAL_DEFAULTS } from '../src/config';
+import { newClient, testPortalEnv } from './support';
+
+const SESSION_TTL_SECONDS = PORTAL_DEFAULTS.SESSION_TTL_SECONDS;
 
 /** One Set-Cookie header as name, value and its attributes (lower-cased names). */
 function parseSetCookie(header: string) {
@@ -57,7 +59,14 @@ describe('browser sessions (cookies) through the portal', () => {
     portal = await startService(
       portalService,
       // A pinned date: the session answers the system's date, not the wall clock's.
-      testPortalEnv({ DEMO_MODE: true, DENPYO_TODAY: '2027-06-01', CONTRACT_URL: contract.url }),
+      // Behind a trusted proxy on loopback: each sign-in below comes from a client of its own,
+      // so one test's failures never throttle another's.
+      testPortalEnv({
+        DEMO_MODE: true,
+        DENPYO_TODAY: '2027-06-01',
+        CONTRACT_URL: contract.url,
+        TRUSTED_PROXIES: ['loopback'],
+      }),
     );
   });
   afterAll(async () => {
@@ -70,6 +79,7 @@ describe('browser sessions (cookies) through the portal', () => {
   async function signIn(username: string) {
     const response = await request(portal.url)
       .post('/api/auth/session')
+      .set('X-Forwarded-For', newClient())
       .send({ username, password: 'demo' });
     expect(response.status).toBe(200);
     const cookies = setCookies(response);
@@ -94,21 +104,36 @@ describe('browser sessions (cookies) through the portal', () => {
         title: '契約課主事',
       },
       today: '2027-06-01',
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
     });
     expect(response.body.token).toBeUndefined();
+    expect(response.body.refreshToken).toBeUndefined();
 
-    const { denpyo_session: session, denpyo_csrf: csrf } = setCookies(response);
+    const {
+      denpyo_session: session,
+      denpyo_csrf: csrf,
+      denpyo_refresh: refresh,
+    } = setCookies(response);
     expect(session?.attributes).toEqual({
-      'max-age': String(TOKEN_TTL_SECONDS),
+      'max-age': String(ACCESS_TOKEN_TTL_SECONDS),
       path: '/',
       httponly: true,
       secure: true,
       samesite: 'Strict',
     });
-    expect(await verifyToken(session?.value ?? '', TEST_JWT_SECRET)).toEqual(response.body.user);
+    expect((await verifyTestToken(session?.value ?? '')).user).toEqual(response.body.user);
     // Readable by the page's script: not HttpOnly.
+    // The refresh token goes only to /api/auth (refresh, sign-out), never to the script.
+    expect(refresh?.attributes).toEqual({
+      'max-age': String(SESSION_TTL_SECONDS),
+      path: '/api/auth',
+      httponly: true,
+      secure: true,
+      samesite: 'Strict',
+    });
+    expect(refresh?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(csrf?.attributes).toEqual({
-      'max-age': String(TOKEN_TTL_SECONDS),
+      'max-age': String(SESSION_TTL_SECONDS),
       path: '/',
       secure: true,
       samesite: 'Strict',
@@ -119,12 +144,15 @@ describe('browser sessions (cookies) through the portal', () => {
   it('refuses wrong credentials as the login does, setting no cookie', async () => {
     const session = await request(portal.url)
       .post('/api/auth/session')
+      .set('X-Forwarded-For', newClient())
       .send({ username: 'approver', password: 'not-demo' });
     const unknown = await request(portal.url)
       .post('/api/auth/session')
+      .set('X-Forwarded-For', newClient())
       .send({ username: 'nobody', password: 'demo' });
     const login = await request(portal.url)
       .post('/api/auth/login')
+      .set('X-Forwarded-For', newClient())
       .send({ username: 'approver', password: 'not-demo' });
     for (const response of [session, unknown]) {
       expect(response.status).toBe(401);
@@ -134,12 +162,14 @@ describe('browser sessions (cookies) through the portal', () => {
     }
   });
 
-  it('shares the login throttle: repeated failures are refused with 429 and Retry-After', async () => {
+  it('shares the login throttle: a failing client is refused with 429 and Retry-After', async () => {
+    const from = newClient();
     const attempt = (path: string, password: string) =>
-      request(portal.url).post(path).send({ username: 'auditor', password });
-    for (let i = 0; i < 3; i += 1) expect((await attempt('/api/auth/login', 'x')).status).toBe(401);
-    for (let i = 0; i < 2; i += 1)
-      expect((await attempt('/api/auth/session', 'x')).status).toBe(401);
+      request(portal.url)
+        .post(path)
+        .set('X-Forwarded-For', from)
+        .send({ username: 'auditor', password });
+    expect((await attempt('/api/auth/login', 'x')).status).toBe(401);
     const refused = await attempt('/api/auth/session', 'demo');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);

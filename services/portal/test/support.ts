@@ -16,6 +16,8 @@ export function testPortalEnv(overrides: Partial<PortalEnv> = {}): PortalEnv {
     CONTRACT_URL: 'http://127.0.0.1:1',
     INVOICE_URL: 'http://127.0.0.1:1',
     PAYMENT_URL: 'http://127.0.0.1:1',
+    // scrypt at N = 2^10 keeps tests fast; production refuses below 2^17 (config.ts).
+    PASSWORD_SCRYPT_LOG_N: 10,
     ...overrides,
   });
 }
@@ -60,4 +62,14 @@ export async function startStandIn(routes: (app: Express) => void): Promise<Stan
 /** A URL where nothing listens: a service that is down. */
 export async function deadServiceUrl(): Promise<string> {
   return `http://127.0.0.1:${await freePort()}`;
+}
+
+let clients = 0;
+/**
+ * A client address of its own (198.18.0.0/15, for tests), sent as X-Forwarded-For to a portal
+ * started with TRUSTED_PROXIES=loopback, so one test's failed sign-ins never throttle another's.
+ */
+export function newClient(): string {
+  clients += 1;
+  return `198.18.${(clients >> 8) & 255}.${clients & 255}`;
 }

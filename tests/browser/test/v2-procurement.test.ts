@@ -27,6 +27,8 @@ const BUDGET = { code: '05.01.01.08', name: '報償費' };
 const VENDOR = '山田 花子';
 const VENDOR_USER = 'yamada-hanako';
 const VENDOR_PASSWORD = 'vendor-password-1';
+/** What the vendor chooses at the first sign-in instead of the password procurement gave. */
+const VENDOR_OWN_PASSWORD = 'yamada-own-secret';
 const KAKARICHO = { username: 'kakari', displayName: '森 一郎', title: '契約係長' };
 const CONTRACT_TITLE = '市民大学講座講師業務';
 const MULTI_YEAR_TITLE = '市民大学講座運営支援業務（複数年）';
@@ -45,10 +47,12 @@ async function seed(): Promise<void> {
     });
   await admin.call('POST', '/api/users', {
     ...KAKARICHO,
-    password: 'kakari-password-1',
+    password: 'kakari-given-1',
     roles: ['approver'],
     rank: 'kakaricho',
   });
+  // The administrator chose that password: the 係長 replaces it at the first sign-in.
+  await ApiUser.signInFirstTime(KAKARICHO.username, 'kakari-given-1', 'kakari-password-1');
 }
 
 /** A section of a screen, by its heading (the design system's sections are not named regions). */
@@ -321,8 +325,25 @@ describe('procurement, approvals and the vendor portal, v2', () => {
     await toast(page, /の検収を記録しました。$/);
   });
 
-  step('the vendor sees its new account, the change and the invoice’s status', async () => {
+  step('the vendor must first replace the password procurement gave, and does', async () => {
     const page = await as(VENDOR_USER, VENDOR_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/account/password');
+    await page.getByText('はじめにパスワードを変更してください').waitFor();
+    // Nothing else opens meanwhile: the menu is empty and another screen comes back here.
+    expect(await page.getByRole('navigation').getByRole('link').count()).toBe(0);
+    await audited(page, 'v2-vendor-first-password');
+    await page.goto('/vendor/invoices');
+    await page.waitForURL((url) => url.pathname === '/account/password');
+    await page.getByLabel(field('現在のパスワード')).fill(VENDOR_PASSWORD);
+    await page.getByLabel(field('新しいパスワード')).fill(VENDOR_OWN_PASSWORD);
+    await page.getByLabel(field('新しいパスワード（確認）')).fill(VENDOR_OWN_PASSWORD);
+    await page.getByRole('button', { name: '変更する' }).click();
+    await toast(page, 'パスワードを変更しました。');
+    await page.waitForURL((url) => url.pathname === '/vendor');
+  });
+
+  step('the vendor sees its new account, the change and the invoice’s status', async () => {
+    const page = await as(VENDOR_USER, VENDOR_OWN_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/vendor');
     await page.getByRole('row').filter({ hasText: documentNumber }).waitFor();
     const bank = section(page, 'お振込先の口座');
@@ -353,10 +374,10 @@ describe('procurement, approvals and the vendor portal, v2', () => {
       ['procurement', undefined, 'invoice-detail', urls.invoice!],
       ['approver', undefined, 'approvals', '/approvals?status=approved'],
       ['approver', undefined, 'approval', urls.approval!],
-      [VENDOR_USER, VENDOR_PASSWORD, 'vendor-home', '/vendor'],
-      [VENDOR_USER, VENDOR_PASSWORD, 'vendor-invoices', '/vendor/invoices'],
-      [VENDOR_USER, VENDOR_PASSWORD, 'vendor-invoice-new', '/vendor/invoices/new'],
-      [VENDOR_USER, VENDOR_PASSWORD, 'vendor-remittances', '/vendor/remittances'],
+      [VENDOR_USER, VENDOR_OWN_PASSWORD, 'vendor-home', '/vendor'],
+      [VENDOR_USER, VENDOR_OWN_PASSWORD, 'vendor-invoices', '/vendor/invoices'],
+      [VENDOR_USER, VENDOR_OWN_PASSWORD, 'vendor-invoice-new', '/vendor/invoices/new'],
+      [VENDOR_USER, VENDOR_OWN_PASSWORD, 'vendor-remittances', '/vendor/remittances'],
     ];
     const serious: string[] = [];
     for (const width of [1280, 768]) {

@@ -12,8 +12,10 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
       environment?: Record<string, unknown>;
       depends_on?: Record<string, unknown>;
       ports?: string[];
+      secrets?: string[];
     }
   >;
+  secrets?: Record<string, { file?: string }>;
 };
 const topics = (
   JSON.parse(readFileSync(join(root, 'infra/kafka/topics.json'), 'utf8')) as { name: string }[]
@@ -35,9 +37,14 @@ describe('docker-compose.yml', () => {
       expect(String(service?.environment?.DATABASE_URL)).toMatch(
         /^postgresql:\/\/.*@postgres:5432\//,
       );
-      expect(service?.environment?.JWT_SECRET).toBeDefined();
+      // Public keys only: a service can verify a token, never sign one.
+      expect(service?.environment?.AUTH_JWKS_URL).toBe('http://portal:3000/.well-known/jwks.json');
+      expect(
+        Object.keys(service?.environment ?? {}).filter((k) => /SECRET|SIGNING/.test(k)),
+      ).toEqual([]);
+      expect(service?.secrets ?? []).not.toContain('auth_signing_keys');
       expect(Object.keys(service?.depends_on ?? {})).toEqual(
-        expect.arrayContaining(['postgres', 'kafka-topics']),
+        expect.arrayContaining(['postgres', 'kafka-setup']),
       );
     },
   );
@@ -54,13 +61,146 @@ describe('docker-compose.yml', () => {
   });
 
   it('creates every topic the services use, from the same list as local runs', () => {
-    const creator = compose.services['kafka-topics'];
+    const creator = compose.services['kafka-setup'];
     expect(JSON.stringify(creator)).toContain('/topics.json');
     expect(topics).toEqual(
       expect.arrayContaining(['denpyo.contract.v1', 'denpyo.invoice.v1', 'denpyo.payment.v1']),
     );
     for (const topic of topics.filter((t) => !t.endsWith('.dlq')))
       expect(topics).toContain(`${topic}.dlq`);
+  });
+
+  /** The shell script a one-shot Kafka container runs (`sh -c <script>`). */
+  const script = (name: string) => {
+    const command = compose.services[name]?.command;
+    return Array.isArray(command) ? command.join('\n') : String(command);
+  };
+
+  it('gives Kafka no PLAINTEXT listener but the controller on loopback, and ACLs', () => {
+    const broker = script('kafka');
+    const property = (key: string) =>
+      new RegExp(`^\\s*${key.replace(/\./g, '\\.')}=(.*)$`, 'm').exec(broker)?.[1] ?? '';
+    const protocols = Object.fromEntries(
+      property('listener.security.protocol.map')
+        .split(',')
+        .map((pair) => pair.split(':') as [string, string]),
+    );
+    const listeners = property('listeners').split(',');
+    expect(listeners.length).toBeGreaterThan(0);
+    for (const listener of listeners) {
+      const [name, address] = listener.split('://') as [string, string];
+      const protocol = protocols[name] ?? name;
+      if (name === property('controller.listener.names')) {
+        expect(address).toMatch(/^localhost:\d+$/); // the quorum, unreachable from other containers
+      } else {
+        expect(protocol).toMatch(/^SASL_(SSL|PLAINTEXT)$/);
+      }
+    }
+    expect(property('advertised.listeners')).toMatch(/^SASL_SSL:\/\/kafka:9092$/);
+    expect(property('sasl.enabled.mechanisms')).toMatch(/^SCRAM-SHA-(256|512)/);
+    expect(property('authorizer.class.name')).toContain('StandardAuthorizer');
+    expect(property('allow.everyone.if.no.acl.found')).toBe('false');
+    expect(compose.services.kafka?.environment?.SCRAM_ADMIN_PASSWORD).toMatch(
+      /^\$\{KAFKA_ADMIN_PASSWORD:\?/,
+    );
+  });
+
+  it.each(Object.keys(domainServices))(
+    'gives the %s service its own Kafka user over TLS, with the ACLs of infra/kafka/acls.json',
+    (name) => {
+      const upper = name.toUpperCase();
+      expect(compose.services[name]?.environment).toMatchObject({
+        KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+        KAFKA_SASL_USERNAME: name,
+        KAFKA_SASL_PASSWORD: expect.stringMatching(
+          new RegExp(`^\\$\\{KAFKA_${upper}_PASSWORD:\\?`),
+        ),
+        KAFKA_SSL: '1',
+        KAFKA_SSL_CA_FILE: '/run/kafka-tls/ca.pem',
+      });
+      const setup = compose.services['kafka-setup'];
+      expect(setup?.environment?.[`SCRAM_${upper}_PASSWORD`]).toMatch(
+        new RegExp(`^\\$\\{KAFKA_${upper}_PASSWORD:\\?`),
+      );
+      const lines = script('kafka-setup')
+        .split('\n')
+        .map((line) => line.trim());
+      expect(lines).toContain(`user ${name} "$$SCRAM_${upper}_PASSWORD"`);
+      // The same grants as the local broker's (infra/kafka/kafka.mjs reads acls.json).
+      const acl = (
+        JSON.parse(readFileSync(join(root, 'infra/kafka/acls.json'), 'utf8')) as {
+          users: Record<string, { group: string; produce: string[]; consume: string[] }>;
+        }
+      ).users[name];
+      if (!acl) throw new Error(`acls.json has no user ${name}`);
+      const topicArgs = (names: string[]) => names.map((topic) => `--topic ${topic}`).join(' ');
+      const grants = [
+        `allow ${name} --operation Write --operation Describe ${topicArgs(acl.produce)}`,
+        `allow ${name} --operation Read --operation Describe ${topicArgs(acl.consume)}`,
+        `allow ${name} --operation Write --operation Describe ${topicArgs(acl.consume.map((t) => `${t}.dlq`))}`,
+        `allow ${name} --operation Read --resource-pattern-type prefixed --group ${acl.group}`,
+      ];
+      expect(lines.filter((line) => line.startsWith(`allow ${name} `))).toEqual(grants);
+    },
+  );
+
+  it('has no working default for a secret or the city’s 依頼人 account', () => {
+    const raw = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    const uses = (name: string) => [
+      ...raw.matchAll(new RegExp(`\\$\\{${name}(\\W[^}]*)?\\}`, 'g')),
+    ];
+    expect(uses('POSTGRES_PASSWORD').length).toBeGreaterThanOrEqual(2);
+    for (const name of ['POSTGRES_PASSWORD', 'AUTH_SIGNING_KEYS_PATH']) {
+      for (const [use] of uses(name)) expect(use).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    }
+    expect(raw).not.toMatch(/JWT_SECRET/);
+    // The portal alone gets the signing keys, from a secret with no default file.
+    expect(compose.services.portal?.environment?.AUTH_SIGNING_KEYS_FILE).toBe(
+      '/run/secrets/auth_signing_keys',
+    );
+    expect(compose.services.portal?.secrets).toEqual(['auth_signing_keys']);
+    expect(compose.secrets?.auth_signing_keys?.file).toMatch(/^\$\{AUTH_SIGNING_KEYS_PATH:\?/);
+    expect(compose.services.postgres?.environment?.POSTGRES_PASSWORD).toMatch(
+      /^\$\{POSTGRES_PASSWORD:\?/,
+    );
+    const payment = compose.services.payment?.environment ?? {};
+    for (const name of [
+      'ZENGIN_REQUESTER_CODE',
+      'ZENGIN_REQUESTER_NAME',
+      'ZENGIN_BANK_CODE',
+      'ZENGIN_BRANCH_CODE',
+      'ZENGIN_ACCOUNT_TYPE',
+      'ZENGIN_ACCOUNT_NUMBER',
+    ])
+      expect(payment[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    // Demo mode (demo users, the demo account) only when asked for.
+    for (const service of Object.values(compose.services))
+      expect(String(service.environment?.DEMO_MODE ?? '0')).toMatch(/^(0|\$\{DEMO_MODE:-0\})$/);
+  });
+
+  it('runs no service as the PostgreSQL superuser: each on its own role, set up first', () => {
+    const postgres = compose.services.postgres?.environment ?? {};
+    const superuser = String(postgres.POSTGRES_USER);
+    const userOf = (url: unknown) => new URL(String(url).replace(/\$\{[^}]*\}/g, 'x')).username;
+    for (const name of ['contract', 'invoice', 'payment', 'portal']) {
+      const service = compose.services[name];
+      const user = userOf(service?.environment?.DATABASE_URL);
+      expect([name, user]).toEqual([name, `denpyo_${name}`]);
+      expect(user).not.toBe(superuser);
+      // No service sees the superuser's password in any form.
+      expect(JSON.stringify(service?.environment)).not.toContain('POSTGRES_PASSWORD');
+      expect(Object.keys(service?.depends_on ?? {})).toContain('db-setup');
+    }
+    const setup = compose.services['db-setup'];
+    expect(setup?.command).toEqual(['node', 'scripts/db-setup.mjs']);
+    expect(userOf(setup?.environment?.DATABASE_ADMIN_URL)).toBe(superuser);
+    expect(setup?.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
+    // The anchor role, for the portal's anchoring of the audit chains, and nothing else.
+    expect(userOf(compose.services.portal?.environment?.AUDIT_ANCHOR_URL)).toBe('denpyo_anchor');
+    for (const name of ['PORTAL', 'CONTRACT', 'INVOICE', 'PAYMENT', 'ANCHOR'])
+      expect(setup?.environment?.[`${name}_DB_PASSWORD`]).toMatch(
+        new RegExp(`^\\$\\{${name}_DB_PASSWORD:\\?`),
+      );
   });
 
   it('builds every service command from a file the build produces', () => {

@@ -125,6 +125,12 @@ describe('v2 payments through the portal: order, confirm, pay, late interest, cl
       })
       .expect(201);
     await logIn(DUAL, 'kennin-password');
+    // The administrator chose that password: it is replaced before the portal lets DUAL do more.
+    await api()
+      .post('/api/auth/password')
+      .set(as(DUAL))
+      .send({ currentPassword: 'kennin-password', newPassword: 'kennin-own-password' })
+      .expect(200);
   }, 60_000);
   afterAll(() => system?.stop());
 

@@ -39,11 +39,19 @@ export async function migrate(
   sources: MigrationSource[],
 ): Promise<AppliedMigration[]> {
   assertIdentifier(schema);
+  // A service running as its own role (db/roles.ts) may not create anything: when the owner has
+  // applied every migration already, it only checks that and goes on.
+  if (await allApplied(pool, schema, sources)) return [];
   const client = await pool.connect();
   const applied: AppliedMigration[] = [];
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`denpyo-migrate:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== '42501') throw error;
+      throw new Error(
+        `Migrations of ${schema} are pending and this role may not apply them: run the database set-up (scripts/db-setup.mjs, npm start does) first`,
+      );
+    });
     await client.query(`SET search_path TO ${schema}`);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       stream text NOT NULL,
@@ -89,6 +97,32 @@ export async function migrate(
     client.release();
   }
   return applied;
+}
+
+/**
+ * True when `schema` records every migration of `sources` with its checksum; false when any is
+ * missing (a changed one is reported by `migrate` itself). Needs only SELECT on schema_migrations.
+ */
+async function allApplied(
+  pool: Pool,
+  schema: string,
+  sources: MigrationSource[],
+): Promise<boolean> {
+  const found = await pool.query<{ table: string | null }>(
+    `SELECT c.oid::regclass::text AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relname = 'schema_migrations' AND has_schema_privilege(n.oid, 'USAGE')`,
+    [schema],
+  );
+  if (found.rowCount === 0) return false;
+  const done = await pool.query<{ stream: string; name: string; checksum: string }>(
+    `SELECT stream, name, checksum FROM ${schema}.schema_migrations`,
+  );
+  const known = new Map(done.rows.map((row) => [`${row.stream}/${row.name}`, row.checksum]));
+  return sources.every((source) =>
+    readMigrations(source.dir).every(
+      (migration) => known.get(`${source.stream}/${migration.name}`) === migration.checksum,
+    ),
+  );
 }
 
 /** The platform's own tables (outbox, inbox, idempotency keys, audit trail) live in every service schema. */

@@ -12,7 +12,7 @@ export interface SqlExecutor {
 /** A pool whose connections see only the service's own schema (search_path), as DESIGN.md requires. */
 export function createPool(databaseUrl: string, schema: string, max = 10): Pool {
   assertIdentifier(schema);
-  return new Pool({
+  const pool = new Pool({
     connectionString: databaseUrl,
     max,
     // Fail fast (then 503) instead of queueing requests while the database is away.
@@ -20,6 +20,14 @@ export function createPool(databaseUrl: string, schema: string, max = 10): Pool 
     options: `-c search_path=${schema}`,
     application_name: schema,
   });
+  // pg-pool takes its 'error' listener off a connection as it hands it to a waiting
+  // `await pool.connect()`, whose caller can add one only when the await resumes. If the server's
+  // goodbye (PostgreSQL restarting) is in the same read as the previous user's answer, pg emits
+  // 'error' in between with no listener, which kills the process. This listener, for the
+  // connection's whole life, closes that gap; the taker still sees the failure (the connection
+  // is no longer queryable, so its next query fails and pg-pool discards it on release).
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 export function pgExecutor(client: Pool | PoolClient): SqlExecutor {
@@ -37,6 +45,14 @@ export async function withTransaction<T>(
   work: (tx: SqlExecutor, client: PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  // A checked-out connection that the server ends (PostgreSQL restarting) emits 'error', and
+  // with no listener that would crash the process; the transaction's next query fails instead,
+  // and the broken connection is thrown away rather than returned to the pool.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(pgExecutor(client), client);
@@ -46,7 +62,8 @@ export async function withTransaction<T>(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Counter, register as globalRegistry, type Registry } from 'prom-client';
 import {
   deadLetterTopic,
+  type BusMessage,
   type DeliveredMessage,
   type EventBus,
   type SubscribeOptions,
@@ -15,6 +16,22 @@ export class PermanentError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'PermanentError';
+  }
+}
+
+/**
+ * A handler's definitive refusal: the event contradicts what the consumer knows (a payment order
+ * for another vendor than the contract's). No retries; its dead letter carries the refusal's
+ * code and reason in `x-refusal-code` and `x-refusal-reason`, besides `x-error`.
+ */
+export class RefusedEvent extends PermanentError {
+  constructor(
+    readonly reason: string,
+    readonly code: string = 'unprocessable',
+    options?: ErrorOptions,
+  ) {
+    super(reason, options);
+    this.name = 'RefusedEvent';
   }
 }
 
@@ -71,7 +88,7 @@ export async function subscribeWithRetry(
           if (stopping.signal.aborted) throw new Error('Stopped while retrying', { cause: error });
           continue;
         }
-        await bus.publish([deadLetter(message, error, failures)]);
+        await bus.publish([deadLetterMessage(message, error, failures)]);
         deadLetters.inc({ topic: message.topic, group: groupId });
         logger.error({ ...origin, err: error, attempts: failures }, 'event sent to dead letters');
         return;
@@ -88,7 +105,16 @@ export async function subscribeWithRetry(
   };
 }
 
-function deadLetter(message: DeliveredMessage, error: unknown, attempts: number) {
+/**
+ * The dead letter of a message: its key, value and headers, with the error, its origin and, for
+ * a RefusedEvent, the refusal. Also for a consumer that refuses a message it had kept back
+ * (a parked payment order), whose partition and offset it may no longer know.
+ */
+export function deadLetterMessage(
+  message: BusMessage & { partition?: number; offset?: string },
+  error: unknown,
+  attempts: number,
+): BusMessage {
   const description =
     error instanceof Error
       ? `${error.name}: ${error.message}`
@@ -101,9 +127,17 @@ function deadLetter(message: DeliveredMessage, error: unknown, attempts: number)
       ...message.headers,
       'x-error': description.slice(0, MAX_ERROR_HEADER_LENGTH),
       'x-original-topic': message.topic,
-      'x-original-partition': String(message.partition),
-      'x-original-offset': message.offset,
+      ...(message.partition === undefined
+        ? {}
+        : { 'x-original-partition': String(message.partition) }),
+      ...(message.offset === undefined ? {} : { 'x-original-offset': message.offset }),
       'x-attempts': String(attempts),
+      ...(error instanceof RefusedEvent
+        ? {
+            'x-refusal-code': error.code,
+            'x-refusal-reason': error.reason.slice(0, MAX_ERROR_HEADER_LENGTH),
+          }
+        : {}),
     },
   };
 }

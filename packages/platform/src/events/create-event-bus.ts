@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
 import type { EventBus } from './event-bus';
 import { KafkaBus } from './kafka-bus';
+import type { KafkaSecurity } from './kafka-settings';
 import { PostgresEventLog } from './postgres-event-log';
 
 export interface EventBusConfig {
   /** KAFKA_BROKERS: when set, the bus is Kafka; otherwise the PostgreSQL event log. */
   kafkaBrokers?: string[];
+  /** KAFKA_SASL_* and KAFKA_SSL*: the service's own Kafka user, TLS (see kafkaSecurityOf). */
+  kafkaSecurity?: KafkaSecurity;
   /** Database of the event log; every service sharing the bus must point at the same one. */
   databaseUrl: string;
   /** Schema of the event log (EVENT_LOG_SCHEMA), `eventlog` by default. */
@@ -16,11 +19,20 @@ export interface EventBusConfig {
 
 export async function createEventBus(config: EventBusConfig): Promise<EventBus> {
   if (config.kafkaBrokers && config.kafkaBrokers.length > 0) {
-    config.logger.info({ brokers: config.kafkaBrokers }, 'event bus: Kafka');
+    const security = config.kafkaSecurity ?? {};
+    config.logger.info(
+      {
+        brokers: config.kafkaBrokers,
+        sasl: security.sasl ? `${security.sasl.mechanism} as ${security.sasl.username}` : 'none',
+        tls: Boolean(security.ssl),
+      },
+      'event bus: Kafka',
+    );
     return KafkaBus.create({
       brokers: config.kafkaBrokers,
       clientId: config.clientId,
       logger: config.logger,
+      security,
     });
   }
   config.logger.info({ schema: config.eventLogSchema ?? 'eventlog' }, 'event bus: PostgreSQL log');

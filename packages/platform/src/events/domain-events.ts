@@ -12,7 +12,7 @@ import {
 import type { SqlExecutor } from '../db/pool';
 import type { Outcome } from '../application/outcome';
 import type { ConsumerDefinition } from '../service';
-import { PermanentError } from './consumer';
+import { PermanentError, RefusedEvent } from './consumer';
 import { appendToOutbox } from './outbox';
 
 export interface EventContext {
@@ -83,7 +83,10 @@ export function eventConsumer(
       const outcome = handler ? await handler(event) : undefined;
       // A refused event can never be applied: to the dead letters, with the reason, not dropped.
       if (outcome && !outcome.ok) {
-        throw new PermanentError(`${event.type} ${event.id} refused: ${outcome.refusal.message}`);
+        throw new RefusedEvent(
+          `${event.type} ${event.id} refused: ${outcome.refusal.message}`,
+          outcome.refusal.code,
+        );
       }
     },
   };

@@ -12,6 +12,7 @@ import {
 } from 'kafkajs';
 import pino, { type Logger } from 'pino';
 import type { BusMessage, EventBus, SubscribeOptions, Subscription } from './event-bus';
+import type { KafkaSecurity } from './kafka-settings';
 import { withTimeout } from './timing';
 
 /**
@@ -26,11 +27,15 @@ import { withTimeout } from './timing';
  *   and on stop), so a crash before that leads to redelivery.
  * - When the broker goes away, consumers retry for ever with capped backoff and the producer's
  *   sends fail (the outbox relay retries them); both reconnect by themselves when it is back.
+ * - With `security`, every connection (producer, consumers, admin) authenticates with the
+ *   service's own SASL/SCRAM user and/or runs over TLS (KAFKA_SASL_*, KAFKA_SSL*).
  */
 export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
   logger?: Logger;
+  /** SASL/SCRAM credentials and TLS; none for a PLAINTEXT listener. */
+  security?: KafkaSecurity;
 }
 
 const RETRY_BACKOFF = { initialRetryTime: 300, maxRetryTime: 5000 };
@@ -51,7 +56,10 @@ export class KafkaBus implements EventBus {
     const kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
-      connectionTimeout: 1000,
+      ...(options.security?.sasl ? { sasl: options.security.sasl } : {}),
+      ...(options.security?.ssl ? { ssl: options.security.ssl } : {}),
+      // A TLS handshake and a SCRAM exchange take a few round trips more than a bare connect.
+      connectionTimeout: options.security?.ssl || options.security?.sasl ? 3000 : 1000,
       requestTimeout: 10_000,
       retry: { initialRetryTime: 300, maxRetryTime: 2000, retries: 2 },
       logLevel: logLevel.WARN,

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Histogram, type Registry } from 'prom-client';
 import { COMMON_OPERATIONS } from '@denpyo/schemas';
 import type { Logger } from '../logger';
-import { badRequest, notFoundHandler, problemHandler } from './errors';
+import { badRequest, HttpError, notFoundHandler, problemHandler } from './errors';
+import { jsonLimitViolation } from './json-limits';
 import { registerOperations } from './operations';
 import './express-augment';
 
@@ -18,6 +19,18 @@ export interface AppOptions {
   /** Registers the service's operations; runs after the common middleware and operations. */
   mount(app: Express): void;
   jsonLimit?: string;
+  /** Who may read /metrics; open to anyone who reaches the port when not given. */
+  metrics?: MetricsAccess;
+}
+
+/**
+ * /metrics for Prometheus: with a token, only `Authorization: Bearer <token>`; without one, open
+ * on a process whose port only the operator's network reaches (`openWithoutToken`), and not
+ * served at all (404) on one that faces users — the portal, in every mode.
+ */
+export interface MetricsAccess {
+  token?: string;
+  openWithoutToken: boolean;
 }
 
 /**
@@ -71,9 +84,15 @@ export function createApp(options: AppOptions): Express {
     express.json({
       // Room for a transfer batch of 10,000 payment ids (about 390 KB).
       limit: options.jsonLimit ?? '1mb',
-      verify: (_req, _res, raw) => {
-        if (raw.includes('\\u0000'))
-          throw badRequest('The body contains a NUL character (\\u0000)');
+      verify: (req, _res, raw, encoding) => {
+        // RFC 8259 §8.1; the limits below read UTF-8 bytes.
+        if (encoding && encoding.toLowerCase() !== 'utf-8') {
+          throw new HttpError(415, 'Unsupported Media Type', 'Send JSON encoded as UTF-8');
+        }
+        const violation = jsonLimitViolation(raw);
+        if (violation) throw badRequest(violation);
+        // The bytes as they came: the portal forwards them, Idempotency-Key hashes them.
+        (req as express.Request).rawBody = raw;
       },
     }),
   );
@@ -90,7 +109,8 @@ export function createApp(options: AppOptions): Express {
         const ready = Object.values(checks).every(Boolean);
         res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
       },
-      getMetrics: async (_req, res) => {
+      getMetrics: async (req, res) => {
+        metricsAllowed(req, options.metrics ?? { openWithoutToken: true });
         res.type(options.registry.contentType).send(await options.registry.metrics());
       },
     },
@@ -103,10 +123,32 @@ export function createApp(options: AppOptions): Express {
   return app;
 }
 
+/** Throws the refusal of a /metrics request that `access` does not let in. */
+function metricsAllowed(req: express.Request, access: MetricsAccess): void {
+  if (access.token === undefined) {
+    if (access.openWithoutToken) return;
+    throw new HttpError(404, 'Not Found', `No route for ${req.method} ${req.path}`);
+  }
+  const given = Buffer.from(/^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '');
+  const expected = Buffer.from(access.token);
+  // Compared in constant time, so the token cannot be guessed byte by byte from timings.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new HttpError(401, 'Unauthorized', 'The metrics token is required', undefined, {
+      'WWW-Authenticate': 'Bearer realm="metrics"',
+    });
+  }
+}
+
+/**
+ * A client's request or correlation id, only when it is a short token: either ends up in logs
+ * and the audit trail, so anything else (a newline, markup, kilobytes) is replaced by our own.
+ */
 function headerValue(value: string | string[] | undefined): string | undefined {
   const single = Array.isArray(value) ? value[0] : value;
-  return single && /^[\w.:-]{1,128}$/.test(single) ? single : undefined;
+  return single && SAFE_ID.test(single) ? single : undefined;
 }
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Route patterns, not raw paths, so ids do not explode the metric's label set. */
 function routeLabel(req: express.Request): string {

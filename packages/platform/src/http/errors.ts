@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError, type z } from 'zod';
 import type { FieldError, Refusal, RefusalCode } from '../application/outcome';
@@ -107,6 +108,17 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       bodyParserType === 'charset.unsupported'
     ) {
       problem = problemBody(415, 'Unsupported Media Type', 'Send JSON encoded as UTF-8');
+    } else if (error instanceof URIError) {
+      // A path parameter that is no percent-encoding of UTF-8 (%ED%A0%80, %ZZ): the router
+      // could not decode it.
+      problem = problemBody(400, 'Bad Request', 'The URL is not percent-encoded UTF-8');
+    } else if (isClientReadError(error)) {
+      // The body could not be read (a corrupt gzip stream, an aborted upload): the client's fault.
+      problem = problemBody(
+        error.status,
+        STATUS_CODES[error.status] ?? 'Bad Request',
+        'The request body could not be read',
+      );
     } else if (isUnavailableError(error)) {
       logger.warn({ err: error, path: req.path }, 'dependency unavailable');
       problem = problemBody(503, 'Service Unavailable', 'A dependency is unavailable; retry later');
@@ -117,4 +129,11 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   };
+}
+
+/** An http-errors 4xx from reading the body (body-parser, raw-body): safe to answer as such. */
+function isClientReadError(error: unknown): error is { status: number } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
 }

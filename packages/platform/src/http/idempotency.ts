@@ -40,8 +40,11 @@ export function idempotency(pool: Pool): RequestHandler {
       );
     }
     const ref: IdempotencyKeyRef = { actor: req.user?.username ?? 'anonymous', key };
+    // The body's bytes as received, not a re-serialisation of what was parsed: hashing never
+    // walks the parsed value, and a repeat is the same request only if it is byte for byte.
     const requestHash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .update(`${req.method} ${req.originalUrl}\n`)
+      .update(req.rawBody ?? Buffer.alloc(0))
       .digest('hex');
     const proceed = (lease: string) => {
       req.idempotencyKey = { ...ref, lease };

@@ -1,6 +1,7 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Pool } from 'pg';
 import { createClock } from '../application/clock';
+import { pdfSettings } from '../config';
 import type { z } from 'zod';
 import {
   CSV_MAX_ROWS,
@@ -12,16 +13,32 @@ import {
   type PageQueryField,
   type PageRequest,
   type Role,
+  type CursorState,
+  type SortOrder,
 } from '@denpyo/schemas';
-import type { ListPage } from '../application/list-page';
+import { cursorKeyOf, decodeCursor, encodeCursor, type ListPage } from '../application/list-page';
 import type { Outcome } from '../application/outcome';
 import type { Caller } from '../application/unit-of-work';
-import { authenticate, requireRole } from './auth';
+import {
+  authenticate,
+  requestTokens,
+  requireRole,
+  type RequestTokens,
+  type TokenVerifier,
+} from './auth';
 import { toCsv } from './csv';
-import { forbidden, parseOr400, refusalError } from './errors';
+import { badRequest, forbidden, parseOr400, refusalError } from './errors';
 import { idempotency } from './idempotency';
 import {
+  createRenderLimiter,
+  renderLimitsFor,
+  rendersPdf,
+  type RenderLimiter,
+  type RenderLimits,
+} from './render-limits';
+import {
   csrfTokenMatches,
+  REFRESH_COOKIE,
   requestCookies,
   SESSION_COOKIE,
   setReplyCookies,
@@ -50,6 +67,8 @@ export interface OperationRequest<Op extends OperationDeclaration> {
   caller: Op extends { roles: readonly Role[] } ? Caller : undefined;
   /** The client's address as the configured proxy hops report it. */
   clientAddress: string;
+  /** The tokens the request carries, unverified (sign-out and refresh read their session's). */
+  tokens: RequestTokens;
 }
 
 /** A file to send: the operation declares its media type. */
@@ -83,12 +102,14 @@ export type OperationHandlers<Ops extends Record<string, OperationDeclaration>> 
 };
 
 export interface RegisterOptions {
-  /** Verifies bearer tokens of operations that declare roles (needed only for those). */
-  jwtSecret?: string;
+  /** Verifies access tokens of operations that declare roles (needed only for those). */
+  verifyToken?: TokenVerifier;
   /** Where Idempotency-Keys are kept; authenticated POSTs honour them (needed only for those). */
   pool?: Pool;
   /** Today in Japan, the service's clock (names CSV downloads); the wall clock if not given. */
   today?: () => string;
+  /** In-flight PDF renders allowed per user and per process (pdfSettings defaults if not given). */
+  renderLimits?: RenderLimits;
 }
 
 /**
@@ -105,6 +126,7 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
   handlers: OperationHandlers<Ops>,
   options: RegisterOptions,
 ): void {
+  const renders = createRenderLimiter(options.renderLimits ?? renderLimitsFor(pdfSettings({})));
   for (const [operationId, operation] of Object.entries(operations)) {
     const handler = handlers[operationId as keyof Ops] as unknown;
     if (typeof handler !== 'function') throw new Error(`No handler for ${operationId}`);
@@ -113,8 +135,8 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
     }
     const chain: RequestHandler[] = [];
     if (operation.roles) {
-      if (!options.jwtSecret) throw new Error(`${operationId} needs a JWT secret`);
-      chain.push(authenticate(options.jwtSecret), requireRole(operation.roles));
+      if (!options.verifyToken) throw new Error(`${operationId} needs a token verifier`);
+      chain.push(authenticate(options.verifyToken), requireRole(operation.roles));
       if (operation.method === 'post') {
         if (!options.pool) throw new Error(`${operationId} needs a pool for Idempotency-Keys`);
         chain.push(idempotency(options.pool));
@@ -128,7 +150,9 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
         : adapt(
             operationId,
             operation,
-            handler as (request: unknown) => Promise<Outcome<unknown>>,
+            rendersPdf(operation)
+              ? inRenderSlot(renders, handler as UseCaseHandler)
+              : (handler as UseCaseHandler),
             options.today ?? WALL_CLOCK.today,
           ),
     );
@@ -136,12 +160,24 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
   }
 }
 
+type UseCaseHandler = (request: unknown) => Promise<Outcome<unknown>>;
+
+/** A PDF operation's handler holds a render slot of its caller (its address if public) while it runs. */
+function inRenderSlot(renders: RenderLimiter, handler: UseCaseHandler): UseCaseHandler {
+  return (request) => {
+    const { caller, clientAddress } = request as { caller?: Caller; clientAddress: string };
+    const user = caller ? `user:${caller.user.username}` : `address:${clientAddress}`;
+    return renders.run(user, () => handler(request));
+  };
+}
+
 /**
- * A public POST (sign-in, sign-out) from a browser that holds a session must carry its CSRF
+ * A public POST (sign-in, sign-out, refresh) from a browser that holds a session must carry its CSRF
  * token too, so another site cannot sign the user out or into another account.
  */
 const csrfGuard: RequestHandler = (req, _res, next) => {
-  const hasSession = requestCookies(req)[SESSION_COOKIE] !== undefined;
+  const cookies = requestCookies(req);
+  const hasSession = cookies[SESSION_COOKIE] !== undefined || cookies[REFRESH_COOKIE] !== undefined;
   next(hasSession && !csrfTokenMatches(req) ? forbidden('CSRF token missing or wrong') : undefined);
 };
 
@@ -183,13 +219,14 @@ function adapt(
           }
         : undefined,
       clientAddress: req.ip ?? 'unknown',
+      tokens: requestTokens(req),
     });
     if (!outcome.ok) throw refusalError(outcome.refusal);
     setReplyCookies(res, outcome.value); // a reply made `withCookies` (session sign-in/out)
     if (!list) sendReply(operation, res, outcome.value);
     else if (csv)
       sendCsv(`${operationId}-${today()}`, list, res, outcome.value as ListPage<unknown>);
-    else sendPage(req, res, query as PageRequest, outcome.value as ListPage<unknown>);
+    else sendPage(req, res, list, query as PageRequest, outcome.value as ListPage<unknown>);
   };
 }
 
@@ -199,6 +236,7 @@ const PAGE_FIELDS: ReadonlySet<string> = new Set<PageQueryField>([
   'sort',
   'order',
   'format',
+  'cursor',
 ]);
 
 function listOf(operation: OperationDeclaration): ListDeclaration<unknown> | undefined {
@@ -207,50 +245,129 @@ function listOf(operation: OperationDeclaration): ListDeclaration<unknown> | und
 
 /**
  * The query a list's use case gets: the filters, and the page asked for with the declared
- * defaults filled in — for a CSV download, every match up to CSV_MAX_ROWS on one page.
+ * defaults filled in — for a CSV download, every match up to CSV_MAX_ROWS on one page; after a
+ * `cursor`, the page after the cursor's row in the cursor's sort.
  */
 function pagedQuery(
   list: ListDeclaration<unknown>,
   query: Record<string, unknown>,
   csv: boolean,
 ): Record<string, unknown> & PageRequest {
-  const { page, pageSize, sort, order } = query;
-  const filters = Object.entries(query).filter(([field]) => !PAGE_FIELDS.has(field));
+  const { page, pageSize, sort, order, cursor } = query;
+  const filters = Object.fromEntries(
+    Object.entries(query).filter(([field]) => !PAGE_FIELDS.has(field)),
+  );
+  if (csv) {
+    const sorted = { sort: (sort as string | undefined) ?? list.defaultSort };
+    return { ...filters, page: 1, pageSize: CSV_MAX_ROWS, ...sorted, order: orderOf(list, query) };
+  }
+  const size = (pageSize as number | undefined) ?? list.defaultPageSize;
+  if (typeof cursor !== 'string') {
+    const sortField = (sort as string | undefined) ?? list.defaultSort;
+    return {
+      ...filters,
+      page: (page as number | undefined) ?? 1,
+      pageSize: size,
+      sort: sortField,
+      order: orderOf(list, query),
+    };
+  }
+  const state = decodeCursor(cursor);
+  const refuse = (message: string) => badRequest('Invalid query', [{ path: 'cursor', message }]);
+  if (page !== undefined) throw refuse('give page or cursor, not both');
+  if (!state || !cursorFits(list, state)) throw refuse('must be a cursor from a Link header');
+  if ((sort !== undefined && sort !== state.sort) || (order !== undefined && order !== state.order))
+    throw refuse('belongs to another sort or order: start again without it');
   return {
-    ...Object.fromEntries(filters),
-    page: csv ? 1 : ((page as number | undefined) ?? 1),
-    pageSize: csv ? CSV_MAX_ROWS : ((pageSize as number | undefined) ?? list.defaultPageSize),
-    sort: (sort as string | undefined) ?? list.defaultSort,
-    // The declared order belongs to the declared sort; another field sorts ascending unless asked.
-    order:
-      (order as PageRequest['order'] | undefined) ??
-      (sort === undefined || sort === list.defaultSort ? list.defaultOrder : 'asc'),
+    ...filters,
+    page: Math.floor(state.offset / size) + 1,
+    pageSize: size,
+    sort: state.sort,
+    order: state.order,
+    after: { key: state.key, offset: state.offset },
   };
 }
 
-/** One page as a JSON array, with X-Total-Count, X-Page, X-Page-Size, Link, X-Result-Truncated. */
-function sendPage(req: Request, res: Response, page: PageRequest, value: ListPage<unknown>): void {
+/**
+ * Whether a decoded cursor can be this list's: one of its sorts, and a key of exactly its key
+ * fields, each valid for the item's field (a forged key never reaches the database).
+ */
+function cursorFits(list: ListDeclaration<unknown>, state: CursorState): boolean {
+  if (!(list.sortable as readonly string[]).includes(state.sort)) return false;
+  const fields = Object.keys(state.key);
+  if (fields.length !== list.key.length || !list.key.every((field) => fields.includes(field)))
+    return false;
+  // An item schema without a shape, or a key field it lacks, cannot vouch for the key: refused.
+  const shape = (list.item as { shape?: Record<string, z.ZodType> }).shape;
+  return list.key.every((field) => shape?.[field]?.safeParse(state.key[field]).success ?? false);
+}
+
+/** The declared order belongs to the declared sort; another field sorts ascending unless asked. */
+function orderOf(list: ListDeclaration<unknown>, query: Record<string, unknown>): SortOrder {
+  const { sort, order } = query;
+  return (
+    (order as SortOrder | undefined) ??
+    (sort === undefined || sort === list.defaultSort ? list.defaultOrder : 'asc')
+  );
+}
+
+/**
+ * One page as a JSON array, with X-Total-Count, X-Page, X-Page-Size, Link, X-Result-Truncated.
+ * A page asked for by number links the next and previous pages by number; any other (the first
+ * page, or a cursor's) links the next page by a cursor naming its last row, so a client that
+ * follows `rel="next"` reads every match by keyset however deep it goes.
+ */
+function sendPage(
+  req: Request,
+  res: Response,
+  list: ListDeclaration<unknown>,
+  page: PageRequest,
+  value: ListPage<unknown>,
+): void {
   const { items, total } = value;
-  const more = page.page * page.pageSize < total;
+  // The bound every list keeps (finding 7): a use case that ignored its page is a bug to surface.
+  if (items.length > page.pageSize)
+    throw new Error(`A list answered ${items.length} items for a page of ${page.pageSize}`);
+  const byNumber = req.query.page !== undefined;
+  const offset = page.after ? page.after.offset : (page.page - 1) * page.pageSize;
+  const more = offset + items.length < total && items.length > 0;
   const lastPage = Math.max(1, Math.ceil(total / page.pageSize));
-  const links = [
-    ...(more ? [pageLink(req, page.page + 1, 'next')] : []),
-    ...(page.page > 1 ? [pageLink(req, Math.min(page.page - 1, lastPage), 'prev')] : []),
-  ];
-  res.set({
-    'X-Total-Count': String(total),
-    'X-Page': String(page.page),
-    'X-Page-Size': String(page.pageSize),
-  });
+  const links: string[] = [];
+  if (more && byNumber) links.push(pageLink(req, { page: String(page.page + 1) }, 'next'));
+  else if (more) {
+    const cursor = encodeCursor({
+      sort: page.sort,
+      order: page.order,
+      key: cursorKeyOf(items.at(-1), list.key),
+      offset: offset + items.length,
+    });
+    links.push(
+      pageLink(req, { cursor, page: undefined, sort: undefined, order: undefined }, 'next'),
+    );
+  }
+  if (byNumber && page.page > 1)
+    links.push(pageLink(req, { page: String(Math.min(page.page - 1, lastPage)) }, 'prev'));
+  res.set({ 'X-Total-Count': String(total), 'X-Page-Size': String(page.pageSize) });
+  if (!page.after) res.set('X-Page', String(page.page));
   if (links.length > 0) res.set('Link', links.join(', '));
   if (more) res.set('X-Result-Truncated', 'true');
   res.status(200).json(items);
 }
 
-/** The request's own path and query with another page number (RFC 8288 link, relative). */
-function pageLink(req: Request, page: number, rel: 'next' | 'prev'): string {
+/**
+ * The request's own path and query with some parameters replaced (undefined: removed), as an
+ * RFC 8288 link, relative. A cursor carries its sort and order, so its link does not repeat them.
+ */
+function pageLink(
+  req: Request,
+  replace: Record<string, string | undefined>,
+  rel: 'next' | 'prev',
+): string {
   const url = new URL(req.originalUrl, 'http://localhost');
-  url.searchParams.set('page', String(page));
+  for (const [name, value] of Object.entries(replace)) {
+    if (value === undefined) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
   return `<${url.pathname}${url.search}>; rel="${rel}"`;
 }
 

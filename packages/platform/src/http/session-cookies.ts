@@ -2,13 +2,18 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { parseCookie, stringifySetCookie, type SetCookie } from 'cookie';
 
-// The browser's session: the same JWT a bearer client sends, kept in an HttpOnly cookie, plus a
-// double-submit CSRF token the page's script reads from its own cookie and sends back in a
-// header. SameSite=Strict already keeps the cookies off cross-site requests; the header check
-// is the second lock, for browsers or proxies that do not honour SameSite.
+// The browser's session: the same short-lived access token a bearer client sends, kept in an
+// HttpOnly cookie; the refresh token that renews it, in an HttpOnly cookie sent only to
+// /api/auth (refresh and sign-out); and a double-submit CSRF token the page's script reads from
+// its own cookie and sends back in a header. SameSite=Strict already keeps the cookies off
+// cross-site requests; the header check is the second lock, for browsers or proxies that do not
+// honour SameSite.
 
-/** The HttpOnly cookie carrying the session's JWT. */
+/** The HttpOnly cookie carrying the session's access token (a JWT). */
 export const SESSION_COOKIE = 'denpyo_session';
+/** The HttpOnly cookie carrying the session's refresh token, sent to REFRESH_COOKIE_PATH only. */
+export const REFRESH_COOKIE = 'denpyo_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';
 /** The script-readable cookie whose value a cookie-authenticated write repeats in CSRF_HEADER. */
 export const CSRF_COOKIE = 'denpyo_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -43,29 +48,61 @@ function sha256(value: string): Buffer {
 
 const COMMON: Omit<SetCookie, 'name' | 'value'> = { path: '/', secure: true, sameSite: 'strict' };
 
+/** The tokens of a browser session and how long each cookie lives. */
+export interface SessionCookieTokens {
+  accessToken: string;
+  /** The access token's lifetime: the cookie goes when the token expires. */
+  accessMaxAgeSeconds: number;
+  refreshToken: string;
+  /** What is left of the session: the refresh and CSRF cookies live this long. */
+  sessionMaxAgeSeconds: number;
+}
+
 /**
- * The cookies of a new browser session: the session token (HttpOnly) and a fresh random CSRF
- * token (readable by the page), both living as long as the token.
+ * The cookies of a new browser session: the access and refresh tokens (HttpOnly) and a fresh
+ * random CSRF token (readable by the page) that stays the same for the whole session.
  */
-export function signedInCookies(token: string, maxAgeSeconds: number): SetCookie[] {
+export function signedInCookies(tokens: SessionCookieTokens): SetCookie[] {
   return [
-    { ...COMMON, name: SESSION_COOKIE, value: token, httpOnly: true, maxAge: maxAgeSeconds },
+    ...refreshedCookies(tokens),
     {
       ...COMMON,
       name: CSRF_COOKIE,
       value: randomBytes(32).toString('base64url'),
-      maxAge: maxAgeSeconds,
+      maxAge: tokens.sessionMaxAgeSeconds,
     },
   ];
 }
 
-/** The same two cookies, emptied and expired at once. */
+/** The cookies of a renewed session: the new access and refresh tokens; the CSRF token stays. */
+export function refreshedCookies(tokens: SessionCookieTokens): SetCookie[] {
+  return [
+    {
+      ...COMMON,
+      name: SESSION_COOKIE,
+      value: tokens.accessToken,
+      httpOnly: true,
+      maxAge: tokens.accessMaxAgeSeconds,
+    },
+    {
+      ...COMMON,
+      path: REFRESH_COOKIE_PATH,
+      name: REFRESH_COOKIE,
+      value: tokens.refreshToken,
+      httpOnly: true,
+      maxAge: tokens.sessionMaxAgeSeconds,
+    },
+  ];
+}
+
+/** The session's cookies, emptied and expired at once. */
 export function signedOutCookies(): SetCookie[] {
-  return [SESSION_COOKIE, CSRF_COOKIE].map((name) => ({
+  return [SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE].map((name) => ({
     ...COMMON,
+    ...(name === REFRESH_COOKIE ? { path: REFRESH_COOKIE_PATH } : {}),
     name,
     value: '',
-    httpOnly: name === SESSION_COOKIE,
+    httpOnly: name !== CSRF_COOKIE,
     maxAge: 0,
     expires: new Date(0),
   }));

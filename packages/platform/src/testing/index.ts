@@ -7,3 +7,4 @@ export * from './service-schema';
 export * from './kafka';
 export * from './registered-routes';
 export * from './earlier-migrations';
+export * from './paging';

@@ -24,7 +24,7 @@ import { BudgetKeyParamsSchema, IdParamsSchema, withRangeChecks } from '../query
 import { STAFF_ROLES } from '../values';
 import type { z } from '../zod';
 import * as c from './components';
-import { AUDIT_LIST, auditSearch, HistoryQuerySchema } from './common';
+import { AUDIT_LIST, auditSearch, auditVerify, HistoryQuerySchema } from './common';
 import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
 /** Contract statuses in words: the CSV columns and the web app (status.contract.*). */
@@ -80,6 +80,7 @@ export const VendorListQuerySchema = listQuery(VENDOR_LIST, VendorListFilters);
 export type VendorListQuery = PagedQuery<z.infer<typeof VendorListQuerySchema>>;
 
 export const BUDGET_LIST = listing(c.Budget, {
+  key: ['fiscalYear', 'code'],
   sortable: ['code', 'fiscalYear'],
   defaultSort: 'code',
   columns: [
@@ -188,6 +189,7 @@ export type ContractListQuery = PagedQuery<z.infer<typeof ContractListQuerySchem
 
 /** Banks and branches for the pickers: at most 50 a page. */
 export const BANK_LIST = listing(c.Bank, {
+  key: ['code'],
   sortable: ['code'],
   defaultSort: 'code',
   pageSize: { default: 50, max: 50 },
@@ -571,4 +573,5 @@ export const CONTRACT_OPERATIONS = declareOperations({
     response: jsonList(BANK_LIST, 'Matching branches, at most 50 a page'),
   },
   searchContractAudit: auditSearch('contract'),
+  verifyContractAudit: auditVerify('contract'),
 });

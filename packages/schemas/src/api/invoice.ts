@@ -5,7 +5,7 @@ import { IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
 import type { z } from '../zod';
 import * as c from './components';
-import { AUDIT_LIST, auditSearch, HistoryQuerySchema } from './common';
+import { AUDIT_LIST, auditSearch, auditVerify, HistoryQuerySchema } from './common';
 import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
 /** Invoice statuses in words: the CSV columns and the web app (status.invoice.*). */
@@ -180,4 +180,5 @@ export const INVOICE_OPERATIONS = declareOperations({
     errors: [409],
   },
   searchInvoiceAudit: auditSearch('invoice'),
+  verifyInvoiceAudit: auditVerify('invoice'),
 });

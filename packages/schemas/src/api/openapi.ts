@@ -45,7 +45,7 @@ const LIST_HEADERS = {
   'X-Page-Size': integerHeader('Items per page'),
   Link: {
     description:
-      'The next and previous pages, when they exist: `<…>; rel="next"`, `<…>; rel="prev"`',
+      'The next and previous pages, when they exist: `<…>; rel="next"`, `<…>; rel="prev"`. Asked for by `page`, by page number; otherwise the next page by `cursor` (no previous)',
     schema: { type: 'string' as const },
   },
   'X-Result-Truncated': {
@@ -99,7 +99,7 @@ function describe(operation: OperationDeclaration): string | undefined {
     ...(operation.roles ? [`Roles: ${operation.roles.join(', ')}.`] : []),
     ...(list
       ? [
-          `A list: \`page\` (from 1), \`pageSize\` (default ${list.defaultPageSize}, at most ${list.maxPageSize}), \`sort\` (${list.sortable.join(', ')}; default ${list.defaultSort} ${list.defaultOrder}), \`order\` (asc, desc; default asc${list.defaultOrder === 'desc' ? `, desc when sorted by ${list.defaultSort}` : ''}); \`format=csv\` downloads every match.`,
+          `A list: \`page\` (from 1), \`pageSize\` (default ${list.defaultPageSize}, at most ${list.maxPageSize}), \`sort\` (${list.sortable.join(', ')}; default ${list.defaultSort} ${list.defaultOrder}), \`order\` (asc, desc; default asc${list.defaultOrder === 'desc' ? `, desc when sorted by ${list.defaultSort}` : ''}); \`cursor\` (from the \`Link: rel="next"\` of the page before) continues after that page's last item instead of \`page\`; \`format=csv\` downloads every match.`,
         ]
       : []),
   ];

@@ -91,6 +91,11 @@ export interface ListDeclaration<T = unknown, S extends string = string> {
   defaultPageSize: number;
   maxPageSize: number;
   columns: readonly CsvColumn<T>[];
+  /**
+   * The item's fields that name its row (a unique key): a `cursor` is the last row's key, and
+   * the repository reads the next page after that row.
+   */
+  key: readonly (keyof T & string)[];
 }
 
 /** Declares a list: `listing(c.Contract, { sortable, defaultSort, columns })`. */
@@ -104,6 +109,8 @@ export function listing<T, const S extends string>(
     /** 100 and 1,000 unless given. */
     pageSize?: { default: number; max: number };
     columns: readonly CsvColumn<NoInfer<T>>[];
+    /** `['id']` unless given. */
+    key?: readonly (keyof NoInfer<T> & string)[];
   },
 ): ListDeclaration<T, S> {
   return {
@@ -114,6 +121,7 @@ export function listing<T, const S extends string>(
     defaultPageSize: spec.pageSize?.default ?? DEFAULT_PAGE_SIZE,
     maxPageSize: spec.pageSize?.max ?? MAX_PAGE_SIZE,
     columns: spec.columns,
+    key: spec.key ?? (['id'] as (keyof T & string)[]),
   };
 }
 

@@ -22,7 +22,7 @@ import { IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
 import { z } from '../zod';
 import * as c from './components';
-import { auditSearch } from './common';
+import { auditSearch, auditVerify } from './common';
 import { declareOperations, file, json, jsonList, listing, listQuery } from './operation';
 
 // The v2 components (named here: components.ts is shared by every service's declarations).
@@ -121,6 +121,7 @@ export type TransferBatchListQuery = PagedQuery<z.infer<typeof TransferBatchList
 
 /** A vendor's own payments: upcoming first (no transfer date yet), then the latest paid. */
 export const REMITTANCE_LIST = listing(c.Remittance, {
+  key: ['paymentId'],
   sortable: ['transferDate', 'amount'],
   defaultSort: 'transferDate',
   defaultOrder: 'desc',
@@ -141,6 +142,7 @@ export type RemittanceListQuery = PagedQuery<z.infer<typeof RemittanceListQueryS
 
 /** The fiscal years with payments (or closed), the latest first by default. */
 export const FISCAL_YEAR_LIST = listing(FiscalYearStatus, {
+  key: ['fiscalYear'],
   sortable: ['fiscalYear'],
   defaultSort: 'fiscalYear',
   columns: [
@@ -156,6 +158,7 @@ export type FiscalYearListQuery = PagedQuery<z.infer<typeof FiscalYearListQueryS
 
 /** 源泉徴収簿: each paid payment with withholding, by transfer date, with the tax's due day. */
 export const WITHHOLDING_LEDGER_LIST = listing(WithholdingLedgerEntry, {
+  key: ['paymentId'],
   sortable: ['transferDate', 'amount'],
   defaultSort: 'transferDate',
   columns: [
@@ -181,6 +184,7 @@ export type WithholdingMonthQuery = z.infer<typeof WithholdingMonthQuerySchema>;
 
 /** Per recipient and calendar year: what feeds the 報酬、料金、契約金及び賞金の支払調書. */
 export const WITHHOLDING_ANNUAL_LIST = listing(WithholdingAnnualEntry, {
+  key: ['vendorId'],
   sortable: ['vendorName', 'amount'],
   defaultSort: 'vendorName',
   columns: [
@@ -418,4 +422,5 @@ export const PAYMENT_OPERATIONS = declareOperations({
     response: jsonList(WITHHOLDING_ANNUAL_LIST, 'One row per recipient'),
   },
   searchPaymentAudit: auditSearch('payment'),
+  verifyPaymentAudit: auditVerify('payment'),
 });

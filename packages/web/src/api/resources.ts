@@ -4,6 +4,7 @@ import type {
   Amendment,
   AmendmentCreateRequest,
   AuditEntry,
+  AuditVerification,
   BankAccountChange,
   BankAccountChangeRequest,
   ContractCancelRequest,
@@ -47,7 +48,17 @@ import type {
   WithholdingLedgerSummary,
 } from '@denpyo/schemas';
 import type { z } from 'zod';
-import { csvUrl, getJson, getList, postJson, request, type ListParams, type Query } from './client';
+import {
+  csvUrl,
+  getJson,
+  getList,
+  keepSessionFresh,
+  postJson,
+  request,
+  stopSessionRenewal,
+  type ListParams,
+  type Query,
+} from './client';
 import type { ListPage } from './list';
 
 /** A bank or a branch from the Zengin code data (GET /api/banks…); kana is half-width. */
@@ -110,9 +121,17 @@ export const api = {
         method: 'POST',
         body: { username, password },
         expectUnauthorized: true,
-      }).then((r) => r.json() as Promise<Session>),
-    signOut: (): Promise<unknown> =>
-      postJson('/api/auth/logout', undefined, { expectUnauthorized: true }),
+      })
+        .then((r) => r.json() as Promise<Session>)
+        .then((session) => {
+          keepSessionFresh(session.expiresIn);
+          return session;
+        }),
+    /** Revokes the session at the portal (not only the cookies) and stops renewing it. */
+    signOut: (): Promise<unknown> => {
+      stopSessionRenewal();
+      return postJson('/api/auth/logout', undefined, { expectUnauthorized: true });
+    },
   },
 
   vendors: {
@@ -265,5 +284,8 @@ export const api = {
 
   audit: {
     trail: (trail: AuditTrail) => listOf<AuditEntry, AuditFilters>(`/api/audit/${trail}`),
+    /** 改ざんの検証: every trail's hash chain and the anchors, re-computed by the services. */
+    verify: (signal?: AbortSignal) =>
+      getJson<AuditVerification>('/api/audit/verify', {}, signal),
   },
 };

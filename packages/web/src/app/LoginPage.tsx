@@ -36,7 +36,12 @@ export function LoginPage() {
       queryClient.clear();
       queryClient.setQueryData(sessionQuery.queryKey, session);
       const next = safeNext(search.next);
-      await navigate({ to: next ?? (isStaff(session.user) ? '/' : '/vendor'), replace: true });
+      // A password someone else chose is changed first; nothing else works until then.
+      const home = isStaff(session.user) ? '/' : '/vendor';
+      await navigate({
+        to: session.user.mustChangePassword ? '/account/password' : (next ?? home),
+        replace: true,
+      });
     } catch (error) {
       setPending(false);
       setFailure(error);

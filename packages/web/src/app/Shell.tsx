@@ -82,7 +82,8 @@ function Header() {
 
 function Nav() {
   const user = useUser();
-  const items = navItemsFor(user.roles);
+  // Nothing opens before a password someone else chose is changed (routes-base.tsx).
+  const items = user.mustChangePassword ? [] : navItemsFor(user.roles);
   return (
     <nav className="app-nav" aria-label={t('app.mainNav')}>
       <ul>

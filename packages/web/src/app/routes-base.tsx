@@ -10,6 +10,9 @@ import { safeNext } from './search';
 import { sessionQuery } from './session';
 import { Shell } from './Shell';
 
+/** The one screen a user who must change their password may open. */
+export const PASSWORD_CHANGE_PATH = '/account/password';
+
 export interface RouterContext {
   queryClient: QueryClient;
 }
@@ -45,6 +48,11 @@ export const appRoute = createRoute({
     const session = await context.queryClient.ensureQueryData(sessionQuery);
     if (!session) {
       throw redirect({ to: '/login', search: { next: location.href } });
+    }
+    // Until a password someone else chose is changed, the portal refuses everything else (403):
+    // the app shows the change screen instead.
+    if (session.user.mustChangePassword && location.pathname !== PASSWORD_CHANGE_PATH) {
+      throw redirect({ to: PASSWORD_CHANGE_PATH });
     }
     return { user: session.user };
   },

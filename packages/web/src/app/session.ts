@@ -1,9 +1,9 @@
 // The signed-in user and the system's date. The session itself is the portal's HttpOnly cookie;
 // the app only asks who it is (GET /api/auth/session) and keeps the answer in the query cache
 // under ['session']: `{ user, today }`, or null when signed out.
-import type { AuthUser, Role, Session } from '@denpyo/schemas';
+import type { AuthUser, Role, Session, SignedInUser } from '@denpyo/schemas';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { request } from '../api/client';
+import { keepSessionFresh, request } from '../api/client';
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'] as const,
@@ -16,7 +16,10 @@ export const sessionQuery = queryOptions({
 async function fetchSession(signal: AbortSignal): Promise<Session | null> {
   try {
     const response = await request('/api/auth/session', { signal, expectUnauthorized: true });
-    return (await response.json()) as Session;
+    const session = (await response.json()) as Session;
+    // Signed in (the app just loaded): keep the 15-minute access token fresh from now on.
+    keepSessionFresh(session.expiresIn);
+    return session;
   } catch (error) {
     if (error instanceof Error && 'status' in error && error.status === 401) return null;
     throw error;
@@ -30,7 +33,7 @@ function useSession(): Session {
 }
 
 /** The signed-in user (inside the signed-in part of the app, where one always exists). */
-export function useUser(): AuthUser {
+export function useUser(): SignedInUser {
   return useSession().user;
 }
 

@@ -1186,6 +1186,33 @@ export const ja = {
   'audit.document.start':
     '文書番号を入力すると、その文書が作られてからのすべての記録（誰が・いつ・何を変えたか）を4つの記録から集めて表示します。',
   'audit.document.truncated': '記録が多いため、各記録の最初の1,000件を表示しています。',
+  'audit.verify.title': '改ざんの検証',
+  'audit.verify.lead':
+    '4つの記録のハッシュの連鎖を各サービスで計算し直し、記録が後から書き換えられていないかを確かめます。',
+  'audit.verify.button': '監査記録を検証する',
+  'audit.verify.running': '検証しています…',
+  'audit.verify.intact': '改ざんは見つかりませんでした',
+  'audit.verify.broken': '記録の不整合があります',
+  'audit.verify.unavailable': '応答のない記録があり、検証を終えられませんでした',
+  'audit.verify.at': '検証日時：',
+  'audit.verify.caption': '記録ごとの検証結果',
+  'audit.verify.col.trail': '記録',
+  'audit.verify.col.entries': '件数',
+  'audit.verify.col.status': '状態',
+  'audit.verify.col.firstBroken': '最初の不整合',
+  'audit.verify.col.head': '先頭ハッシュ',
+  'audit.verify.anchors': 'アンカー',
+  'audit.verify.status.intact': '正常',
+  'audit.verify.status.broken': '不整合',
+  'audit.verify.status.unavailable': '応答なし',
+  'audit.verify.headTitle': '先頭ハッシュ（連番{sequence}）：{hash}',
+  'audit.verify.reason.content-hash-mismatch': '内容とハッシュが一致しません',
+  'audit.verify.reason.prev-link-broken': '直前の記録とのつながりが切れています',
+  'audit.verify.reason.missing-sequence': '連番が欠けています',
+  'audit.verify.reason.anchor-mismatch': 'アンカーと一致しません',
+  'audit.verify.reason.anchored-entry-missing': 'アンカーした記録がありません',
+  'audit.verify.reason.kept-head-mismatch': '保管したハッシュと一致しません',
+  'audit.verify.reason.kept-head-missing': '保管したハッシュの記録がありません',
 
   // -- administrators --
   'admin.title': '利用者',
@@ -1271,6 +1298,9 @@ export const ja = {
   'account.password.mismatch': '新しいパスワードと一致しません',
   'account.password.submit': '変更する',
   'account.password.done': 'パスワードを変更しました。',
+  'account.password.required.title': 'はじめにパスワードを変更してください',
+  'account.password.required.body':
+    'このアカウントのパスワードは、管理者または契約担当が設定したものです。安全のため、ご本人だけが知るパスワードに変更するまで、ほかの画面は使えません。いま使ったパスワードを「現在のパスワード」に入力してください。',
   'account.error.currentWrong': '現在のパスワードが違います',
   'account.error.sameAsCurrent': '現在のパスワードとは別のものにしてください',
 

@@ -1,4 +1,4 @@
-import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
+import { makeSearchAudit, makeVerifyAudit, prismaExecutor } from '@denpyo/platform';
 import { makeApproveAmendment, makeRejectAmendment, makeRequestAmendment } from './amendments';
 import { makeApplyBegunCommitments } from './apply-begun-commitments';
 import { makeApproveContract } from './approve-contract';
@@ -72,6 +72,7 @@ export function createContractApplication(deps: ContractDeps) {
     searchBanks: makeSearchBanks(),
     listBranches: makeListBranches(),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
+    verifyAudit: makeVerifyAudit(prismaExecutor(deps.db), 'contract'),
     applyBegunCommitments: makeApplyBegunCommitments(deps),
     recordInvoicedAmount: makeRecordInvoicedAmount(deps),
     releaseInvoicedAmount: makeReleaseInvoicedAmount(deps),

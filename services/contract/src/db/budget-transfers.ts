@@ -72,7 +72,7 @@ export async function listBudgetTransfers(
     db.budgetTransfer.findMany({
       where,
       orderBy: [{ requestedAt: query.order }, { id: 'asc' }],
-      ...pageWindow(query),
+      ...pageWindow(query, (key) => ({ id: String(key.id) })),
     }),
     db.budgetTransfer.count({ where }),
   ]);

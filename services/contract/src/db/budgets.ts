@@ -50,7 +50,13 @@ export async function listBudgets(db: Db, query: BudgetListQuery): Promise<ListP
       ? [{ fiscalYear: query.order }, { code: 'asc' }]
       : [{ code: query.order }, { fiscalYear: 'desc' }];
   const [rows, total] = await Promise.all([
-    db.budget.findMany({ where, orderBy, ...pageWindow(query) }),
+    db.budget.findMany({
+      where,
+      orderBy,
+      ...pageWindow(query, (key) => ({
+        fiscalYear_code: { fiscalYear: Number(key.fiscalYear), code: String(key.code) },
+      })),
+    }),
     db.budget.count({ where }),
   ]);
   return { items: rows.map(toBudget), total };

@@ -157,7 +157,7 @@ export async function listContracts(db: Db, query: ContractListQuery): Promise<L
       where,
       include: withDetails,
       orderBy: [{ [query.sort]: query.order }, { documentNumber: query.order }],
-      ...pageWindow(query),
+      ...pageWindow(query, (key) => ({ id: String(key.id) })),
     }),
     db.contract.count({ where }),
   ]);

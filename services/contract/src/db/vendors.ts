@@ -79,7 +79,7 @@ export async function listVendors(db: Db, query: VendorListQuery): Promise<ListP
       where,
       // By name is by reading (五十音順): the kana, then the name as written.
       orderBy: [{ nameKana: query.order }, { name: query.order }, { id: 'asc' }],
-      ...pageWindow(query),
+      ...pageWindow(query, (key) => ({ id: String(key.id) })),
     }),
     db.vendor.count({ where }),
   ]);
@@ -162,7 +162,7 @@ export async function listBankAccountChanges(
     db.vendorBankAccountChange.findMany({
       where,
       orderBy: [{ requestedAt: query.order }, { id: 'asc' }],
-      ...pageWindow(query),
+      ...pageWindow(query, (key) => ({ id: String(key.id) })),
     }),
     db.vendorBankAccountChange.count({ where }),
   ]);

@@ -45,5 +45,6 @@ export function contractRoutes(
     searchBanks: ({ query }) => app.searchBanks(query),
     listBranches: ({ params, query }) => app.listBranches(params.bankCode, query),
     searchContractAudit: ({ query }) => app.searchAudit(query),
+    verifyContractAudit: ({ query }) => app.verifyAudit(query.kept),
   };
 }

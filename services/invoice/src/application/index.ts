@@ -1,4 +1,4 @@
-import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
+import { makeSearchAudit, makeVerifyAudit, prismaExecutor } from '@denpyo/platform';
 import type { InvoiceDeps } from './deps';
 import { makeGetInvoice } from './get-invoice';
 import { makeGetInvoiceHistory } from './get-invoice-history';
@@ -31,6 +31,7 @@ export function createInvoiceApplication(deps: InvoiceDeps) {
     getInvoiceHistory: makeGetInvoiceHistory(deps),
     renderPaymentOrderVoucher: makeRenderPaymentOrderVoucher(deps),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
+    verifyAudit: makeVerifyAudit(prismaExecutor(deps.db), 'invoice'),
     recordVendor: makeRecordVendor(deps),
     recordApprovedContract: makeRecordApprovedContract(deps),
     recordContractAmendment: makeRecordContractAmendment(deps),

@@ -215,7 +215,7 @@ export async function listInvoices(
       where,
       include: withDetails,
       orderBy: [{ [query.sort]: query.order }, { documentNumber: query.order }],
-      ...pageWindow(query),
+      ...pageWindow(query, (key) => ({ id: String(key.id) })),
     }),
     db.invoice.count({ where }),
   ]);

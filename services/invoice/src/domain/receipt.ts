@@ -90,6 +90,8 @@ export function assessInvoice(
     return refuseField('unprocessable', 'contractId', 'The contract belongs to another vendor');
   }
   if (contract.closedOutcome) return refuseClosedContract(contract.closedOutcome);
+  const dated = decideIssueDate(request.issueDate, today);
+  if (!dated.ok) return dated;
   const arrival = decideReceivedOn(request, user, today);
   if (!arrival.ok) return arrival;
   const receivedOn = arrival.value;
@@ -168,6 +170,41 @@ export function refuseClosedContract(outcome: 'completed' | 'cancelled') {
 
 export function exceedsRemaining(total: number, remaining: number): string {
   return `The invoice total ${total} exceeds the contract's remaining amount ${remaining}`;
+}
+
+/** How long a money claim against a city lasts (地方自治法 Art. 236: 5 years' prescription). */
+export const CLAIM_PRESCRIPTION_YEARS = 5;
+
+/**
+ * An invoice's own date is neither after today (the system's clock) nor before the day a claim
+ * of that date would have been extinguished: today, five years back (a 29 February back to the
+ * 28th, the end of that month, as 民法 Art. 143 counts years).
+ */
+export function decideIssueDate(issueDate: string, today: string): Outcome<string> {
+  if (issueDate > today) {
+    return refuseField(
+      'unprocessable',
+      'issueDate',
+      `The invoice cannot be dated after today (${today})`,
+    );
+  }
+  const earliest = yearsBefore(today, CLAIM_PRESCRIPTION_YEARS);
+  if (issueDate < earliest) {
+    return refuseField(
+      'unprocessable',
+      'issueDate',
+      `An invoice dated before ${earliest} is a claim older than ${CLAIM_PRESCRIPTION_YEARS} years, extinguished by prescription (地方自治法 Art. 236)`,
+    );
+  }
+  return ok(issueDate);
+}
+
+/** The same day `years` earlier; 29 February becomes the 28th in a common year. */
+function yearsBefore(date: string, years: number): string {
+  const year = String(Number(date.slice(0, 4)) - years).padStart(4, '0');
+  const monthDay = date.slice(5);
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return monthDay === '02-29' && !leap(Number(year)) ? `${year}-02-28` : `${year}-${monthDay}`;
 }
 
 /**

@@ -18,5 +18,6 @@ export function invoiceRoutes(app: InvoiceApplication): OperationHandlers<Operat
       return pdf.ok ? ok({ content: pdf.value }) : pdf;
     },
     searchInvoiceAudit: ({ query }) => app.searchAudit(query),
+    verifyInvoiceAudit: ({ query }) => app.verifyAudit(query.kept),
   };
 }

@@ -61,6 +61,6 @@ export function makeCloseFiscalYear({ uow, today }: PaymentDeps) {
 /** The years with payments (or closed), and which are closed: a handful, paged in memory. */
 export function makeListFiscalYears({ db }: PaymentDeps) {
   return async (query: FiscalYearListQuery): Promise<Outcome<ListPage<FiscalYearStatus>>> => {
-    return ok(pageOf(await listFiscalYears(db), query));
+    return ok(pageOf(await listFiscalYears(db), query, ['fiscalYear']));
   };
 }

@@ -1,5 +1,5 @@
 import type { LateInterestRate, Requester } from '@denpyo/jp';
-import type { UnitOfWork } from '@denpyo/platform';
+import type { EventBus, UnitOfWork } from '@denpyo/platform';
 import type { Db, Tx } from '../db/prisma';
 
 /** What the use cases are made with (`makeX(deps)`). */
@@ -14,7 +14,14 @@ export interface PaymentDeps {
   today(): string;
   /** The dated late-payment interest rates (LATE_INTEREST_RATES), oldest first. */
   lateInterestRates: readonly LateInterestRate[];
+  /** Where refused payment orders kept back (parked) are dead-lettered: the service's bus. */
+  deadLetters?: Pick<EventBus, 'publish'>;
+  /** How long a payment order may wait for its contract (PAYMENT_ORDER_WAIT_SECONDS). */
+  orderWaitSeconds?: number;
 }
+
+/** An hour: the contract topic lags the invoice topic by seconds, or by an outage. */
+export const DEFAULT_ORDER_WAIT_SECONDS = 3600;
 
 /** The consumer group whose inbox records which events this service has applied. */
 export const CONSUMER_GROUP = 'payment-service';

@@ -1,4 +1,4 @@
-import { makeSearchAudit, prismaExecutor } from '@denpyo/platform';
+import { makeSearchAudit, makeVerifyAudit, prismaExecutor } from '@denpyo/platform';
 import { makeApproveTransferBatch } from './approve-transfer-batch';
 import { makeCancelTransferBatch } from './cancel-transfer-batch';
 import { makeChangeVendorAccount } from './change-vendor-account';
@@ -10,11 +10,13 @@ import { makeGetTransferBatch } from './get-transfer-batch';
 import { makeListPayments } from './list-payments';
 import { makeListRemittances } from './list-remittances';
 import { makeListTransferBatches } from './list-transfer-batches';
+import { makeRecordContract } from './record-contract';
 import { makeRecordVendor } from './record-vendor';
 import { makeRedateTransferBatch } from './redate-transfer-batch';
 import { makeRenderRemittanceNotice } from './render-remittance-notice';
 import { makeRetryPayment } from './retry-payment';
 import { makeSchedulePayment } from './schedule-payment';
+import { makeSettleParkedOrders } from './settle-parked-orders';
 import { makeSettleTransferBatch } from './settle-transfer-batch';
 import {
   makeGetWithholdingLedgerSummary,
@@ -47,8 +49,11 @@ export function createPaymentApplication(deps: PaymentDeps) {
     getWithholdingLedgerSummary: makeGetWithholdingLedgerSummary(deps),
     listWithholdingAnnual: makeListWithholdingAnnual(deps),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
+    verifyAudit: makeVerifyAudit(prismaExecutor(deps.db), 'payment'),
     schedulePayment: makeSchedulePayment(deps),
     recordVendor: makeRecordVendor(deps),
+    recordContract: makeRecordContract(deps),
+    settleParkedOrders: makeSettleParkedOrders(deps),
     changeVendorAccount: makeChangeVendorAccount(deps),
   };
 }

@@ -1,5 +1,5 @@
 import { monthRange, withholdingTaxDueDate } from '@denpyo/jp';
-import { ok, type ListPage, type Outcome } from '@denpyo/platform';
+import { ok, refuseField, type ListPage, type Outcome } from '@denpyo/platform';
 import type {
   WithholdingAnnualEntry,
   WithholdingAnnualQuery,
@@ -22,14 +22,15 @@ export function makeListWithholdingLedger({ db }: PaymentDeps) {
     query: WithholdingLedgerQuery,
   ): Promise<Outcome<ListPage<WithholdingLedgerEntry>>> => {
     const { from, to } = monthRange(query.month);
-    const paymentDueTo = withholdingTaxDueDate(query.month);
+    const paymentDueTo = taxDueDate(query.month);
+    if (!paymentDueTo.ok) return paymentDueTo;
     const page = await listWithheld(db, from, to, query);
     return ok({
       items: page.items.map(({ vendor, ...line }) => ({
         ...line,
         vendorName: (vendor ?? UNKNOWN_VENDOR).name,
         vendorKind: (vendor ?? UNKNOWN_VENDOR).kind,
-        paymentDueTo,
+        paymentDueTo: paymentDueTo.value,
       })),
       total: page.total,
     });
@@ -40,12 +41,27 @@ export function makeListWithholdingLedger({ db }: PaymentDeps) {
 export function makeGetWithholdingLedgerSummary({ db }: PaymentDeps) {
   return async ({ month }: WithholdingMonthQuery): Promise<Outcome<WithholdingLedgerSummary>> => {
     const { from, to } = monthRange(month);
+    const paymentDueTo = taxDueDate(month);
+    if (!paymentDueTo.ok) return paymentDueTo;
     return ok({
       month,
-      paymentDueTo: withholdingTaxDueDate(month),
+      paymentDueTo: paymentDueTo.value,
       ...(await withheldTotals(db, from, to)),
     });
   };
+}
+
+/**
+ * The day a month's withheld tax is due, or a 422 naming the month when it lies outside the
+ * years the holiday calendar covers (the deadline moves over holidays nobody has declared yet).
+ */
+function taxDueDate(month: string): Outcome<string> {
+  try {
+    return ok(withholdingTaxDueDate(month));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return refuseField('unprocessable', 'month', error.message);
+  }
 }
 
 /** Per recipient and calendar year, for the 支払調書 (所得税法 Art. 225). */

@@ -6,8 +6,10 @@ import {
   PaymentStatusSchema,
   SignatureSchema,
   type BankAccount,
+  type CursorKey,
   type LateInterestBasis,
   type Payment,
+  type PageRequest,
   type PaymentListQuery,
   type RemittanceListQuery,
   type Signature,
@@ -105,7 +107,7 @@ export async function listPayments(db: Db, query: PaymentListQuery): Promise<Lis
     dueDate: searchRanges({ from: query.dueFrom, to: query.dueTo }).dates,
     ...(query.q ? { invoiceNumber: { contains: query.q, mode: 'insensitive' } } : {}),
   };
-  return paymentPage(db, where, [{ [query.sort]: query.order }], query);
+  return paymentPage(db, where, [{ [query.sort]: query.order }], query, (key) => key.id);
 }
 
 /**
@@ -126,20 +128,23 @@ export async function listVendorPayments(
             nulls: query.order === 'desc' ? 'first' : 'last',
           },
         };
-  return paymentPage(db, { vendorId }, [order], query);
+  // A remittance names its payment `paymentId`.
+  return paymentPage(db, { vendorId }, [order], query, (key) => key.paymentId);
 }
 
 async function paymentPage(
   db: Db,
   where: Prisma.PaymentWhereInput,
   orderBy: Prisma.PaymentOrderByWithRelationInput[],
-  page: { page: number; pageSize: number },
+  page: PageRequest,
+  /** The payment id in a cursor's key. */
+  idOf: (key: CursorKey) => string | number | undefined,
 ): Promise<ListPage<Payment>> {
   const [rows, total] = await Promise.all([
     db.payment.findMany({
       where,
       orderBy: [...orderBy, { dueDate: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-      ...pageWindow(page),
+      ...pageWindow(page, (key) => ({ id: String(idOf(key)) })),
     }),
     db.payment.count({ where }),
   ]);

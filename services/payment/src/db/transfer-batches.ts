@@ -68,7 +68,7 @@ export async function listBatches(
       where,
       include: withItems,
       orderBy: [{ [query.sort]: query.order }, { createdAt: 'desc' }, { id: 'asc' }],
-      ...pageWindow(query),
+      ...pageWindow(query, (key) => ({ id: String(key.id) })),
     }),
     db.transferBatch.count({ where }),
   ]);

@@ -42,7 +42,7 @@ export async function listWithheld(
     db.payment.findMany({
       where,
       orderBy: [{ [query.sort]: query.order }, { transferDate: 'asc' }, { id: 'asc' }],
-      ...pageWindow(query),
+      ...pageWindow(query, (key) => ({ id: String(key.paymentId) })),
     }),
     db.payment.count({ where }),
   ]);
@@ -124,5 +124,5 @@ export async function withheldByVendor(
       ? a.amount - b.amount || a.vendorId.localeCompare(b.vendorId)
       : name(a).localeCompare(name(b), 'ja') || a.vendorId.localeCompare(b.vendorId),
   );
-  return pageOf(rows, query);
+  return pageOf(rows, query, ['vendorId']);
 }

@@ -30,5 +30,6 @@ export function paymentRoutes(app: PaymentApplication): OperationHandlers<Operat
     getWithholdingLedgerSummary: ({ query }) => app.getWithholdingLedgerSummary(query),
     listWithholdingAnnual: ({ query }) => app.listWithholdingAnnual(query),
     searchPaymentAudit: ({ query }) => app.searchAudit(query),
+    verifyPaymentAudit: ({ query }) => app.verifyAudit(query.kept),
   };
 }

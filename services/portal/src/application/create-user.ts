@@ -1,20 +1,27 @@
 import { isUniqueViolation, ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
 import type { StaffUserCreateRequest, User } from '@denpyo/schemas';
 import { insertUser, toUser } from '../db/users';
-import { hashPassword } from '../domain/password';
 import { checkStaffRoles } from '../domain/staff-user';
 import type { PortalDeps } from './deps';
+import { HashingBusy, hashingBusyRefusal } from './password-hasher';
 
 /**
  * An administrator creates a staff user with the name and title vouchers print and, for an
  * approver, the rank the delegation rules route by. The user and its audit entry commit together.
+ * The administrator chose the password, so the user must change it at the first sign-in.
  */
-export function makeCreateUser({ uow }: PortalDeps) {
+export function makeCreateUser({ uow, hasher }: PortalDeps) {
   return async (request: StaffUserCreateRequest, caller: Caller): Promise<Outcome<User>> => {
     const checked = checkStaffRoles(request);
     if (!checked.ok) return checked;
     // Hashed before the transaction: scrypt is slow on purpose and needs no row.
-    const passwordHash = await hashPassword(request.password);
+    let passwordHash: string;
+    try {
+      passwordHash = await hasher.hash(request.password);
+    } catch (error) {
+      if (!(error instanceof HashingBusy)) throw error;
+      return hashingBusyRefusal();
+    }
     return uow.run(caller, async ({ tx, now, actor, audit }) => {
       let created: User;
       try {
@@ -27,6 +34,7 @@ export function makeCreateUser({ uow }: PortalDeps) {
               displayName: request.displayName,
               title: request.title,
               ...checked.value,
+              mustChangePassword: true,
             },
             { by: actor, at: now },
           ),

@@ -1,15 +1,16 @@
 import { isUniqueViolation, ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
 import type { AuthUser, PortalUserCreateRequest } from '@denpyo/schemas';
 import { authUserOf, insertUser } from '../db/users';
-import { hashPassword } from '../domain/password';
 import type { PortalDeps } from './deps';
+import { HashingBusy, hashingBusyRefusal } from './password-hasher';
 
 /**
  * Procurement gives a vendor a portal login (role `vendor`, acting for that vendor only). The
  * vendor belongs to the contract service, so its existence is asked there first; the login and
- * its audit entry commit together here.
+ * its audit entry commit together here. Procurement chose the password, so the vendor must
+ * change it at the first sign-in.
  */
-export function makeCreateVendorPortalUser({ uow, vendorExists }: PortalDeps) {
+export function makeCreateVendorPortalUser({ uow, vendorExists, hasher }: PortalDeps) {
   return async (
     vendorId: string,
     { username, password }: PortalUserCreateRequest,
@@ -21,14 +22,20 @@ export function makeCreateVendorPortalUser({ uow, vendorExists }: PortalDeps) {
       ]);
     }
     // Hashed before the transaction: scrypt is slow on purpose and needs no row.
-    const passwordHash = await hashPassword(password);
+    let passwordHash: string;
+    try {
+      passwordHash = await hasher.hash(password);
+    } catch (error) {
+      if (!(error instanceof HashingBusy)) throw error;
+      return hashingBusyRefusal();
+    }
     return uow.run(caller, async ({ tx, now, actor, audit }) => {
       let created: AuthUser;
       try {
         created = authUserOf(
           await insertUser(
             tx,
-            { username, passwordHash, roles: ['vendor'], vendorId },
+            { username, passwordHash, roles: ['vendor'], vendorId, mustChangePassword: true },
             { by: actor, at: now },
           ),
         );

@@ -1,4 +1,5 @@
 import { ok, type Outcome } from '@denpyo/platform';
+import { revokeSessionsOf } from '../db/sessions';
 import { disableUser, enabledDemoUsernames } from '../db/users';
 import type { PortalDeps } from './deps';
 
@@ -18,6 +19,8 @@ export function makeDisableDemoUsers({ db, uow }: PortalDeps) {
       const disabled: string[] = [];
       for (const username of await enabledDemoUsernames(tx)) {
         if (!(await disableUser(tx, username, { by: actor, at: now }))) continue;
+        // Sessions opened in demo mode end with it (their refresh tokens would be refused anyway).
+        await revokeSessionsOf(tx, username, 'user-disabled', now);
         audit({
           action: 'user.disabled',
           entityType: 'user',

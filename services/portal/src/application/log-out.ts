@@ -1,11 +1,15 @@
 import { ok, type Outcome } from '@denpyo/platform';
+import type { PortalDeps } from './deps';
+import { makeEndSession, type SessionCredentials } from './sessions';
 
 /**
- * Signs a browser out. Tokens are stateless, so there is nothing to revoke here: the route
- * clears the session's cookies, and a signed-out browser no longer holds the token. Public, so
- * a browser whose session already expired can still clear its cookies.
+ * Signs out: revokes the session the request's tokens name (sessions.ts), and the route clears
+ * the browser's cookies. Public, so a browser whose session already ended can still clear them.
  */
-export function makeLogOut() {
-  return (): Promise<Outcome<{ signedOut: true }>> =>
-    Promise.resolve(ok({ signedOut: true as const }));
+export function makeLogOut(deps: PortalDeps) {
+  const endSession = makeEndSession(deps);
+  return async (credentials: SessionCredentials): Promise<Outcome<{ signedOut: true }>> => {
+    await endSession(credentials);
+    return ok({ signedOut: true as const });
+  };
 }

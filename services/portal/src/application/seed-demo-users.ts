@@ -9,7 +9,6 @@ import {
   type NewUser,
 } from '../db/users';
 import { DEMO_PASSWORD, DEMO_USERS } from '../domain/demo-users';
-import { hashPassword } from '../domain/password';
 import { DEMO_MODE_OFF_ACTOR } from './disable-demo-users';
 import type { PortalDeps } from './deps';
 
@@ -30,18 +29,16 @@ export interface DemoSeeding {
  * created or disabled are not touched. Run at start-up, before any request, as the process's
  * own audited work.
  */
-export function makeSeedDemoUsers({ db, uow }: PortalDeps) {
+export function makeSeedDemoUsers({ db, uow, hasher }: PortalDeps) {
   const usernames = DEMO_USERS.map((user) => user.username);
   return async (): Promise<Outcome<DemoSeeding>> => {
     const existingBefore = await findUserRows(db, usernames);
     // Each hashed (with its own salt) before the transaction: scrypt is slow and needs no lock.
-    const hashed: NewUser[] = await Promise.all(
-      DEMO_USERS.filter((user) => !existingBefore.has(user.username)).map(async (user) => ({
-        ...user,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-        demo: true,
-      })),
-    );
+    // One after another: the hasher's queue is for sign-ins, not for a start-up's dozen.
+    const hashed: NewUser[] = [];
+    for (const user of DEMO_USERS.filter((demo) => !existingBefore.has(demo.username))) {
+      hashed.push({ ...user, passwordHash: await hasher.hash(DEMO_PASSWORD), demo: true });
+    }
     return uow.runAs(DEMO_MODE_ACTOR, async ({ tx, audit }) => {
       // Another portal starting at the same time may have created some of them meanwhile.
       const existing = await findUserRows(tx, usernames);

@@ -18,6 +18,8 @@ export interface StoredUser {
   passwordHash: string;
   disabled: boolean;
   demo: boolean;
+  /** Someone else chose the password: the user must change it before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
@@ -29,6 +31,7 @@ export interface NewUser {
   title?: string;
   rank?: Rank;
   demo?: boolean;
+  mustChangePassword?: boolean;
 }
 
 export async function findUser(db: Db | Tx, username: string): Promise<StoredUser | undefined> {
@@ -39,7 +42,17 @@ export async function findUser(db: Db | Tx, username: string): Promise<StoredUse
     passwordHash: row.passwordHash,
     disabled: row.disabledAt !== null,
     demo: row.demo,
+    mustChangePassword: row.mustChangePassword,
   };
+}
+
+/** Whether `username` must change the password before anything else (false when unknown). */
+export async function mustChangePassword(db: Db | Tx, username: string): Promise<boolean> {
+  const row = await db.user.findUnique({
+    where: { username },
+    select: { mustChangePassword: true },
+  });
+  return row?.mustChangePassword ?? false;
 }
 
 /** The user as a token carries it: roles, vendor, and the name, title and rank vouchers print. */
@@ -89,7 +102,11 @@ export async function listUsers(db: Db, query: UserListQuery): Promise<ListPage<
       : { disabledAt: query.status === 'disabled' ? { not: null } : null }),
   };
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, orderBy: { username: query.order }, ...pageWindow(query) }),
+    db.user.findMany({
+      where,
+      orderBy: { username: query.order },
+      ...pageWindow(query, (key) => ({ username: String(key.username) })),
+    }),
     db.user.count({ where }),
   ]);
   return { items: rows.map(toUser), total };
@@ -144,16 +161,21 @@ export async function updateProfile(
   });
 }
 
-/** Replaces the hash only if it is still `expected`; false when it changed meanwhile. */
+/**
+ * Replaces the hash only if it is still `expected`; false when it changed meanwhile. `byOwner`:
+ * the user chose the new password, so no change is demanded any more (a re-hash of the same
+ * password at a new cost leaves that alone).
+ */
 export async function replacePasswordHash(
-  tx: Tx,
+  tx: Db | Tx,
   username: string,
   expected: string,
   passwordHash: string,
+  { byOwner }: { byOwner: boolean },
 ): Promise<boolean> {
   const { count } = await tx.user.updateMany({
     where: { username, passwordHash: expected },
-    data: { passwordHash },
+    data: { passwordHash, ...(byOwner ? { mustChangePassword: false } : {}) },
   });
   return count === 1;
 }
@@ -180,5 +202,6 @@ function toRow(user: NewUser): Prisma.UserCreateManyInput {
     title: user.title ?? null,
     rank: user.rank ?? null,
     demo: user.demo ?? false,
+    mustChangePassword: user.mustChangePassword ?? false,
   };
 }

@@ -1,86 +1,96 @@
-import type { Refused } from '@denpyo/platform/outcome';
-
-export interface ThrottlePolicy {
-  /** Failed attempts allowed within `windowMs` before further attempts are refused. */
-  maxFailures: number;
-  windowMs: number;
-}
-
-export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
-
-interface FailureWindow {
-  count: number;
-  startedAt: number;
-}
-
 /**
- * Slows password guessing: after `maxFailures` failed logins for one username from one address
- * within the window, further attempts are refused until the window ends. A successful login
- * clears the count. Kept in memory: enough for one portal process (several portals behind a
- * load balancer would each allow their own quota).
+ * When a sign-in attempt must wait (issue 8 finding 3). The rules, in the order a guesser meets
+ * them:
+ *
+ * 1. Per account and client: after n consecutive failures of this client on this account, it
+ *    waits `base · 2^(n−1)` (1 s, 2 s, 4 s …, at most `maxDelayMs`) after its last failure. A
+ *    success clears it. Another client's failures never count here, so nobody can lock the
+ *    rightful user out of a correct password from their own machine.
+ * 2. Per account across clients: beyond `accountFailureLimit` failures within the window, the
+ *    clients that have failed on this account back off further, exponentially in the excess.
+ *    This slows a guessing botnet; a client with no failures on the account still signs in.
+ * 3. Per client across accounts (password spraying): beyond `clientFailureLimit` failures within
+ *    the window, the client waits until its oldest failure leaves the window.
+ * 4. Global: beyond `globalFailuresPerMinute` failures in the last minute, every client with a
+ *    recent failure waits a minute; clients with none still pass.
+ *
+ * Pure: the history comes from the database (db/login-failures.ts), shared by every portal.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, FailureWindow>();
-
-  constructor(
-    private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Milliseconds until `username` may try again from `address`; 0 when it may try now. */
-  retryAfterMs(username: string, address: string): number {
-    const window = this.currentWindow(keyOf(username, address));
-    if (!window || window.count < this.policy.maxFailures) return 0;
-    return window.startedAt + this.policy.windowMs - this.now();
-  }
-
-  /** A `throttled` refusal saying when to try again, while `username` must wait at `address`. */
-  refuseIfThrottled(username: string, address: string): Refused | undefined {
-    const waitMs = this.retryAfterMs(username, address);
-    if (waitMs <= 0) return undefined;
-    return {
-      ok: false,
-      refusal: {
-        code: 'throttled',
-        message: 'Too many failed logins; try again later',
-        retryAfterSeconds: Math.ceil(waitMs / 1000),
-      },
-    };
-  }
-
-  recordFailure(username: string, address: string): void {
-    const key = keyOf(username, address);
-    const window = this.currentWindow(key) ?? { count: 0, startedAt: this.now() };
-    this.failures.set(key, { ...window, count: window.count + 1 });
-    this.forgetExpired();
-  }
-
-  recordSuccess(username: string, address: string): void {
-    this.failures.delete(keyOf(username, address));
-  }
-
-  private currentWindow(key: string): FailureWindow | undefined {
-    const window = this.failures.get(key);
-    if (window && this.isExpired(window)) {
-      this.failures.delete(key);
-      return undefined;
-    }
-    return window;
-  }
-
-  private isExpired(window: FailureWindow): boolean {
-    return this.now() - window.startedAt >= this.policy.windowMs;
-  }
-
-  /** Bounds memory when many usernames are tried once each. */
-  private forgetExpired(): void {
-    if (this.failures.size < 10_000) return;
-    for (const [key, window] of this.failures) {
-      if (this.isExpired(window)) this.failures.delete(key);
-    }
-  }
+export interface ThrottlePolicy {
+  /** The first back-off after one failure; each further failure doubles it. */
+  baseDelayMs: number;
+  /** No back-off is longer than this. */
+  maxDelayMs: number;
+  accountFailureLimit: number;
+  accountWindowMs: number;
+  clientFailureLimit: number;
+  clientWindowMs: number;
+  globalFailuresPerMinute: number;
 }
 
-function keyOf(username: string, address: string): string {
-  return `${username.toLowerCase()}\u0000${address}`;
+export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
+  baseDelayMs: 1_000,
+  maxDelayMs: 15 * 60_000,
+  accountFailureLimit: 10,
+  accountWindowMs: 15 * 60_000,
+  clientFailureLimit: 30,
+  clientWindowMs: 15 * 60_000,
+  globalFailuresPerMinute: 300,
+};
+
+/** How long a client with recent failures waits once the global limit is passed. */
+export const GLOBAL_WINDOW_MS = 60_000;
+
+/** What the throttle knows of earlier attempts when one begins (times in ms since the epoch). */
+export interface AttemptHistory {
+  now: number;
+  /** This client's failures on this account since its last success. */
+  pair: { failures: number; lastAt?: number };
+  /** Every client's failures on this account within the account window. */
+  account: { failures: number; lastAt?: number };
+  /** This client's failures on any account within the client window. */
+  client: { failures: number; oldestAt?: number };
+  /** Every failure within the last minute. */
+  global: { failures: number };
+}
+
+/** The back-off after `failures` consecutive failures: base · 2^(n−1), capped; 0 for none. */
+export function backoffMs(failures: number, policy: ThrottlePolicy): number {
+  if (failures <= 0) return 0;
+  // 2^40 ms is decades: any larger exponent is capped anyway, and stays a finite number.
+  return Math.min(policy.baseDelayMs * 2 ** Math.min(failures - 1, 40), policy.maxDelayMs);
+}
+
+/** Milliseconds this attempt must wait; 0 when it may go ahead. */
+export function throttleWaitMs(history: AttemptHistory, policy: ThrottlePolicy): number {
+  const { now, pair, account, client, global } = history;
+  const waits = [0];
+  if (pair.failures > 0 && pair.lastAt !== undefined) {
+    waits.push(pair.lastAt + backoffMs(pair.failures, policy) - now);
+  }
+  if (
+    pair.failures > 0 &&
+    account.failures >= policy.accountFailureLimit &&
+    account.lastAt !== undefined
+  ) {
+    const excess = account.failures - policy.accountFailureLimit + 1;
+    waits.push(account.lastAt + backoffMs(excess, policy) - now);
+  }
+  if (client.failures >= policy.clientFailureLimit && client.oldestAt !== undefined) {
+    waits.push(client.oldestAt + policy.clientWindowMs - now);
+  }
+  if (global.failures >= policy.globalFailuresPerMinute && client.failures > 0) {
+    waits.push(GLOBAL_WINDOW_MS);
+  }
+  return Math.max(...waits);
+}
+
+/** Whole seconds for Retry-After, never 0 while waiting. */
+export function retryAfterSeconds(waitMs: number): number {
+  return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+/** The key an account is throttled by: the username as typed would sign in. */
+export function accountKey(username: string): string {
+  return username.normalize('NFC').toLowerCase().slice(0, 256);
 }

@@ -3,7 +3,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 /**
  * Password hashing with Node's built-in scrypt, so no native or third-party dependency is
  * needed. Stored as `scrypt$N$r$p$salt$hash` (salt and hash base64) so the cost parameters can
- * be raised later without invalidating existing hashes.
+ * be raised without invalidating existing hashes: an older hash still verifies and is replaced
+ * at its user's next sign-in (`needsRehash`).
  */
 export interface ScryptParams {
   N: number;
@@ -11,7 +12,10 @@ export interface ScryptParams {
   p: number;
 }
 
-export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { N: 16384, r: 8, p: 1 };
+/** OWASP's Password Storage Cheat Sheet (2025): scrypt N=2^17, r=8, p=1 (128 MiB, ~0.3 s). */
+export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+/** The lowest cost (log2 N) a portal accepts outside tests (PASSWORD_SCRYPT_LOG_N, config.ts). */
+export const MIN_PRODUCTION_LOG_N = 17;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 
@@ -37,6 +41,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (!parsed) return false;
   const key = await deriveKey(password, parsed.salt, parsed.key.length, parsed.params);
   return timingSafeEqual(key, parsed.key);
+}
+
+/**
+ * True when `stored` was made with other cost parameters than `params` (e.g. N=2^14 before
+ * issue 8) or cannot be read: after a successful check the password is hashed again.
+ */
+export function needsRehash(stored: string, params: ScryptParams): boolean {
+  const parsed = parseHash(stored);
+  if (!parsed) return true;
+  return (
+    parsed.params.N !== params.N || parsed.params.r !== params.r || parsed.params.p !== params.p
+  );
 }
 
 interface ParsedHash {

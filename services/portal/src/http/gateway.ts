@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Request, RequestHandler, Response } from 'express';
-import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
+import { createProxyMiddleware } from 'http-proxy-middleware';
 import { problemBody, type Logger } from '@denpyo/platform';
 import { upstreamOf, type UpstreamService } from '../domain/routes';
 
@@ -32,8 +32,14 @@ export function gateway(options: GatewayOptions): RequestHandler {
           const value = res.getHeader(header);
           if (typeof value === 'string') proxyReq.setHeader(header, value);
         }
-        // The portal's JSON parser has already read JSON bodies; this writes them upstream.
-        fixRequestBody(proxyReq, req);
+        // The portal's JSON parser has already read JSON bodies; the bytes it read go upstream
+        // as they came (never a re-serialisation of the parsed value, which deep nesting would
+        // overflow). They are the inflated bytes, so no Content-Encoding goes with them.
+        if (req.rawBody) {
+          proxyReq.removeHeader('content-encoding');
+          proxyReq.setHeader('content-length', req.rawBody.length);
+          proxyReq.write(req.rawBody);
+        }
       },
       error: (error, req, res) => {
         options.logger.warn({ err: error, url: req.url }, 'upstream service unavailable');

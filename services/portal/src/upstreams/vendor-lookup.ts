@@ -1,4 +1,5 @@
-import { issueToken, unavailable } from '@denpyo/platform';
+import { unavailable } from '@denpyo/platform';
+import type { AuthUser } from '@denpyo/schemas';
 import type { VendorLookup } from '../application';
 
 /**
@@ -9,11 +10,12 @@ import type { VendorLookup } from '../application';
  */
 export function contractVendorLookup(
   contractUrl: string,
-  jwtSecret: string,
+  /** Signs a short-lived token for the caller (the portal's signer). */
+  tokenFor: (user: AuthUser) => Promise<string>,
   timeoutMs = 5_000,
 ): VendorLookup {
   return async (vendorId, asUser) => {
-    const token = await issueToken(asUser, jwtSecret, 60);
+    const token = await tokenFor(asUser);
     let response: Response;
     try {
       response = await fetch(new URL(`/api/vendors/${encodeURIComponent(vendorId)}`, contractUrl), {

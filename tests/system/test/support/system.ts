@@ -1,19 +1,44 @@
-import { startService, type RunningService, type ServiceEnv } from '@denpyo/platform';
+import {
+  provisionDatabase,
+  serviceMigrations,
+  startService,
+  type RunningService,
+  type ServiceEnv,
+} from '@denpyo/platform';
 import { testServiceEnv, uniqueSchema } from '@denpyo/platform/testing';
 import { contractService } from '@denpyo/contract';
 import { invoiceService } from '@denpyo/invoice';
-import { paymentEnvSchema, paymentService } from '@denpyo/payment';
+import { DEMO_REQUESTER_ENV, paymentEnvSchema, paymentService } from '@denpyo/payment';
 import { portalService, withPortalDefaults } from '@denpyo/portal';
 
 export interface SystemOptions {
   kafkaBrokers?: string[];
+  /** More settings of a domain service, e.g. its own Kafka user (KAFKA_SASL_*, KAFKA_SSL*). */
+  serviceSettings?: (name: 'contract' | 'invoice' | 'payment') => Partial<ServiceEnv>;
   /** DENPYO_TODAY for every process: the system's date (the wall clock's when absent). */
   today?: string;
+  /**
+   * Each service on its own database role (db/roles.ts), as `npm start` and compose run them,
+   * the portal anchoring the audit chains; false runs them all as the test superuser. Default true.
+   */
+  databaseRoles?: boolean;
+}
+
+/** How the system's database is set up when it runs on roles: for tests that look underneath. */
+export interface SystemDatabase {
+  /** Each process's schema, by process name. */
+  schemas: Record<'portal' | 'contract' | 'invoice' | 'payment', string>;
+  /** The anchor role's URL (anchors the chain heads: anchorAuditTrails). */
+  anchorUrl: string;
+  /** Each service role's URL, by process name. */
+  roleUrls: Record<string, string>;
 }
 
 export interface RunningSystem {
   portal: RunningService;
   services: RunningService[];
+  /** Set when the services run on their own roles (the default). */
+  database?: SystemDatabase;
   /**
    * Stops every process and starts it again on the same data, as a restart of `npm start` with
    * another DENPYO_TODAY would: the way tests move the system's date forward.
@@ -30,12 +55,18 @@ export interface RunningSystem {
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const eventLogSchema = uniqueSchema('eventlog');
   const common = { EVENT_LOG_SCHEMA: eventLogSchema, KAFKA_BROKERS: options.kafkaBrokers };
+  const settings = (name: 'contract' | 'invoice' | 'payment') => ({
+    ...common,
+    ...options.serviceSettings?.(name),
+  });
   const envs = {
-    contract: testServiceEnv('contract', common),
-    invoice: testServiceEnv('invoice', common),
-    payment: testServiceEnv('payment', common),
+    contract: testServiceEnv('contract', settings('contract')),
+    invoice: testServiceEnv('invoice', settings('invoice')),
+    payment: testServiceEnv('payment', settings('payment')),
     portal: testServiceEnv('portal', { DEMO_MODE: true }),
   };
+  const database =
+    options.databaseRoles === false ? undefined : await provisionRoles(envs, eventLogSchema);
   const dated = (env: ServiceEnv, today: string | undefined): ServiceEnv => ({
     ...env,
     DENPYO_TODAY: today,
@@ -45,10 +76,10 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const services = await Promise.all([
       startService(contractService, dated(envs.contract, today)),
       startService(invoiceService, dated(envs.invoice, today)),
-      // The payment service with its demo 依頼人 account (the settings' defaults).
+      // The payment service with the demo 依頼人 account (given explicitly: it is not in demo mode).
       startService(paymentService, {
         ...dated(envs.payment, today),
-        ...paymentEnvSchema.parse({}),
+        ...paymentEnvSchema.parse(DEMO_REQUESTER_ENV),
       }),
     ]);
     const [contract, invoice, payment] = services;
@@ -59,6 +90,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         CONTRACT_URL: contract!.url,
         INVOICE_URL: invoice!.url,
         PAYMENT_URL: payment!.url,
+        // scrypt at N = 2^10 keeps the suites fast; outside tests the portal refuses below 2^17.
+        PASSWORD_SCRYPT_LOG_N: 10,
       }),
     );
     return { portal, services };
@@ -76,10 +109,52 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     get services() {
       return running.services;
     },
+    ...(database ? { database } : {}),
     async restart({ today }) {
       await stopAll();
       running = await start(today);
     },
     stop: stopAll,
   };
+}
+
+/**
+ * Creates this system's roles (a prefix of its own: roles are cluster-wide and test files run in
+ * parallel), migrates every schema as the owner role, and points each process at its own role;
+ * the portal gets the anchor role for anchoring the audit chains.
+ */
+async function provisionRoles(
+  envs: Record<'portal' | 'contract' | 'invoice' | 'payment', ServiceEnv & Record<string, unknown>>,
+  eventLogSchema: string,
+): Promise<SystemDatabase> {
+  const schemas = {
+    portal: envs.portal.DB_SCHEMA!,
+    contract: envs.contract.DB_SCHEMA!,
+    invoice: envs.invoice.DB_SCHEMA!,
+    payment: envs.payment.DB_SCHEMA!,
+  };
+  const migrationsDirs = {
+    portal: portalService.migrationsDir,
+    contract: contractService.migrationsDir,
+    invoice: invoiceService.migrationsDir,
+    payment: paymentService.migrationsDir,
+  };
+  const provisioned = await provisionDatabase(process.env.TEST_DATABASE_URL ?? '', {
+    prefix: uniqueSchema('denpyo'),
+    eventLogSchema,
+    services: (['portal', 'contract', 'invoice', 'payment'] as const).map((name) => ({
+      name,
+      schema: schemas[name],
+      migrations: serviceMigrations(migrationsDirs[name]),
+      usesEventLog: name !== 'portal',
+    })),
+  });
+  const roleUrls: Record<string, string> = {};
+  for (const name of ['portal', 'contract', 'invoice', 'payment'] as const) {
+    roleUrls[name] = provisioned.services[name]!.url;
+    envs[name].DATABASE_URL = roleUrls[name];
+  }
+  envs.portal.AUDIT_ANCHOR_URL = provisioned.anchor.url;
+  envs.portal.AUDIT_ANCHOR_TRAILS = Object.values(schemas);
+  return { schemas, anchorUrl: provisioned.anchor.url, roleUrls };
 }

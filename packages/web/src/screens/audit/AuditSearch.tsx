@@ -23,6 +23,7 @@ import { VendorName } from '../../shared/VendorName';
 import { VendorPicker } from '../../shared/VendorPicker';
 import { auditActionLabel, entityTypeLabel, looksLikeId } from './audit-words';
 import { AuditTabs, EntryChanges } from './AuditParts';
+import { AuditVerifyPanel } from './AuditVerifyPanel';
 import { TRAILS } from './routes';
 import '../accounting/accounting.css';
 import './audit.css';
@@ -256,6 +257,7 @@ export function AuditSearch() {
           />
         }
       />
+      <AuditVerifyPanel />
     </>
   );
 }

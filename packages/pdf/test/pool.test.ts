@@ -1,0 +1,134 @@
+// The pool: vouchers drawn on worker threads are the vouchers the main thread would draw, the main
+// thread stays free while they render, and the queue is bounded.
+import {
+  renderContractVoucher,
+  renderPaymentOrderVoucher,
+  renderRemittanceNotice,
+  usePdfRendering,
+} from '../src';
+import { renderHere } from '../src/jobs';
+import {
+  contractVoucher,
+  hundredLineOrder,
+  paymentOrderVoucher,
+  remittanceNotice,
+} from './fixtures';
+import { pdfInfo, pdfText } from './pdf-text';
+
+/** The package in a fresh module registry: a pool of its own, sized by the test. */
+function freshCopyOfPackage(): typeof import('../src') {
+  let loaded: typeof import('../src') | undefined;
+  jest.isolateModules(() => {
+    loaded = jest.requireActual<typeof import('../src')>('../src');
+  });
+  if (!loaded) throw new Error('isolated module registry returned nothing');
+  return loaded;
+}
+
+// Workers start and parse fonts, each test renders several 100-line vouchers: slow on a busy machine.
+jest.setTimeout(60_000);
+
+const release = usePdfRendering({ workers: 2 });
+afterAll(() => release());
+
+describe('rendering on worker threads', () => {
+  it('gives the same bytes as rendering on the calling thread, for every voucher', async () => {
+    const pairs = await Promise.all([
+      Promise.all([
+        renderContractVoucher(contractVoucher),
+        renderHere({ voucher: 'contract', data: contractVoucher }),
+      ]),
+      Promise.all([
+        renderPaymentOrderVoucher(hundredLineOrder),
+        renderHere({ voucher: 'payment-order', data: hundredLineOrder }),
+      ]),
+      Promise.all([
+        renderRemittanceNotice(remittanceNotice),
+        renderHere({ voucher: 'remittance-notice', data: remittanceNotice }),
+      ]),
+    ]);
+    for (const [pooled, here] of pairs) {
+      expect(Buffer.isBuffer(pooled)).toBe(true);
+      expect(pooled.equals(here)).toBe(true);
+    }
+    expect(pdfInfo(pairs[1][0]).Pages).toBe('4');
+    expect(pdfText(pairs[1][0])).toMatch(/100\s+道路維持補修 資材・作業 第100工区/);
+  });
+
+  it('leaves the main thread free while four 100-line vouchers render', async () => {
+    await renderPaymentOrderVoucher(paymentOrderVoucher); // a worker started, fonts parsed
+    const gaps = ticker();
+    const renders = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const started = performance.now();
+        const pdf = await renderPaymentOrderVoucher(hundredLineOrder);
+        return { pdf, ms: performance.now() - started };
+      }),
+    );
+    const longestGapMs = await gaps.stop();
+    expect(renders.every(({ pdf }) => pdf.equals(renders[0].pdf))).toBe(true);
+    // Drawn on this thread, each render would hold it for its whole time (280–600 ms here, and
+    // seconds on a loaded machine, where a third of the quickest render still tells them apart).
+    const quickest = Math.min(...renders.map(({ ms }) => ms));
+    expect(longestGapMs).toBeLessThan(Math.max(150, quickest / 3));
+  });
+});
+
+/** Ticks every 2 ms; `stop` gives the longest time this thread went without a tick. */
+function ticker(): { stop(): Promise<number> } {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 2);
+  return {
+    async stop() {
+      // A tick held back by a block of the thread runs only after it: let it come.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
+
+describe('the queue', () => {
+  it('refuses renders beyond the workers and the queue with PdfQueueFull, then takes them again', async () => {
+    const pdf = freshCopyOfPackage();
+    const stop = pdf.usePdfRendering({ workers: 1, maxQueue: 1 });
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, () => pdf.renderPaymentOrderVoucher(paymentOrderVoucher)),
+      );
+      const refused = results.filter((r) => r.status === 'rejected');
+      const rendered = results.filter((r) => r.status === 'fulfilled');
+      expect(rendered).toHaveLength(2); // one on the worker, one waiting
+      expect(refused).toHaveLength(3);
+      for (const refusal of refused) {
+        expect((refusal as PromiseRejectedResult).reason).toBeInstanceOf(pdf.PdfQueueFull);
+        expect((refusal as PromiseRejectedResult).reason).toMatchObject({
+          code: 'PDF_QUEUE_FULL',
+        });
+      }
+      await expect(pdf.renderPaymentOrderVoucher(paymentOrderVoucher)).resolves.toBeInstanceOf(
+        Buffer,
+      );
+    } finally {
+      await stop();
+    }
+  });
+
+  it('closes with the last user and starts again on the next render', async () => {
+    const pdf = freshCopyOfPackage();
+    const first = pdf.usePdfRendering({ workers: 1 });
+    const second = pdf.usePdfRendering({ workers: 1 });
+    const before = await pdf.renderRemittanceNotice(remittanceNotice);
+    await first();
+    await first(); // a second call is a no-op, not another user gone
+    expect((await pdf.renderRemittanceNotice(remittanceNotice)).equals(before)).toBe(true);
+    await second();
+    expect((await pdf.renderRemittanceNotice(remittanceNotice)).equals(before)).toBe(true);
+    await pdf.usePdfRendering()();
+  });
+});
