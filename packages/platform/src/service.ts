@@ -115,6 +115,8 @@ export interface PeriodicTask<App> {
   /** Names the task in the logs. */
   name: string;
   intervalMs: number;
+  /** When the first run comes after listen; `intervalMs` unless a task should not wait that long. */
+  firstRunMs?: number;
   run(app: App): Promise<void>;
 }
 
@@ -283,7 +285,7 @@ function repeat<App>(
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
+  const schedule = (delayMs = task.intervalMs) => {
     timer = setTimeout(() => {
       running = task
         .run(application)
@@ -291,11 +293,11 @@ function repeat<App>(
         .then(() => {
           if (!stopped) schedule();
         });
-    }, task.intervalMs);
+    }, delayMs);
     // The task alone never keeps the process alive.
     timer.unref();
   };
-  schedule();
+  schedule(task.firstRunMs);
   return {
     async stop() {
       stopped = true;

@@ -55,6 +55,7 @@ describe('startService', () => {
     let overlapped = false;
     const runs: string[] = [];
     let failures = 0;
+    let hourlyRuns = 0;
     const service = await startService(
       defineService({
         name: 'contract',
@@ -77,6 +78,15 @@ describe('startService', () => {
               const { rows } = await pool.query<{ one: number }>('SELECT 1 AS one');
               runs.push(`run ${rows[0]!.one}`);
               active -= 1;
+            },
+          },
+          {
+            name: 'hourly',
+            // Its first run comes at once, not after the hour.
+            intervalMs: 3_600_000,
+            firstRunMs: 5,
+            async run() {
+              hourlyRuns += 1;
             },
           },
           {
@@ -107,6 +117,7 @@ describe('startService', () => {
     await service.stop();
     expect(active).toBe(0);
     expect(overlapped).toBe(false);
+    expect(hourlyRuns).toBe(1);
     const after = { runs: runs.length, failures };
     await pause(60);
     expect({ runs: runs.length, failures }).toEqual(after);

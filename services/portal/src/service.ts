@@ -107,6 +107,8 @@ export const portalService = defineService({
     {
       name: 'audit-anchor',
       intervalMs: 10 * 60_000,
+      // A first anchor soon after start, so a fresh installation does not wait ten minutes.
+      firstRunMs: 60_000,
       run: async (app) => {
         await app.anchorAuditTrails();
       },
