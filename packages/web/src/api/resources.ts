@@ -285,7 +285,6 @@ export const api = {
   audit: {
     trail: (trail: AuditTrail) => listOf<AuditEntry, AuditFilters>(`/api/audit/${trail}`),
     /** 改ざんの検証: every trail's hash chain and the anchors, re-computed by the services. */
-    verify: (signal?: AbortSignal) =>
-      getJson<AuditVerification>('/api/audit/verify', {}, signal),
+    verify: (signal?: AbortSignal) => getJson<AuditVerification>('/api/audit/verify', {}, signal),
   },
 };
