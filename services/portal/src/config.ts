@@ -12,6 +12,7 @@ import {
   type ServiceEnv,
 } from '@denpyo/platform';
 import { PER_CLIENT_HASHES } from './application/password-hasher';
+import { DEFAULT_THROTTLE_POLICY } from './domain/login-throttle';
 import { MIN_PRODUCTION_LOG_N } from './domain/password';
 import type { UpstreamService } from './domain/routes';
 
@@ -30,9 +31,9 @@ export const PORTAL_DEFAULTS = {
   PASSWORD_SCRYPT_LOG_N: 17,
   PASSWORD_HASH_CONCURRENCY: availableParallelism(),
   PASSWORD_HASH_PER_CLIENT: PER_CLIENT_HASHES,
-  LOGIN_ACCOUNT_FAILURE_LIMIT: 10,
-  LOGIN_CLIENT_FAILURE_LIMIT: 30,
-  LOGIN_GLOBAL_FAILURES_PER_MINUTE: 300,
+  LOGIN_ACCOUNT_FAILURE_LIMIT: DEFAULT_THROTTLE_POLICY.accountFailureLimit,
+  LOGIN_CLIENT_FAILURE_LIMIT: DEFAULT_THROTTLE_POLICY.clientFailureLimit,
+  LOGIN_GLOBAL_FAILURES_PER_MINUTE: DEFAULT_THROTTLE_POLICY.globalFailuresPerMinute,
 };
 
 /**

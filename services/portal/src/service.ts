@@ -11,7 +11,6 @@ import { PrismaClient } from './generated/prisma/client';
 import { swaggerUiAssets } from './http/docs';
 import { warnOfUntrustedForwarding } from './http/forwarded-for-warning';
 import { gateway } from './http/gateway';
-import { passwordChangeGate } from './http/password-change-gate';
 import { portalRoutes } from './http/routes';
 import { sessionGate } from './http/session-gate';
 import { signingKeysOf } from './signing-keys';
@@ -81,8 +80,9 @@ export const portalService = defineService({
     express.set('trust proxy', trustedProxies);
     if (trustedProxies === false) warnOfUntrustedForwarding(express, runtime.logger);
     express.use('/api/docs', swaggerUiAssets());
-    express.use(sessionGate(application.verifySessionToken));
-    express.use(passwordChangeGate(application.refuseUntilPasswordChanged));
+    express.use(
+      sessionGate(application.verifySessionToken, application.refuseUntilPasswordChanged),
+    );
     express.use(
       gateway({
         upstreams: upstreamUrls(runtime.env),

@@ -10,30 +10,9 @@ import { bearer, testServiceEnv, verifyTestToken } from '@denpyo/platform/testin
 import { contractService } from '@denpyo/contract';
 import { portalService } from '../src/service';
 import { PORTAL_DEFAULTS } from '../src/config';
-import { newClient, testPortalEnv } from './support';
+import { newClient, setCookies, testPortalEnv } from './support';
 
 const SESSION_TTL_SECONDS = PORTAL_DEFAULTS.SESSION_TTL_SECONDS;
-
-/** One Set-Cookie header as name, value and its attributes (lower-cased names). */
-function parseSetCookie(header: string) {
-  const [pair = '', ...attributes] = header.split('; ');
-  const [name, value] = pair.split(/=(.*)/s);
-  return {
-    name,
-    value,
-    attributes: Object.fromEntries(
-      attributes.map((attribute) => {
-        const [key = '', attributeValue] = attribute.split('=');
-        return [key.toLowerCase(), attributeValue ?? true];
-      }),
-    ),
-  };
-}
-
-function setCookies(response: request.Response) {
-  const headers = (response.headers['set-cookie'] ?? []) as unknown as string[];
-  return Object.fromEntries(headers.map(parseSetCookie).map((cookie) => [cookie.name, cookie]));
-}
 
 const VENDOR = {
   name: '株式会社クッキー商事',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   ConfigError,
   createPool,
+  createTokenSigner,
   createTokenVerifier,
   generateSigningKey,
   MAX_ACCESS_TOKEN_AGE_SECONDS,
@@ -24,19 +25,7 @@ import {
 import { contractService } from '@denpyo/contract';
 import { portalSettingsSchema } from '../src/config';
 import { portalService } from '../src/service';
-import { startStandIn, testPortalEnv, type StandIn } from './support';
-
-/** The cookies a response sets, by name: value and the raw header. */
-function setCookies(response: request.Response): Record<string, { value: string; raw: string }> {
-  const headers = (response.headers['set-cookie'] ?? []) as unknown as string[];
-  return Object.fromEntries(
-    headers.map((raw) => {
-      const [pair = ''] = raw.split('; ');
-      const [name = '', value = ''] = pair.split(/=(.*)/s);
-      return [name, { value, raw }];
-    }),
-  );
-}
+import { setCookies, startStandIn, testPortalEnv, type StandIn } from './support';
 
 const sidOf = async (token: string) => (await verifyTestToken(token)).sessionId;
 
@@ -202,7 +191,6 @@ describe('sessions: short-lived access tokens, refresh and revocation', () => {
     const victim = await logIn('approver');
     const sid = await sidOf(victim.token);
     const forger = generateSigningKey();
-    const { createTokenSigner } = await import('@denpyo/platform');
     const forged = await createTokenSigner({ keys: [forger] }).issue(
       { username: 'approver', roles: ['approver'] },
       sid === undefined ? {} : { sessionId: sid },

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import type { Response } from 'supertest';
 import { closeServer, listen } from '@denpyo/platform';
 import { freePort, testServiceEnv } from '@denpyo/platform/testing';
 import { withPortalDefaults, type PortalEnv } from '../src/config';
@@ -72,4 +73,34 @@ let clients = 0;
 export function newClient(): string {
   clients += 1;
   return `198.18.${(clients >> 8) & 255}.${clients & 255}`;
+}
+
+/** One Set-Cookie header: name, value, its attributes (lower-cased names) and the header itself. */
+export interface SetCookie {
+  name: string;
+  value: string;
+  attributes: Record<string, string | true>;
+  raw: string;
+}
+
+function parseSetCookie(raw: string): SetCookie {
+  const [pair = '', ...attributes] = raw.split('; ');
+  const [name = '', value = ''] = pair.split(/=(.*)/s);
+  return {
+    name,
+    value,
+    attributes: Object.fromEntries(
+      attributes.map((attribute) => {
+        const [key = '', attributeValue] = attribute.split('=');
+        return [key.toLowerCase(), attributeValue ?? true];
+      }),
+    ),
+    raw,
+  };
+}
+
+/** The cookies a response sets, by name. */
+export function setCookies(response: Response): Record<string, SetCookie> {
+  const headers = (response.headers['set-cookie'] ?? []) as unknown as string[];
+  return Object.fromEntries(headers.map(parseSetCookie).map((cookie) => [cookie.name, cookie]));
 }

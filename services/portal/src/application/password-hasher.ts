@@ -157,13 +157,12 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
     }, client);
   // Made once at start, outside the count; its password is random so it never matches.
   const dummy = hashPassword(randomBytes(24).toString('base64'), params);
-  const dummyHash = () => dummy;
   return {
     params,
     stats,
     hash: (password, client) => counted(() => hashPassword(password, params), client),
     verify: async (password, stored, client) => {
-      const against = stored ?? (await dummyHash());
+      const against = stored ?? (await dummy);
       const valid = await counted(() => verifyPassword(password, against), client);
       return stored !== undefined && valid;
     },

@@ -186,6 +186,12 @@ export function makeEndSession({ db, signer }: PortalDeps) {
   };
 }
 
+/** A token the portal accepts; what it read of the session's user, when a session backs it. */
+export interface SessionToken extends VerifiedToken {
+  /** Read with the session, so the password-change gate needs no second read; absent without one. */
+  mustChangePassword?: boolean;
+}
+
 /**
  * The portal's token check: the signature and claims (signer.verify), then, for a token issued
  * for a session, that the session is still live — so sign-out, a disabled user and a reused
@@ -193,14 +199,18 @@ export function makeEndSession({ db, signer }: PortalDeps) {
  * own one-minute tokens to the services (they never reach a user).
  */
 export function makeVerifySessionToken({ db, signer }: PortalDeps) {
-  return async (token: string): Promise<VerifiedToken> => {
+  return async (token: string): Promise<SessionToken> => {
     const verified = await signer.verify(token);
     if (verified.sessionId === undefined) return verified;
     const session = await findSession(db, verified.sessionId);
-    if (!sessionIsLive(session, new Date()) || session?.username !== verified.user.username) {
+    if (
+      !session ||
+      !sessionIsLive(session, new Date()) ||
+      session.username !== verified.user.username
+    ) {
       throw new Error(SESSION_ENDED);
     }
-    return verified;
+    return { ...verified, mustChangePassword: session.mustChangePassword };
   };
 }
 

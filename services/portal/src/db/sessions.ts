@@ -67,13 +67,28 @@ export async function sessionOfRefreshToken(
   return row?.sessionId;
 }
 
+/**
+ * A session, and whether its user must first change a password someone else chose: the
+ * session gate decides a forwarded request (401 or 403) from this one read.
+ */
 export async function findSession(db: Db | Tx, id: string) {
-  return (
-    (await db.session.findUnique({
-      where: { id },
-      select: { expiresAt: true, revokedAt: true, username: true },
-    })) ?? undefined
-  );
+  const [row] = await db.$queryRaw<
+    {
+      expires_at: Date;
+      revoked_at: Date | null;
+      username: string;
+      must_change_password: boolean;
+    }[]
+  >`SELECT s.expires_at, s.revoked_at, s.username, u.must_change_password
+      FROM sessions s JOIN users u ON u.username = s.username
+     WHERE s.id = ${id}::uuid`;
+  if (!row) return undefined;
+  return {
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    username: row.username,
+    mustChangePassword: row.must_change_password,
+  };
 }
 
 /** Revokes one session unless it already is; true when this call revoked it. */

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { makeVerifyAudit, pgExecutor, prismaExecutor, type ServiceRuntime } from '@denpyo/platform';
 import type { AuthUser } from '@denpyo/schemas';
 import type { AuditTrailsDeps } from '../application';
-import { upstreamUrls, type PortalEnv } from '../config';
+import { PORTAL_DEFAULTS, upstreamUrls, type PortalEnv } from '../config';
 import type { Db } from '../db/prisma';
 import { upstreamTrailVerifiers } from './audit-verification';
 
@@ -34,7 +34,11 @@ export function auditTrailsDeps(
   }
   return {
     verifyOwn: makeVerifyAudit(own, 'portal'),
-    upstreams: upstreamTrailVerifiers(upstreamUrls(env), tokenFor, env.PROXY_TIMEOUT_MS ?? 30_000),
+    upstreams: upstreamTrailVerifiers(
+      upstreamUrls(env),
+      tokenFor,
+      env.PROXY_TIMEOUT_MS ?? PORTAL_DEFAULTS.PROXY_TIMEOUT_MS,
+    ),
     db: own,
     ...(anchoring ? { anchoring } : {}),
     now: () => new Date(),
