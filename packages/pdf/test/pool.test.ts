@@ -13,17 +13,8 @@ import {
   paymentOrderVoucher,
   remittanceNotice,
 } from './fixtures';
+import { freshCopyOfPackage } from './fresh-package';
 import { pdfInfo, pdfText } from './pdf-text';
-
-/** The package in a fresh module registry: a pool of its own, sized by the test. */
-function freshCopyOfPackage(): typeof import('../src') {
-  let loaded: typeof import('../src') | undefined;
-  jest.isolateModules(() => {
-    loaded = jest.requireActual<typeof import('../src')>('../src');
-  });
-  if (!loaded) throw new Error('isolated module registry returned nothing');
-  return loaded;
-}
 
 // Workers start and parse fonts, each test renders several 100-line vouchers: slow on a busy machine.
 jest.setTimeout(60_000);

@@ -7,19 +7,10 @@ import {
 } from '../src';
 import type { RemittanceNotice } from '../src';
 import { contractVoucher, paymentOrderVoucher, remittanceNotice } from './fixtures';
+import { freshCopyOfPackage } from './fresh-package';
 import { compact, pdfInfo, pdfText } from './pdf-text';
 
 const MAX_BYTES = 100 * 1024;
-
-/** The package loaded into a fresh module registry: freshly parsed fonts, empty glyph caches. */
-function freshCopyOfPackage(): typeof import('../src') {
-  let loaded: typeof import('../src') | undefined;
-  jest.isolateModules(() => {
-    loaded = jest.requireActual<typeof import('../src')>('../src');
-  });
-  if (!loaded) throw new Error('isolated module registry returned nothing');
-  return loaded;
-}
 
 describe('renderContractVoucher', () => {
   let pdf: Buffer;

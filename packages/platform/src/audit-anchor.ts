@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import type { KeptHead } from '@denpyo/schemas';
-import { ANCHOR_SCHEMA, canonicalHash, KeptHeads, type ChainVerification } from './audit-chain';
+import {
+  ANCHOR_SCHEMA,
+  canonicalHash,
+  ChainVerifier,
+  verifyChainPages,
+  type ChainLink,
+  type ChainVerification,
+} from './audit-chain';
 import { assertIdentifier, type SqlExecutor } from './db/pool';
 import type { MigrationSource } from './db/migrator';
 
@@ -49,16 +56,13 @@ export async function anchorAuditTrails(
   return recorded;
 }
 
-interface AnchorRow {
-  seq: string;
-  id: string;
+/** An anchor as stored, each field as PostgreSQL prints it (what its hash covers). */
+interface AnchorRow extends ChainLink {
   at: string;
   trail: string;
   chainSeq: string;
   entryId: string;
   entryHash: string;
-  prevHash: string | null;
-  hash: string;
 }
 
 /** The hash of an anchor row as the anchors_chain trigger computes it. */
@@ -79,56 +83,19 @@ export function anchorHash(row: Omit<AnchorRow, 'hash'>): string {
  * Re-computes the anchors' own chain, page by page, and checks the heads of it an auditor kept;
  * an empty result when there is none.
  */
-export async function verifyAnchorChain(
+export function verifyAnchorChain(
   db: SqlExecutor,
   pageSize = 5_000,
   keptHeads: readonly Pick<KeptHead, 'sequence' | 'hash'>[] = [],
 ): Promise<ChainVerification> {
-  const kept = new KeptHeads(keptHeads);
-  let entries = 0;
-  let head: ChainVerification['head'] = null;
-  let firstBroken: ChainVerification['firstBroken'];
-  let after = '0';
-  for (;;) {
-    const page = await db.query<AnchorRow>(
-      `SELECT seq::text AS seq, id::text AS id,
-              to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, trail,
-              chain_seq::text AS "chainSeq", entry_id::text AS "entryId", entry_hash AS "entryHash",
-              prev_hash AS "prevHash", hash
-       FROM ${ANCHOR_SCHEMA}.anchors WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
-      [after, pageSize],
-    );
-    for (const row of page) {
-      const sequence = Number(row.seq);
-      const expected = (head?.sequence ?? 0) + 1;
-      const reason =
-        sequence !== expected
-          ? 'missing-sequence'
-          : row.prevHash !== (head?.hash ?? null)
-            ? 'prev-link-broken'
-            : anchorHash(row) !== row.hash
-              ? 'content-hash-mismatch'
-              : undefined;
-      if (reason && !firstBroken) {
-        firstBroken = { id: row.id, sequence, reason, detail: `anchor ${row.seq}: ${reason}` };
-      }
-      const keptBroken = kept.check(row.id, sequence, row.hash);
-      if (keptBroken && !firstBroken) {
-        firstBroken = { id: row.id, sequence, reason: 'kept-head-mismatch', detail: keptBroken };
-      }
-      entries += 1;
-      head = { id: row.id, sequence, hash: row.hash };
-    }
-    if (page.length < pageSize) break;
-    after = page[page.length - 1]!.seq;
-  }
-  firstBroken ??= kept.missing(head?.sequence ?? 0);
-  const keptThrough = kept.through;
-  return {
-    entries,
-    head,
-    status: firstBroken ? 'broken' : 'intact',
-    ...(firstBroken ? { firstBroken } : {}),
-    ...(keptThrough ? { keptThrough } : {}),
-  };
+  return verifyChainPages(
+    db,
+    `SELECT seq::text AS seq, id::text AS id,
+            to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, trail,
+            chain_seq::text AS "chainSeq", entry_id::text AS "entryId", entry_hash AS "entryHash",
+            prev_hash AS "prevHash", hash
+     FROM ${ANCHOR_SCHEMA}.anchors WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+    pageSize,
+    new ChainVerifier<AnchorRow>(anchorHash, [], keptHeads),
+  );
 }

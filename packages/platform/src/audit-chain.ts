@@ -11,11 +11,17 @@ import { assertIdentifier } from './db/pool';
  * back (a superuser can disable it) is found and named.
  */
 
-/** An entry as stored, each field as PostgreSQL prints it (what the hash covers). */
-export interface ChainEntry {
-  /** chain_seq: 1, 2, 3, … with no gap. */
+/** A row of a hash chain (the audit log's, or the anchors'): what links it to the one before. */
+export interface ChainLink {
+  /** 1, 2, 3, … with no gap. */
   seq: string;
   id: string;
+  prevHash: string | null;
+  hash: string;
+}
+
+/** An entry as stored, each field as PostgreSQL prints it (what the hash covers). */
+export interface ChainEntry extends ChainLink {
   /** `at` in UTC with microseconds: 2026-11-28T01:02:03.456789Z. */
   at: string;
   actor: string;
@@ -28,8 +34,6 @@ export interface ChainEntry {
   before: string | null;
   after: string | null;
   correlationId: string | null;
-  prevHash: string | null;
-  hash: string;
 }
 
 /** A chain head recorded where the services cannot write (see audit-anchor.ts). */
@@ -153,11 +157,12 @@ export function auditEntryHash(entry: Omit<ChainEntry, 'hash'>): string {
 }
 
 /**
- * Re-computes a chain page by page (pure: the caller streams the entries in sequence order and
- * the anchors of the same trail). Only the first break is reported; after it, checking goes on
- * from the stored hashes so the count and head stay right.
+ * Re-computes a chain page by page (pure: the caller streams the rows in sequence order, and for
+ * an audit trail the anchors of the same trail). `hashOf` is the chain's hash: auditEntryHash
+ * for an audit trail, anchorHash for the anchors. Only the first break is reported; after it,
+ * checking goes on from the stored hashes so the count and head stay right.
  */
-export class ChainVerifier {
+export class ChainVerifier<E extends ChainLink> {
   private entries = 0;
   private head: ChainHead | null = null;
   private firstBroken: BrokenEntry | undefined;
@@ -167,6 +172,7 @@ export class ChainVerifier {
   private readonly kept: KeptHeads;
 
   constructor(
+    private readonly hashOf: (entry: E) => string,
     anchors: readonly Anchor[] = [],
     kept: readonly Pick<KeptHead, 'sequence' | 'hash'>[] = [],
   ) {
@@ -175,11 +181,11 @@ export class ChainVerifier {
   }
 
   /** Adds the next entries, in sequence order. */
-  add(entries: readonly ChainEntry[]): void {
+  add(entries: readonly E[]): void {
     for (const entry of entries) this.check(entry);
   }
 
-  private check(entry: ChainEntry): void {
+  private check(entry: E): void {
     const expected = (this.head?.sequence ?? 0) + 1;
     const sequence = Number(entry.seq);
     if (sequence !== expected) {
@@ -194,7 +200,7 @@ export class ChainVerifier {
         'prev-link-broken',
         `names ${entry.prevHash ?? 'no entry'} as the previous hash, the previous entry's is ${this.head?.hash ?? 'none'}`,
       );
-    } else if (auditEntryHash(entry) !== entry.hash) {
+    } else if (this.hashOf(entry) !== entry.hash) {
       this.breakAt(entry, 'content-hash-mismatch', 'its content no longer has its stored hash');
     }
     const anchor = this.anchors.get(entry.seq);
@@ -216,7 +222,7 @@ export class ChainVerifier {
     this.head = { id: entry.id, sequence, hash: entry.hash };
   }
 
-  private breakAt(entry: ChainEntry, reason: BrokenReason, detail: string): void {
+  private breakAt(entry: E, reason: BrokenReason, detail: string): void {
     this.firstBroken ??= { id: entry.id, sequence: Number(entry.seq), reason, detail };
   }
 
@@ -246,8 +252,27 @@ export class ChainVerifier {
   }
 }
 
+/**
+ * Feeds `verifier` a chain read `pageSize` rows at a time in sequence order (`select` takes the
+ * last sequence read as $1 and the page size as $2), and gives its verdict.
+ */
+export async function verifyChainPages<E extends ChainLink>(
+  db: SqlExecutor,
+  select: string,
+  pageSize: number,
+  verifier: ChainVerifier<E>,
+): Promise<ChainVerification> {
+  let after = '0';
+  for (;;) {
+    const page = await db.query<E>(select, [after, pageSize]);
+    verifier.add(page);
+    if (page.length < pageSize) return verifier.result();
+    after = page[page.length - 1]!.seq;
+  }
+}
+
 /** The stored fields as the hash covers them (audit_log_entry_hash in the migration). */
-export const CHAIN_COLUMNS = `chain_seq::text AS seq, id::text AS id,
+const CHAIN_COLUMNS = `chain_seq::text AS seq, id::text AS id,
   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
   actor, action, entity_type AS "entityType", entity_id AS "entityId", amount::text AS amount,
   counterparty, before::text AS before, after::text AS after,
@@ -267,18 +292,12 @@ export async function verifyAuditChain(
   kept: readonly Pick<KeptHead, 'sequence' | 'hash'>[] = [],
 ): Promise<ChainVerification> {
   assertIdentifier(trail);
-  const verifier = new ChainVerifier(await readAnchors(db, trail), kept);
-  let after = '0';
-  for (;;) {
-    const page = await db.query<ChainEntry>(
-      `SELECT ${CHAIN_COLUMNS} FROM ${trail}.audit_log WHERE chain_seq > $1::bigint ORDER BY chain_seq LIMIT $2`,
-      [after, pageSize],
-    );
-    verifier.add(page);
-    if (page.length < pageSize) break;
-    after = page[page.length - 1]!.seq;
-  }
-  return verifier.result();
+  return verifyChainPages(
+    db,
+    `SELECT ${CHAIN_COLUMNS} FROM ${trail}.audit_log WHERE chain_seq > $1::bigint ORDER BY chain_seq LIMIT $2`,
+    pageSize,
+    new ChainVerifier<ChainEntry>(auditEntryHash, await readAnchors(db, trail), kept),
+  );
 }
 
 /** Whether this connection can read the anchor table (it exists once anchoring is set up). */
@@ -292,7 +311,7 @@ export async function anchorsReadable(db: SqlExecutor): Promise<boolean> {
 }
 
 /** The anchors of `trail`, or none when anchoring is not set up in this database. */
-export async function readAnchors(db: SqlExecutor, trail: string): Promise<Anchor[]> {
+async function readAnchors(db: SqlExecutor, trail: string): Promise<Anchor[]> {
   if (!(await anchorsReadable(db))) return [];
   return db.query<Anchor>(
     `SELECT chain_seq::text AS seq, entry_id::text AS "entryId", entry_hash AS "entryHash",

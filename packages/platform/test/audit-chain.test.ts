@@ -1,20 +1,17 @@
 import type { Pool } from 'pg';
+import type { KeptHead } from '@denpyo/schemas';
 import {
   auditEntryHash,
   ChainVerifier,
   verifyAuditChain,
+  type Anchor,
   type ChainEntry,
 } from '../src/audit-chain';
 import { appendAudit } from '../src/audit';
 import { createPool, pgExecutor, withTransaction } from '../src/db/pool';
 import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
 import { earlierMigrations, uniqueSchema } from '../src/testing';
-
-const databaseUrl = (): string => {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is set by the jest globalSetup');
-  return url;
-};
+import { testDatabaseUrl as databaseUrl } from './event-helpers';
 
 /** A chain of `n` entries made the way the database makes them. */
 function chain(n: number): ChainEntry[] {
@@ -40,15 +37,31 @@ function chain(n: number): ChainEntry[] {
   return entries;
 }
 
+/** The verdict on `entries`, given in two pages. */
 const verify = (
   entries: ChainEntry[],
-  anchors: ConstructorParameters<typeof ChainVerifier>[0] = [],
+  anchors: Anchor[] = [],
+  kept: Pick<KeptHead, 'sequence' | 'hash'>[] = [],
 ) => {
-  const verifier = new ChainVerifier(anchors);
+  const verifier = new ChainVerifier<ChainEntry>(auditEntryHash, anchors, kept);
   verifier.add(entries.slice(0, 2));
   verifier.add(entries.slice(2));
   return verifier.result();
 };
+
+/** The chain as a superuser rewrites it: entry `seq` by another actor, every hash re-computed. */
+function rewritten(entries: ChainEntry[], seq: string): ChainEntry[] {
+  const rewrite: ChainEntry[] = [];
+  for (const entry of entries) {
+    const content = {
+      ...entry,
+      actor: entry.seq === seq ? 'approver2' : entry.actor,
+      prevHash: rewrite.at(-1)?.hash ?? null,
+    };
+    rewrite.push({ ...content, hash: auditEntryHash(content) });
+  }
+  return rewrite;
+}
 
 describe('ChainVerifier', () => {
   it('finds an untouched chain intact and names its head', () => {
@@ -96,17 +109,9 @@ describe('ChainVerifier', () => {
       anchoredThrough: { id: '12', sequence: 2, at: 'then' },
     });
     // Entry 1 changed and everything after re-hashed: the links all hold, the anchor does not.
-    const rewritten: ChainEntry[] = [];
-    for (const entry of original) {
-      const content = {
-        ...entry,
-        actor: entry.seq === '1' ? 'approver2' : entry.actor,
-        prevHash: rewritten.at(-1)?.hash ?? null,
-      };
-      rewritten.push({ ...content, hash: auditEntryHash(content) });
-    }
-    expect(verify(rewritten).status).toBe('intact');
-    expect(verify(rewritten, anchors).firstBroken).toMatchObject({
+    const forged = rewritten(original, '1');
+    expect(verify(forged).status).toBe('intact');
+    expect(verify(forged, anchors).firstBroken).toMatchObject({
       id: '12',
       sequence: 2,
       reason: 'anchor-mismatch',
@@ -116,37 +121,22 @@ describe('ChainVerifier', () => {
   it('finds a chain re-hashed with its anchors by the heads an auditor kept', () => {
     const original = chain(4);
     const kept = [{ sequence: 3, hash: original[2]!.hash }];
-    const keep = (entries: ChainEntry[]) => {
-      const verifier = new ChainVerifier([], kept);
-      verifier.add(entries);
-      return verifier.result();
-    };
-    expect(keep(original)).toMatchObject({
+    expect(verify(original, [], kept)).toMatchObject({
       status: 'intact',
       keptThrough: { id: '13', sequence: 3 },
     });
-    const rewritten: ChainEntry[] = [];
-    for (const entry of original) {
-      const content = {
-        ...entry,
-        actor: entry.seq === '2' ? 'approver2' : entry.actor,
-        prevHash: rewritten.at(-1)?.hash ?? null,
-      };
-      rewritten.push({ ...content, hash: auditEntryHash(content) });
-    }
+    const forged = rewritten(original, '2');
     // Anchors re-written to match (a superuser can): only the kept head still tells.
-    const anchors = [{ seq: '3', entryId: '13', entryHash: rewritten[2]!.hash, at: 'then' }];
-    expect(verify(rewritten, anchors).status).toBe('intact');
-    const verifier = new ChainVerifier(anchors, kept);
-    verifier.add(rewritten);
-    const result = verifier.result();
+    const anchors = [{ seq: '3', entryId: '13', entryHash: forged[2]!.hash, at: 'then' }];
+    expect(verify(forged, anchors).status).toBe('intact');
+    const result = verify(forged, anchors, kept);
     expect(result).toMatchObject({
       status: 'broken',
       firstBroken: { id: '13', sequence: 3, reason: 'kept-head-mismatch' },
     });
     expect(result.keptThrough).toBeUndefined();
     // Cut back to before the kept head: named as missing.
-    expect(keep(original.slice(0, 2)).firstBroken).toEqual({
+    expect(verify(original.slice(0, 2), [], kept).firstBroken).toEqual({
       id: '',
       sequence: 3,
       reason: 'kept-head-missing',

@@ -1,16 +1,12 @@
 import type express from 'express';
 import type { Pool } from 'pg';
-import { Registry } from 'prom-client';
 import request from 'supertest';
 import { auditSearch, declareOperations } from '@denpyo/schemas';
 import { appendAudit, makeSearchAudit } from '../src/audit';
 import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
 import { createPool, pgExecutor, withTransaction } from '../src/db/pool';
-import { createApp } from '../src/http/app';
-import { createTokenVerifier } from '../src/http/auth';
-import { registerOperations } from '../src/http/operations';
-import { createLogger } from '../src/logger';
-import { bearer, TEST_JWKS, uniqueSchema } from '../src/testing';
+import { bearer, uniqueSchema } from '../src/testing';
+import { operationsApp } from './operations-app';
 
 // 電子帳簿保存法 wants every record searchable: a trail longer than any page (5,200 entries, more
 // than the 5,000 an earlier search stopped at) must be reachable to its last entry, page by page,
@@ -40,18 +36,8 @@ describe('the audit search, page after page', () => {
       }
     });
     auth = await bearer('auditor');
-    app = createApp({
-      logger: createLogger('audit-search-test', 'silent'),
-      registry: new Registry(),
-      readiness: async () => ({}),
-      mount(api) {
-        registerOperations(
-          api,
-          OPERATIONS,
-          { searchContractAudit: ({ query }) => makeSearchAudit(pgExecutor(pool))(query) },
-          { verifyToken: createTokenVerifier({ jwks: TEST_JWKS }) },
-        );
-      },
+    app = operationsApp(OPERATIONS, {
+      searchContractAudit: ({ query }) => makeSearchAudit(pgExecutor(pool))(query),
     });
   }, 120_000);
   afterAll(() => pool.end());

@@ -1,16 +1,12 @@
 import type express from 'express';
-import { Registry } from 'prom-client';
 import request from 'supertest';
 import { z } from 'zod';
 import { japanToday } from '@denpyo/jp';
 import { declareOperations, jsonList, listing, listQuery } from '@denpyo/schemas';
 import { ok, refuse } from '../src/application/outcome';
 import { cellText, quote, toCsv } from '../src/http/csv';
-import { createApp } from '../src/http/app';
-import { registerOperations } from '../src/http/operations';
-import { createLogger } from '../src/logger';
-import { bearer, TEST_JWKS } from '../src/testing';
-import { createTokenVerifier } from '../src/http/auth';
+import { bearer } from '../src/testing';
+import { operationsApp } from './operations-app';
 
 // A list operation in miniature: declared once (item, sortable fields, CSV columns), registered
 // from the declaration; its "use case" pages an array the way a repository pages a table.
@@ -54,37 +50,22 @@ describe('a list operation', () => {
 
   beforeAll(async () => {
     auth = await bearer('auditor');
-    app = createApp({
-      logger: createLogger('list-test', 'silent'),
-      registry: new Registry(),
-      readiness: async () => ({}),
-      mount(api) {
-        registerOperations(
-          api,
-          OPERATIONS,
-          {
-            listThings: async ({ query }) => {
-              asked.push(query);
-              if (query.q === 'refuse') return refuse('forbidden', 'not these');
-              const matches = ALL.filter((t) => !query.q || t.name.includes(query.q!));
-              const sign = query.order === 'asc' ? 1 : -1;
-              const sorted = [...matches].sort((a, b) =>
-                query.sort === 'n' ? sign * (a.n - b.n) : sign * a.name.localeCompare(b.name),
-              );
-              // After a cursor, right after its row (a keyset read, as a repository does).
-              const after = query.after?.key.n;
-              const skip =
-                after === undefined
-                  ? (query.page - 1) * query.pageSize
-                  : sorted.findIndex((t) => t.n === after) + 1;
-              return ok({
-                items: sorted.slice(skip, skip + query.pageSize),
-                total: matches.length,
-              });
-            },
-          },
-          { verifyToken: createTokenVerifier({ jwks: TEST_JWKS }) },
+    app = operationsApp(OPERATIONS, {
+      listThings: async ({ query }) => {
+        asked.push(query);
+        if (query.q === 'refuse') return refuse('forbidden', 'not these');
+        const matches = ALL.filter((t) => !query.q || t.name.includes(query.q!));
+        const sign = query.order === 'asc' ? 1 : -1;
+        const sorted = [...matches].sort((a, b) =>
+          query.sort === 'n' ? sign * (a.n - b.n) : sign * a.name.localeCompare(b.name),
         );
+        // After a cursor, right after its row (a keyset read, as a repository does).
+        const after = query.after?.key.n;
+        const skip =
+          after === undefined
+            ? (query.page - 1) * query.pageSize
+            : sorted.findIndex((t) => t.n === after) + 1;
+        return ok({ items: sorted.slice(skip, skip + query.pageSize), total: matches.length });
       },
     });
   });
@@ -181,30 +162,21 @@ describe('a list operation', () => {
       z.lazy(() => THING),
       { sortable: ['n'], defaultSort: 'n', key: ['n'], columns: [{ header: '番号', value: 'n' }] },
     );
-    const other = createApp({
-      logger: createLogger('list-test', 'silent'),
-      registry: new Registry(),
-      readiness: async () => ({}),
-      mount(api) {
-        registerOperations(
-          api,
-          declareOperations({
-            listShapeless: {
-              ...OPERATIONS.listThings,
-              query: listQuery(shapeless, {}),
-              response: jsonList(shapeless, 'Things'),
-            },
-          }),
-          {
-            listShapeless: async ({ query }) => {
-              asked.push(query);
-              return ok({ items: ALL.slice(0, query.pageSize), total: ALL.length });
-            },
-          },
-          { verifyToken: createTokenVerifier({ jwks: TEST_JWKS }) },
-        );
+    const other = operationsApp(
+      declareOperations({
+        listShapeless: {
+          ...OPERATIONS.listThings,
+          query: listQuery(shapeless, {}),
+          response: jsonList(shapeless, 'Things'),
+        },
+      }),
+      {
+        listShapeless: async ({ query }) => {
+          asked.push(query);
+          return ok({ items: ALL.slice(0, query.pageSize), total: ALL.length });
+        },
       },
-    });
+    );
     const forged = Buffer.from(JSON.stringify(['n', 'asc', { n: 'x' }, 10])).toString('base64url');
     const refused = await request(other)
       .get('/api/things')

@@ -3,7 +3,6 @@
 // process's workers and queue is 503, both with Retry-After, and a slot is given back when the
 // render ends (done, failed or abandoned by the client), never before.
 import type express from 'express';
-import { Registry } from 'prom-client';
 import request from 'supertest';
 import {
   API_OPERATIONS,
@@ -17,12 +16,10 @@ import { z } from 'zod';
 import { availableParallelism } from 'node:os';
 import { ok, type Outcome } from '../src/application/outcome';
 import { ConfigError, parseConfig, pdfSettings, serviceEnvSchema } from '../src/config';
-import { createApp } from '../src/http/app';
-import { createTokenVerifier } from '../src/http/auth';
-import { registerOperations, type FileReply } from '../src/http/operations';
+import type { FileReply } from '../src/http/operations';
 import { createRenderLimiter, rendersPdf } from '../src/http/render-limits';
-import { createLogger } from '../src/logger';
-import { bearer, TEST_JWKS } from '../src/testing';
+import { bearer } from '../src/testing';
+import { operationsApp } from './operations-app';
 
 const OPERATIONS = declareOperations({
   getVoucher: {
@@ -71,33 +68,22 @@ describe('render slots of PDF operations', () => {
   beforeEach(() => {
     pending = [];
     started = [];
-    app = createApp({
-      logger: createLogger('render-limits-test', 'silent'),
-      registry: new Registry(),
-      readiness: async () => ({}),
-      mount(api) {
-        registerOperations(
-          api,
-          OPERATIONS,
-          {
-            getVoucher: ({ params }) =>
-              new Promise<Outcome<FileReply>>((resolve, reject) => {
-                pending.push({
-                  id: params.id,
-                  finish: () => resolve(ok({ content: Buffer.from(`%PDF-${params.id}`) })),
-                  fail: reject,
-                });
-                for (const notify of started.splice(0)) notify();
-              }),
-            getThing: async ({ params }) => ok({ id: params.id }),
-          },
-          {
-            verifyToken: createTokenVerifier({ jwks: TEST_JWKS }),
-            renderLimits: { perUser: 2, total: 3 },
-          },
-        );
+    app = operationsApp(
+      OPERATIONS,
+      {
+        getVoucher: ({ params }) =>
+          new Promise<Outcome<FileReply>>((resolve, reject) => {
+            pending.push({
+              id: params.id,
+              finish: () => resolve(ok({ content: Buffer.from(`%PDF-${params.id}`) })),
+              fail: reject,
+            });
+            for (const notify of started.splice(0)) notify();
+          }),
+        getThing: async ({ params }) => ok({ id: params.id }),
       },
-    });
+      { renderLimits: { perUser: 2, total: 3 } },
+    );
   });
 
   const voucher = (auth: string, n: number) =>

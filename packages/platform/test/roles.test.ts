@@ -11,18 +11,18 @@ import { TOPICS } from '@denpyo/schemas';
 import { eventLogRights, provisionDatabase, type ProvisionedDatabase } from '../src/db/roles';
 import { PostgresEventLog } from '../src/events/postgres-event-log';
 import { uniqueSchema } from '../src/testing';
-
-const databaseUrl = (): string => {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is set by the jest globalSetup');
-  return url;
-};
+import { testDatabaseUrl as databaseUrl } from './event-helpers';
 
 // Roles are cluster-wide: a prefix of this run's own keeps them apart from other test files.
 const prefix = uniqueSchema('r');
 const schemas = { contract: uniqueSchema('contract'), invoice: uniqueSchema('invoice') };
 const eventLogSchema = uniqueSchema('eventlog');
 const platformOnly = [PLATFORM_MIGRATIONS];
+/** Two of the services, as the database set-up is given them. */
+const services = [
+  { name: 'contract', schema: schemas.contract, migrations: platformOnly, usesEventLog: true },
+  { name: 'invoice', schema: schemas.invoice, migrations: platformOnly, usesEventLog: true },
+] as const;
 
 /** One connection (a pool of one, so session settings stay) as a service would open it. */
 function connect(url: string, schema: string): Pool {
@@ -46,15 +46,7 @@ describe('least privilege in the database', () => {
     database = await provisionDatabase(databaseUrl(), {
       prefix,
       eventLogSchema,
-      services: [
-        {
-          name: 'contract',
-          schema: schemas.contract,
-          migrations: platformOnly,
-          usesEventLog: true,
-        },
-        { name: 'invoice', schema: schemas.invoice, migrations: platformOnly, usesEventLog: true },
-      ],
+      services,
     });
     contract = connect(database.services.contract!.url, schemas.contract);
   });
@@ -286,15 +278,7 @@ describe('least privilege in the database', () => {
       prefix,
       eventLogSchema,
       passwords: database.passwords,
-      services: [
-        {
-          name: 'contract',
-          schema: schemas.contract,
-          migrations: platformOnly,
-          usesEventLog: true,
-        },
-        { name: 'invoice', schema: schemas.invoice, migrations: platformOnly, usesEventLog: true },
-      ],
+      services,
     });
     expect(again.services.contract!.url).toBe(database.services.contract!.url);
     const client = connect(again.services.contract!.url, schemas.contract);

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { SignJWT } from 'jose';
+import { importJWK, SignJWT } from 'jose';
 import { parseConfig, requirePublicKeys, serviceEnvSchema } from '../src/config';
 import { createTokenSigner, createTokenVerifier, type TokenVerifier } from '../src/http/auth';
 import {
@@ -235,5 +235,5 @@ describe('key settings', () => {
 });
 
 function importKey(key: PrivateJwk) {
-  return import('jose').then(({ importJWK }) => importJWK(key, key.alg));
+  return importJWK(key, key.alg);
 }

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Histogram, type Registry } from 'prom-client';
-import { COMMON_OPERATIONS } from '@denpyo/schemas';
+import { COMMON_OPERATIONS, CorrelationIdSchema } from '@denpyo/schemas';
 import type { Logger } from '../logger';
 import { badRequest, HttpError, notFoundHandler, problemHandler } from './errors';
 import { jsonLimitViolation } from './json-limits';
@@ -145,10 +145,8 @@ function metricsAllowed(req: express.Request, access: MetricsAccess): void {
  */
 function headerValue(value: string | string[] | undefined): string | undefined {
   const single = Array.isArray(value) ? value[0] : value;
-  return single && SAFE_ID.test(single) ? single : undefined;
+  return single && CorrelationIdSchema.safeParse(single).success ? single : undefined;
 }
-
-const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Route patterns, not raw paths, so ids do not explode the metric's label set. */
 function routeLabel(req: express.Request): string {

@@ -19,9 +19,9 @@ export function renderLimitsFor(pdf: PdfSettings): RenderLimits {
 }
 
 /** Seconds a user is asked to wait: about one render of the heaviest voucher, rounded up. */
-export const RENDER_RETRY_AFTER_SECONDS = 2;
+const RENDER_RETRY_AFTER_SECONDS = 2;
 /** Seconds to wait when the whole process is busy rendering. */
-export const OVERLOAD_RETRY_AFTER_SECONDS = 5;
+const OVERLOAD_RETRY_AFTER_SECONDS = 5;
 
 /** The operations that take a render slot: those whose answer is a PDF. */
 export function rendersPdf(operation: OperationDeclaration): boolean {
@@ -33,7 +33,7 @@ function isQueueFull(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'PDF_QUEUE_FULL';
 }
 
-export function tooManyRenders(perUser: number): HttpError {
+function tooManyRenders(perUser: number): HttpError {
   return new HttpError(
     429,
     'Too Many Requests',
@@ -44,7 +44,7 @@ export function tooManyRenders(perUser: number): HttpError {
   );
 }
 
-export function renderingOverloaded(): HttpError {
+function renderingOverloaded(): HttpError {
   return new HttpError(
     503,
     'Service Unavailable',
@@ -62,7 +62,7 @@ export interface RenderLimiter {
    * gone: the work is still being done.
    */
   run<T>(user: string, render: () => Promise<T>): Promise<T>;
-  /** Renders in flight, for tests and metrics. */
+  /** Renders in flight, of one user or of the process. */
   inFlight(user?: string): number;
 }
 
