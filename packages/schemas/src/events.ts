@@ -21,9 +21,10 @@ import {
 } from './values';
 
 /**
- * A correlation id as the HTTP edge accepts it (X-Correlation-Id, platform http/app.ts): a short
- * token. Consumers store it in the audit trail, so a newline, markup or kilobytes make the event
- * unreadable (dead letters) instead of reaching it verbatim.
+ * A correlation id as the HTTP edge accepts it (platform http/app.ts checks X-Correlation-Id and
+ * X-Request-Id with this schema): a short token. Consumers store it in the audit trail, so a
+ * newline, markup or kilobytes make the event unreadable (dead letters) instead of reaching it
+ * verbatim.
  */
 export const CorrelationIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/);
 

@@ -98,22 +98,16 @@ export type PagedQuery<Q> = Omit<Q, PageQueryField> & PageRequest<SortFieldOf<Q>
 type WindowRequest = Pick<PageRequest, 'page' | 'pageSize' | 'after'>;
 
 /**
- * The rows to skip and to read for a page (Prisma's `skip` and `take`). Given `keyset`, which
- * turns a cursor's key into the row's Prisma unique input, a cursor's page is read after that
- * row (Prisma's `cursor`, skipping the row itself: a keyset condition on the orderBy, which must
- * end in a unique field); without it, by the cursor's offset.
+ * The rows to skip and to read for a page (Prisma's `skip` and `take`). A cursor's page is read
+ * after the cursor's row, which `keyset` turns into the row's Prisma unique input (Prisma's
+ * `cursor`, skipping the row itself: a keyset condition on the orderBy, which must end in a
+ * unique field).
  */
-export function pageWindow(page: WindowRequest): { skip: number; take: number };
 export function pageWindow<C>(
   page: WindowRequest,
   keyset: (key: CursorKey) => C,
-): { skip: number; take: number; cursor?: C };
-export function pageWindow<C>(
-  page: WindowRequest,
-  keyset?: (key: CursorKey) => C,
 ): { skip: number; take: number; cursor?: C } {
   const take = page.pageSize;
   if (page.after === undefined) return { skip: (page.page - 1) * page.pageSize, take };
-  if (keyset === undefined) return { skip: page.after.offset, take };
   return { cursor: keyset(page.after.key), skip: 1, take };
 }

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import type { Stream } from 'node:stream';
 import { eventBusOf, waitFor } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { corporateNumberCheckDigit } from '@denpyo/jp';
@@ -154,4 +156,18 @@ export async function outboxEvents(
     [type, aggregateId],
   );
   return rows.map((row) => row.envelope);
+}
+
+/** Reads a binary body, a voucher PDF (supertest would otherwise leave it unread). */
+export function binary(res: Stream, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** The voucher's text as poppler reads it back, the layout kept so a row stays on one line. */
+export function pdfText(pdf: Buffer): string {
+  const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf });
+  if (result.status !== 0) throw new Error(`pdftotext failed: ${String(result.stderr)}`);
+  return result.stdout.toString('utf8');
 }

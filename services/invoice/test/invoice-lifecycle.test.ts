@@ -3,7 +3,13 @@ import request from 'supertest';
 import { startService, type RunningService } from '@denpyo/platform';
 import { bearer, testServiceEnv } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
-import { approvedContract, invoiceBody, outboxEvents, type ContractFixture } from './helpers';
+import {
+  approvedContract,
+  binary,
+  invoiceBody,
+  outboxEvents,
+  type ContractFixture,
+} from './helpers';
 
 let service: RunningService;
 let procurement: string;
@@ -276,11 +282,7 @@ describe('GET /api/invoices/{id}/voucher.pdf', () => {
       .get(`/api/invoices/${invoice.id}/voucher.pdf`)
       .set('Authorization', auditor)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/pdf/);
     const pdf = response.body as Buffer;

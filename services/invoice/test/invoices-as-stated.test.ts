@@ -1,7 +1,6 @@
 // API.md "v2 — invoices as stated" over HTTP, on a pinned clock (DENPYO_TODAY): the stated tax,
 // tax-included amounts, optional T-numbers, the arrival date's deadlines, late inspection,
 // withholding, closed fiscal years, and what the contract and payment services tell.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { buildEvent, startService, type RunningService, type ServiceEnv } from '@denpyo/platform';
@@ -9,8 +8,10 @@ import { bearer, testServiceEnv, waitFor } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
 import {
   approvedContract,
+  binary,
   invoiceBody,
   outboxEvents,
+  pdfText,
   publishContractEvent,
   publishPaymentEvent,
   type ContractFixture,
@@ -556,18 +557,7 @@ async function voucher(id: string): Promise<Buffer> {
     .get(`/api/invoices/${id}/voucher.pdf`)
     .set('Authorization', accountant)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(binary)
     .expect(200);
   return response.body as Buffer;
-}
-
-/** The voucher's text as poppler reads it back, the layout kept so a row stays on one line. */
-function pdfText(pdf: Buffer): string {
-  const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf });
-  if (result.status !== 0) throw new Error(`pdftotext failed: ${String(result.stderr)}`);
-  return result.stdout.toString('utf8');
 }

@@ -2,12 +2,11 @@
 // 469 ms while four rendered. Vouchers now render on the process's worker pool: /health answers
 // at once while four render, a user gets at most two renders at a time (429 for a third, not for
 // another user), and the voucher read back is the voucher.
-import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { startService, type RunningService } from '@denpyo/platform';
 import { bearer, testServiceEnv } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
-import { approvedContract, invoiceBody } from './helpers';
+import { approvedContract, binary, invoiceBody, pdfText } from './helpers';
 
 // Workers start and parse fonts, each test renders several 100-line vouchers: slow on a busy machine.
 jest.setTimeout(60_000);
@@ -57,17 +56,7 @@ function voucher(auth: string) {
     .get(`/api/invoices/${invoiceId}/voucher.pdf`)
     .set('Authorization', auth)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-}
-
-function pdfText(pdf: Buffer): string {
-  const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf });
-  if (result.status !== 0) throw new Error(`pdftotext failed: ${String(result.stderr)}`);
-  return result.stdout.toString('utf8');
+    .parse(binary);
 }
 
 it('answers /health at once while four 100-line vouchers render', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@denpyo/jp';
 import { demoModeSetting, jsonSetting } from '@denpyo/platform';
 import { z } from 'zod';
+import { DEFAULT_ORDER_WAIT_SECONDS } from './application/deps';
 
 /**
  * The dated table of late-payment interest rates (支払遅延防止法 Art. 8: the rate the Minister of
@@ -87,7 +88,12 @@ export const paymentEnvSchema = z
     DEMO_MODE: demoModeSetting,
     LATE_INTEREST_RATES: LateInterestRatesSchema,
     /** How long a payment order may wait for its contract's events before it is refused. */
-    PAYMENT_ORDER_WAIT_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
+    PAYMENT_ORDER_WAIT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(604_800)
+      .default(DEFAULT_ORDER_WAIT_SECONDS),
     ...requesterSettings,
   })
   .superRefine((env, context) => {

@@ -346,8 +346,8 @@ test('the end of the wait records an order whose invoice was paid meanwhile as a
   await publish(service, 'PaymentOrdered', order.invoiceId, order);
   await publish(service, 'PaymentOrdered', order.invoiceId, order);
   await eventually(async () => expect(await parked(order.invoiceId)).toHaveLength(2));
-  // The contract became known without its event deciding these orders (as a crash between the
-  // two would leave it): the end of the wait judges them.
+  // The contract known here, set directly so that no event of it decides these orders: the end
+  // of the wait judges them.
   await service.runtime.pool.query(
     `INSERT INTO known_contracts (id, vendor_id, amount, fiscal_year, updated_at)
      VALUES ($1, $2, 500000, 2026, now())`,

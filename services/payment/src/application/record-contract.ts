@@ -8,7 +8,7 @@ import {
   undecidedOrdersOf,
 } from '../db/known-contracts';
 import { CONSUMER_GROUP, SERVICE_ACTOR, type PaymentDeps } from './deps';
-import { decideUndecidedOrders } from './schedule-payment';
+import { decideParkedOrders } from './schedule-payment';
 
 type ContractEvent =
   EventOf<'ContractApproved'> | EventOf<'ContractAmended'> | EventOf<'ContractClosed'>;
@@ -28,7 +28,7 @@ export function makeRecordContract({ uow }: PaymentDeps) {
       else if (event.type === 'ContractAmended')
         await recordAmendedContract(tx, event.payload, now);
       else await recordClosedContract(tx, event.payload, now);
-      await decideUndecidedOrders(unit, await undecidedOrdersOf(tx, event.payload.contractId));
+      await decideParkedOrders(unit, await undecidedOrdersOf(tx, event.payload.contractId));
       return ok(undefined);
     });
 }

@@ -6,8 +6,8 @@ import { closedYearsOf } from '../db/fiscal-years';
 import {
   decideParkedOrder,
   findParkedOrder,
+  findKnownContract,
   lockContract,
-  lockKnownContract,
   orderedSoFar,
   parkOrder,
   type ParkedOrder,
@@ -44,23 +44,16 @@ export function makeSchedulePayment({ uow }: PaymentDeps) {
     const outcome = await uow.runOnce(
       { event, consumer: CONSUMER_GROUP, actor: SERVICE_ACTOR },
       async (unit): Promise<Outcome<ScheduleResult | { refused: string }>> => {
+        await lockContract(unit.tx, event.payload.contractId);
         const verdict = await judgeOrder(unit.tx, event);
         if (verdict.verdict === 'refuse') {
-          auditRefusal(unit, event, verdict.reason);
+          auditOrder(unit, 'payment.order-refused', event, verdict.reason);
           await parkOrder(unit.tx, event, verdict.reason, unit.now, 'refused');
           return ok({ refused: verdict.reason });
         }
         if (verdict.verdict === 'wait') {
+          auditOrder(unit, 'payment.order-parked', event, verdict.reason);
           await parkOrder(unit.tx, event, verdict.reason, unit.now, 'waiting');
-          unit.audit({
-            action: 'payment.order-parked',
-            entityType: 'invoice',
-            entityId: event.payload.invoiceId,
-            amount: event.payload.amount,
-            counterparty: event.payload.vendorId,
-            before: null,
-            after: { reason: verdict.reason, orderEventId: event.id, order: event.payload },
-          });
           return ok('parked');
         }
         return ok(await scheduleOrder(unit, event));
@@ -89,17 +82,16 @@ const orderYear = (event: PaymentOrderedEvent) =>
   event.payload.fiscalYear ?? fiscalYearOf(event.payload.dueDate);
 
 /**
- * Judges an order against the contract (its lock taken first, so orders of one contract and
- * its events are judged one at a time) and its fiscal year.
+ * Judges an order against the contract and its fiscal year. The caller holds the contract's lock
+ * (lockContract), so orders of one contract and its events are judged one at a time.
  */
-export async function judgeOrder(tx: Tx, event: PaymentOrderedEvent): Promise<OrderVerdict> {
+async function judgeOrder(tx: Tx, event: PaymentOrderedEvent): Promise<OrderVerdict> {
   const order = event.payload;
   const fiscalYear = orderYear(event);
-  await lockContract(tx, order.contractId);
-  const contract = await lockKnownContract(tx, order.contractId);
   if ((await closedYearsOf(tx, [fiscalYear])).has(fiscalYear)) {
     return { verdict: 'refuse', reason: `fiscal year ${fiscalYear} is closed` };
   }
+  const contract = await findKnownContract(tx, order.contractId);
   const sofar = await orderedSoFar(tx, order.contractId, order.invoiceId, fiscalYear);
   return judgePaymentOrder(
     {
@@ -113,10 +105,15 @@ export async function judgeOrder(tx: Tx, event: PaymentOrderedEvent): Promise<Or
   );
 }
 
-export function auditRefusal(unit: Work<Tx>, event: PaymentOrderedEvent, reason: string): void {
+function auditOrder(
+  unit: Work<Tx>,
+  action: 'payment.order-refused' | 'payment.order-parked',
+  event: PaymentOrderedEvent,
+  reason: string,
+): void {
   const order = event.payload;
   unit.audit({
-    action: 'payment.order-refused',
+    action,
     entityType: 'invoice',
     entityId: order.invoiceId,
     amount: order.amount,
@@ -127,7 +124,7 @@ export function auditRefusal(unit: Work<Tx>, event: PaymentOrderedEvent, reason:
 }
 
 /** The payment of an order that agrees with its contract. */
-export async function scheduleOrder(
+async function scheduleOrder(
   { tx, now, audit, publish }: Work<Tx>,
   event: PaymentOrderedEvent,
 ): Promise<'scheduled' | 'invoice-already-scheduled'> {
@@ -191,20 +188,17 @@ export async function scheduleOrder(
  * its wait ended keeps that refusal (and its dead letter: true at the time); its scheduling now is
  * audited with the refusal it overrides (payment.order-revisited).
  */
-export async function scheduleParkedOrder(unit: Work<Tx>, parked: ParkedOrder): Promise<void> {
-  const result = await scheduleOrder(unit, parked.envelope);
+async function scheduleParkedOrder(unit: Work<Tx>, parked: ParkedOrder): Promise<void> {
   const order = parked.envelope.payload;
+  const status =
+    (await scheduleOrder(unit, parked.envelope)) === 'scheduled'
+      ? 'scheduled'
+      : 'already-scheduled';
   const reason =
-    result === 'scheduled'
+    status === 'scheduled'
       ? 'agrees with the contract'
       : `invoice ${order.invoiceId} already had its payment scheduled: nothing scheduled`;
-  await decideParkedOrder(
-    unit.tx,
-    parked.eventId,
-    result === 'scheduled' ? 'scheduled' : 'already-scheduled',
-    reason,
-    unit.now,
-  );
+  await decideParkedOrder(unit.tx, parked.eventId, status, reason, unit.now);
   if (parked.status !== 'refused') return;
   unit.audit({
     action: 'payment.order-revisited',
@@ -217,33 +211,37 @@ export async function scheduleParkedOrder(unit: Work<Tx>, parked: ParkedOrder): 
       reason: parked.reason,
       refusedAt: parked.decidedAt?.toISOString() ?? null,
     },
-    after: {
-      status: result === 'scheduled' ? 'scheduled' : 'already-scheduled',
-      reason,
-      orderEventId: parked.eventId,
-    },
+    after: { status, reason, orderEventId: parked.eventId },
   });
 }
 
 /**
- * The undecided orders of a contract, judged again after one of its events (oldest first):
- * those waiting, and those refused only because their wait ended (after an outage the contract
- * event may come later than PAYMENT_ORDER_WAIT_SECONDS). Scheduled when they agree now; refused
- * for good when they never can (a waiting one's dead letter follows from settleParkedOrders; one
- * refused before has had its dead letter); left as they are while they may still agree later.
+ * Parked orders judged again (oldest first, their contracts' locks held): after an event of their
+ * contract, those waiting and those refused only because their wait ended (after an outage the
+ * contract event may come later than PAYMENT_ORDER_WAIT_SECONDS); when the wait ends
+ * (`waitEndedAfterSeconds`, settleParkedOrders), those waiting that long. Scheduled when they
+ * agree now; refused for good when they never can (a waiting one's dead letter follows from
+ * settleParkedOrders; one refused before has had its dead letter). One that may still agree later
+ * is left as it is, or, when its wait has ended, refused until a later event of its contract
+ * judges it again (recordContract).
  */
-export async function decideUndecidedOrders(
+export async function decideParkedOrders(
   unit: Work<Tx>,
   orders: readonly ParkedOrder[],
+  waitEndedAfterSeconds?: number,
 ): Promise<void> {
   for (const parked of orders) {
     const verdict = await judgeOrder(unit.tx, parked.envelope);
-    if (verdict.verdict === 'wait') continue;
     if (verdict.verdict === 'accept') {
       await scheduleParkedOrder(unit, parked);
       continue;
     }
-    auditRefusal(unit, parked.envelope, verdict.reason);
-    await decideParkedOrder(unit.tx, parked.eventId, 'refused', verdict.reason, unit.now, false);
+    const waitEnded = verdict.verdict === 'wait';
+    if (waitEnded && waitEndedAfterSeconds === undefined) continue;
+    const reason = waitEnded
+      ? `${verdict.reason}, still after waiting ${waitEndedAfterSeconds} s`
+      : verdict.reason;
+    auditOrder(unit, 'payment.order-refused', parked.envelope, reason);
+    await decideParkedOrder(unit.tx, parked.eventId, 'refused', reason, unit.now, waitEnded);
   }
 }

@@ -2,14 +2,13 @@ import { deadLetterMessage, ok, RefusedEvent, type BusMessage } from '@denpyo/pl
 import { eventTopic } from '@denpyo/schemas';
 import {
   contractsWithExpiredOrders,
-  decideParkedOrder,
   expiredOrdersOf,
   lockContract,
   markDeadLettered,
   undeadLetteredOrders,
 } from '../db/known-contracts';
 import { DEFAULT_ORDER_WAIT_SECONDS, SERVICE_ACTOR, type PaymentDeps } from './deps';
-import { auditRefusal, judgeOrder, scheduleParkedOrder } from './schedule-payment';
+import { decideParkedOrders } from './schedule-payment';
 
 const BATCH = 100;
 
@@ -23,8 +22,9 @@ export interface SettledParkedOrders {
 /**
  * Ends the wait of parked payment orders (PAYMENT_ORDER_WAIT_SECONDS, bounded so nothing waits
  * unseen for ever): an order whose contract never came, or never grew enough, is refused and
- * audited, yet judged again if a later event of its contract arrives (recordContract). Then every refused order not yet on the dead-letter topic is published there with the
- * reason (x-refusal-reason), and marked; if the publish fails, the next run sends it again.
+ * audited, yet judged again if a later event of its contract arrives (recordContract). Then
+ * every refused order not yet on the dead-letter topic is published there with the reason
+ * (x-refusal-reason), and marked; if the publish fails, the next run sends it again.
  */
 export function makeSettleParkedOrders({
   uow,
@@ -34,28 +34,11 @@ export function makeSettleParkedOrders({
   return async (): Promise<SettledParkedOrders> => {
     const expired = await uow.runAs(SERVICE_ACTOR, async (unit) => {
       const cutoff = new Date(unit.now.getTime() - orderWaitSeconds * 1000);
-      // Contract by contract, each locked first (in id order), as schedulePayment does.
+      // Their contracts locked first (in id order), as the consumer's use cases lock theirs.
       const contracts = (await contractsWithExpiredOrders(unit.tx, cutoff, BATCH)).sort();
-      const orders = [];
-      for (const contractId of contracts) {
-        await lockContract(unit.tx, contractId);
-        orders.push(...(await expiredOrdersOf(unit.tx, contractId, cutoff)));
-      }
-      for (const parked of orders) {
-        const verdict = await judgeOrder(unit.tx, parked.envelope);
-        if (verdict.verdict === 'accept') {
-          await scheduleParkedOrder(unit, parked);
-          continue;
-        }
-        // Refused for now only because the wait ended: a later event of its contract judges
-        // it again (recordContract), since after an outage that event may still be unread.
-        const waitExpired = verdict.verdict === 'wait';
-        const reason = waitExpired
-          ? `${verdict.reason}, still after waiting ${orderWaitSeconds} s`
-          : verdict.reason;
-        auditRefusal(unit, parked.envelope, reason);
-        await decideParkedOrder(unit.tx, parked.eventId, 'refused', reason, unit.now, waitExpired);
-      }
+      for (const contractId of contracts) await lockContract(unit.tx, contractId);
+      const orders = await expiredOrdersOf(unit.tx, contracts, cutoff);
+      await decideParkedOrders(unit, orders, orderWaitSeconds);
       return ok(orders.length);
     });
     let deadLettered = 0;

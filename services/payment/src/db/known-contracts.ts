@@ -22,8 +22,11 @@ export async function lockContract(tx: Tx, contractId: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${CONTRACT_LOCK}::int, hashtext(${contractId}))::text`;
 }
 
-/** The contract as this service has seen it (hold lockContract first). */
-export async function lockKnownContract(
+/**
+ * The contract as this service has seen it. Hold lockContract: every write of known_contracts
+ * holds it too, so no row lock is needed.
+ */
+export async function findKnownContract(
   tx: Tx,
   contractId: string,
 ): Promise<KnownContract | undefined> {
@@ -36,7 +39,7 @@ export async function lockKnownContract(
       closed_outcome: 'completed' | 'cancelled' | null;
     }[]
   >`SELECT vendor_id::text, amount, schedule, released_amount, closed_outcome
-    FROM known_contracts WHERE id = ${contractId}::uuid FOR UPDATE`;
+    FROM known_contracts WHERE id = ${contractId}::uuid`;
   const row = rows[0];
   if (!row) return undefined;
   return {
@@ -86,22 +89,28 @@ export async function recordApprovedContract(
 }
 
 /** ContractAmended: the new amount (and restated schedule) replaces the old. */
-export async function recordAmendedContract(tx: Tx, change: ContractAmended, at: Date) {
+export async function recordAmendedContract(
+  tx: Tx,
+  change: ContractAmended,
+  at: Date,
+): Promise<void> {
   const schedule = change.schedule ? JSON.stringify(change.schedule) : null;
-  const updated = await tx.$executeRaw`
+  await tx.$executeRaw`
     UPDATE known_contracts SET amount = ${change.amount}::bigint,
       schedule = coalesce(${schedule}::jsonb, schedule), updated_at = ${at}
     WHERE id = ${change.contractId}::uuid`;
-  return updated === 1;
 }
 
 /** ContractClosed: what it released no longer backs orders. */
-export async function recordClosedContract(tx: Tx, closed: ContractClosed, at: Date) {
-  const updated = await tx.$executeRaw`
+export async function recordClosedContract(
+  tx: Tx,
+  closed: ContractClosed,
+  at: Date,
+): Promise<void> {
+  await tx.$executeRaw`
     UPDATE known_contracts SET closed_outcome = ${closed.outcome},
       released_amount = ${closed.releasedAmount}::bigint, updated_at = ${at}
     WHERE id = ${closed.contractId}::uuid`;
-  return updated === 1;
 }
 
 export interface ParkedOrder {
@@ -194,14 +203,14 @@ export async function contractsWithExpiredOrders(
   return rows.map((row) => row.contract_id);
 }
 
-/** A contract's waiting orders parked before `before`, oldest first (hold lockContract). */
+/** These contracts' waiting orders parked before `before`, oldest first (hold their locks). */
 export async function expiredOrdersOf(
   tx: Tx,
-  contractId: string,
+  contractIds: readonly string[],
   before: Date,
 ): Promise<ParkedOrder[]> {
   const rows = await tx.parkedPaymentOrder.findMany({
-    where: { contractId, status: 'waiting', parkedAt: { lt: before } },
+    where: { contractId: { in: [...contractIds] }, status: 'waiting', parkedAt: { lt: before } },
     orderBy: [{ parkedAt: 'asc' }, { eventId: 'asc' }],
   });
   return rows.map(toParked);
