@@ -18,7 +18,7 @@
 // (the test runner's KAFKA_TEST_CONTROL=1: the run owns it), else the Kafka fault is skipped.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { kafkaDown, kafkaUp } from '../infra/kafka/kafka.mjs';
@@ -28,6 +28,7 @@ import { root, startSystem } from './system.mjs';
 
 const require = createRequire(import.meta.url);
 const { Pool } = require('pg');
+const { fiscalYearOf } = require('@denpyo/jp');
 
 const { values: args } = parseArgs({
   options: {
@@ -175,8 +176,7 @@ async function must(label, user, path, key, body, status = [200, 201]) {
 // Set-up: a vendor, a budget line and contracts approved along the whole route (≥ ¥50,000,000:
 // 課長 → 部長 → 副市長 → 市長), enough for every invoice.
 
-const FISCAL_YEAR =
-  Number(settings.today.slice(0, 4)) - (Number(settings.today.slice(5, 7)) < 4 ? 1 : 0);
+const FISCAL_YEAR = fiscalYearOf(settings.today);
 const lineAmount = (n) => 100_000 + (n % 89) * 1_000;
 const invoiceBody = (n, contractId) => ({
   contractId,
@@ -302,7 +302,7 @@ async function inject(fault) {
   const begun = Date.now();
   log(`fault: ${fault.kind} ${fault.target} (invoice ${started} of ${settings.invoices})`);
   if (fault.kind === 'kill -9') {
-    await system.restart(fault.target, { signal: 'SIGKILL' });
+    await system.restart(fault.target);
     record.restartedAfterMs = Date.now() - begun;
     const url =
       fault.target === 'portal'
@@ -559,7 +559,7 @@ const outbox = await query(
 
 const report = {
   finishedAt: new Date().toISOString(),
-  machine: `${(await import('node:os')).cpus().length} cores`,
+  machine: `${cpus().length} cores`,
   settings: { ...settings, kafka: kafka ? { ...kafka.options, control: kafka.control } : null },
   durationSeconds: Math.round((Date.now() - t0) / 1000),
   burstSeconds: Math.round(burstSeconds),

@@ -26,7 +26,7 @@ const SERVICES = ['portal', 'contract', 'invoice', 'payment'];
  * @param {string} adminUrl
  * @param {{ passwords?: Record<string, string>, eventLogSchema?: string }} options
  */
-export async function provision(adminUrl, options = {}) {
+async function provision(adminUrl, options = {}) {
   const { provisionDatabase, serviceMigrations } = require(
     join(root, 'packages', 'platform', 'dist', 'index.js'),
   );

@@ -95,29 +95,22 @@ export async function startSystem(options) {
   });
 
   /**
-   * Process control for the fault harness (scripts/chaos.mjs): `kill` sends a signal to one
-   * service (SIGKILL by default) without that exit counting as a failure, `restart` starts it
-   * again with the same environment, `restartPostgres` stops the embedded PostgreSQL and starts
-   * it again on the same data and port.
+   * Process control for the fault harness (scripts/chaos.mjs): `restart` kills one service with
+   * SIGKILL (unless it has exited already), without that exit counting as a failure, and starts
+   * it again with the same environment; `restartPostgres` stops the embedded PostgreSQL and
+   * starts it again on the same data and port.
    */
-  const byName = (name) => {
+  const restart = async (name) => {
     const entry = processes.find((p) => p.name === name);
     if (!entry) throw new Error(`no process named ${name}`);
-    return entry;
-  };
-  const kill = async (name, signal = 'SIGKILL') => {
-    const { child } = byName(name);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    expectedExits.add(child);
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    await exited;
-  };
-  const restart = async (name, { signal = 'SIGKILL' } = {}) => {
-    const entry = byName(name);
-    await kill(name, signal);
+    const { child } = entry;
+    if (child.exitCode === null && child.signalCode === null) {
+      expectedExits.add(child);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
     launch(entry);
-    return entry.child;
   };
   const restartPostgres = async ({ downMs = 0 } = {}) => {
     if (!postgres) throw new Error('PostgreSQL is not embedded here: nothing to restart');
@@ -156,7 +149,7 @@ export async function startSystem(options) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { portalUrl, processes, databaseUrl, stop, kill, restart, restartPostgres };
+  return { portalUrl, processes, databaseUrl, stop, restart, restartPostgres };
 }
 
 /**

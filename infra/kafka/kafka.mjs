@@ -76,7 +76,7 @@ function resolveOptions(opts = {}) {
 }
 
 /** acls.json: per SCRAM user, the group it consumes in and the topics it produces and consumes. */
-export function readAcls() {
+function readAcls() {
   return JSON.parse(fs.readFileSync(ACLS_FILE, 'utf8')).users;
 }
 
@@ -220,8 +220,24 @@ function describeError(error) {
 // ---------------------------------------------------------------------------------------------
 // Process management.
 
-function javaBin() {
-  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+/** A JDK tool (java, keytool): JAVA_HOME's when set, else the one on the PATH. */
+function javaBin(tool = 'java') {
+  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', tool) : tool;
+}
+
+/** One of Kafka's command-line tools (its main class) in a JVM of its own, logging warnings only. */
+function kafkaTool(o, cp, mainClass, args, options = {}) {
+  return spawnSync(
+    javaBin(),
+    [
+      `-Dlog4j.configuration=file:${path.join(o.stateDir, 'tools-log4j.properties')}`,
+      '-cp',
+      cp,
+      mainClass,
+      ...args,
+    ],
+    { encoding: 'utf8', ...options },
+  );
 }
 
 function checkJava() {
@@ -391,13 +407,11 @@ function writeConfig(o, tls) {
 
 /**
  * Formats the KRaft storage of a new state dir, with the SCRAM users. An existing one is never
- * formatted again: it holds the events not consumed yet. Returns whether its SCRAM users are
- * those of acls.json (`current`) or must be added once the broker runs (`stale`: acls.json or
- * the credentials changed, or it predates SCRAM; see ensureScramUsers).
+ * formatted again: it holds the events not consumed yet, and gets users that changed once the
+ * broker runs (ensureScramUsers).
  */
 function formatStorage(o, cp, propsFile, credentials) {
-  if (fs.existsSync(path.join(o.dataDir, 'meta.properties')))
-    return staleScramUsers(o, credentials).length === 0 ? 'current' : 'stale';
+  if (fs.existsSync(path.join(o.dataDir, 'meta.properties'))) return;
   // Kafka cluster ids are base64url-encoded 16-byte UUIDs (what `StorageTool random-uuid` prints).
   // Like Kafka's own Uuid.randomUuid, never one that starts with '-': the storage tool would read
   // it as an option (one fresh state dir in 64 failed to format).
@@ -405,37 +419,29 @@ function formatStorage(o, cp, propsFile, credentials) {
   do clusterId = randomBytes(16).toString('base64url');
   while (clusterId.startsWith('-'));
   o.log(`formatting KRaft storage (cluster id ${clusterId})...`);
-  const r = spawnSync(
-    javaBin(),
-    [
-      `-Dlog4j.configuration=file:${path.join(o.stateDir, 'tools-log4j.properties')}`,
-      '-cp',
-      cp,
-      'kafka.tools.StorageTool',
-      'format',
-      '-t',
-      clusterId,
-      '-c',
-      propsFile,
-      ...Object.entries(credentials).flatMap(([name, password]) =>
-        ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((mechanism) => [
-          '--add-scram',
-          `${mechanism}=[name=${name},password=${password}]`,
-        ]),
-      ),
-    ],
-    { encoding: 'utf8' },
-  );
+  const r = kafkaTool(o, cp, 'kafka.tools.StorageTool', [
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    propsFile,
+    ...Object.entries(credentials).flatMap(([name, password]) =>
+      ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((mechanism) => [
+        '--add-scram',
+        `${mechanism}=[name=${name},password=${password}]`,
+      ]),
+    ),
+  ]);
   if (r.status !== 0) throw new KafkaError(`StorageTool format failed:\n${r.stdout}${r.stderr}`);
   fs.writeFileSync(o.scramStamp, scramStamp(credentials));
-  return 'formatted';
 }
 
 /**
  * Adds (or sets the password of) each SCRAM user of acls.json on the running broker, keeping
  * its data: Kafka's ConfigCommand (`kafka-configs --alter --add-config SCRAM-SHA-…`) through the
- * anonymous PLAINTEXT listener, a super user. A short JVM per user and mechanism; only when the users
- * changed since the stamp. If that fails, says how to start afresh instead of deleting anything.
+ * anonymous PLAINTEXT listener, a super user. Nothing to do unless users changed since the stamp
+ * (a freshly formatted dir has them all); then a short JVM per user (the tool alters one user per
+ * call) and mechanism. If that fails, says how to start afresh instead of deleting anything.
  */
 function ensureScramUsers(o, credentials) {
   const stale = staleScramUsers(o, credentials);
@@ -446,13 +452,11 @@ function ensureScramUsers(o, credentials) {
     o.log(`adding SCRAM user ${name} to the existing cluster...`);
     // One mechanism per request: the broker refuses to alter a user's credential twice in one.
     for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512']) {
-      const r = spawnSync(
-        javaBin(),
+      const r = kafkaTool(
+        o,
+        cp,
+        'kafka.admin.ConfigCommand',
         [
-          `-Dlog4j.configuration=file:${path.join(o.stateDir, 'tools-log4j.properties')}`,
-          '-cp',
-          cp,
-          'kafka.admin.ConfigCommand',
           '--bootstrap-server',
           `${o.host}:${o.port}`,
           '--alter',
@@ -463,7 +467,7 @@ function ensureScramUsers(o, credentials) {
           '--add-config',
           `${mechanism}=[password=${password}]`,
         ],
-        { encoding: 'utf8', timeout: 60_000 },
+        { timeout: 60_000 },
       );
       if (r.error || r.status !== 0)
         throw new KafkaError(
@@ -512,8 +516,7 @@ function readText(file) {
 }
 
 /** The SCRAM users of acls.json with their passwords, generated once (hex: safe in --add-scram). */
-export function scramCredentials(opts = {}) {
-  const o = resolveOptions(opts);
+function scramCredentials(o) {
   const stored = JSON.parse(readText(o.credentialsFile) ?? '{}');
   const credentials = Object.fromEntries(
     Object.keys(readAcls()).map((name) => [name, stored[name] ?? randomBytes(18).toString('hex')]),
@@ -542,10 +545,7 @@ function ensureTls(o) {
   fs.mkdirSync(o.tlsDir, { recursive: true, mode: 0o700 });
   const password = randomBytes(18).toString('hex');
   const keytool = (args) => {
-    const bin = process.env.JAVA_HOME
-      ? path.join(process.env.JAVA_HOME, 'bin', 'keytool')
-      : 'keytool';
-    const r = spawnSync(bin, args, { encoding: 'utf8' });
+    const r = spawnSync(javaBin('keytool'), args, { encoding: 'utf8' });
     if (r.error || r.status !== 0)
       throw new KafkaError(`keytool ${args[0]} failed: ${r.error?.message ?? r.stderr}`);
   };
@@ -719,10 +719,10 @@ export async function kafkaUp(opts = {}) {
     };
   };
 
-  // A broker of this state dir that is running already gets the SCRAM users acls.json has now.
+  // A broker of this state dir gets the SCRAM users acls.json has now (a no-op when it has them).
   const ownUsers = (pid) => {
     if (isOurBroker(pid) && fs.existsSync(path.join(o.dataDir, 'meta.properties')))
-      ensureScramUsers(o, scramCredentials(opts));
+      ensureScramUsers(o, scramCredentials(o));
   };
 
   if (await isKafkaReachable(o.host, o.port)) {
@@ -751,8 +751,7 @@ export async function kafkaUp(opts = {}) {
     checkJava();
     const cp = resolveClasspath(o);
     const propsFile = writeConfig(o, ensureTls(o));
-    const credentials = scramCredentials(opts);
-    const storage = formatStorage(o, cp, propsFile, credentials);
+    formatStorage(o, cp, propsFile, scramCredentials(o));
 
     if (fs.existsSync(o.logFile)) fs.renameSync(o.logFile, `${o.logFile}.prev`);
     const out = fs.openSync(o.logFile, 'a');
@@ -783,7 +782,7 @@ export async function kafkaUp(opts = {}) {
 
     await waitReady(o, child.pid);
     o.log(`broker ready in ${((Date.now() - t0) / 1000).toFixed(1)}s (pid ${child.pid})`);
-    if (storage === 'stale') ensureScramUsers(o, credentials);
+    ownUsers(child.pid);
     await ensureTopics(opts);
     return result(true, child.pid);
   });

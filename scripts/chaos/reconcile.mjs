@@ -55,7 +55,8 @@ export async function reconcile(db, expected) {
   const duplicated = (what) => problems.duplicated.push(what);
   const mismatch = (what) => problems.mismatches.push(what);
 
-  // Invoices: one per accepted request, none the client does not know of.
+  // Invoices: one per accepted request. Those the client does not know of (a registration it
+  // gave up on, which the harness reports as refused) are counted in the figures.
   const byNumber = new Map();
   for (const invoice of invoices) {
     const list = byNumber.get(invoice.invoice_number) ?? [];

@@ -65,7 +65,7 @@ export interface FuzzOperation {
   body?: JsonSchema;
 }
 
-export const DOCUMENT = JSON.parse(JSON.stringify(buildOpenApiDocument())) as OpenApiDocument;
+const DOCUMENT = JSON.parse(JSON.stringify(buildOpenApiDocument())) as OpenApiDocument;
 
 export function documentedOperations(): FuzzOperation[] {
   return Object.entries(DOCUMENT.paths).flatMap(([path, methods]) =>
@@ -92,12 +92,12 @@ function resolve(schema: JsonSchema): JsonSchema {
 }
 
 /** JSON text written exactly as given: a value JSON.stringify cannot produce. */
-export class RawJson {
+class RawJson {
   constructor(readonly text: string) {}
 }
 
 /** An object as a list of members, so `__proto__` is a key like any other. */
-export class Members {
+class Members {
   constructor(readonly entries: [string, unknown][]) {}
 }
 
@@ -278,7 +278,7 @@ function isoDateFrom(today: string, offsetDays: number): string {
 }
 
 /** Values no schema of the API accepts where they are put, each a way a body has gone wrong. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
     new RawJson('1e400'),
     new RawJson('-1e400'),
