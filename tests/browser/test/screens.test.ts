@@ -27,21 +27,20 @@ interface Seeded {
 const VENDOR_PASSWORD = 'vendor-password-1';
 
 async function seed(): Promise<Seeded> {
-  // One after another: the portal lets one client hash only a few passwords at once (429).
-  const signedIn: ApiUser[] = [];
-  for (const name of [
-    'procurement',
-    'procurement2',
-    'approver',
-    'approver2',
-    'accountant',
-    'treasurer',
-    'treasurer2',
-  ]) {
-    signedIn.push(await ApiUser.signIn(name));
-  }
+  // ApiUser.signIn waits and retries when the portal, hashing a few passwords per client at a
+  // time, answers a burst of sign-ins 429.
   const [procurement, procurement2, approver, approver2, accountant, treasurer, treasurer2] =
-    signedIn as [ApiUser, ApiUser, ApiUser, ApiUser, ApiUser, ApiUser, ApiUser];
+    await Promise.all(
+      [
+        'procurement',
+        'procurement2',
+        'approver',
+        'approver2',
+        'accountant',
+        'treasurer',
+        'treasurer2',
+      ].map((name) => ApiUser.signIn(name)),
+    );
   const fiscalYear = fiscalYearOf(today());
   const budgetCode = '03.01.01.01';
   await accountant.call('POST', '/api/budgets', {

@@ -8,7 +8,7 @@ import { toApiError } from '../api/problem';
 import { t } from '../i18n';
 import { Alert, Button, ProblemAlert, Progress, TextField, useDocumentTitle } from '../ui';
 import { safeNext } from './search';
-import { isStaff, sessionQuery } from './session';
+import { homePath, PASSWORD_CHANGE_PATH, sessionQuery } from './session';
 
 export function LoginPage() {
   useDocumentTitle(t('login.title'));
@@ -37,9 +37,10 @@ export function LoginPage() {
       queryClient.setQueryData(sessionQuery.queryKey, session);
       const next = safeNext(search.next);
       // A password someone else chose is changed first; nothing else works until then.
-      const home = isStaff(session.user) ? '/' : '/vendor';
       await navigate({
-        to: session.user.mustChangePassword ? '/account/password' : (next ?? home),
+        to: session.user.mustChangePassword
+          ? PASSWORD_CHANGE_PATH
+          : (next ?? homePath(session.user)),
         replace: true,
       });
     } catch (error) {

@@ -7,11 +7,8 @@ import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tans
 import { ErrorPage, NotFoundPage, StandaloneNotFoundPage } from './ErrorPages';
 import { LoginPage } from './LoginPage';
 import { safeNext } from './search';
-import { sessionQuery } from './session';
+import { PASSWORD_CHANGE_PATH, sessionQuery } from './session';
 import { Shell } from './Shell';
-
-/** The one screen a user who must change their password may open. */
-export const PASSWORD_CHANGE_PATH = '/account/password';
 
 export interface RouterContext {
   queryClient: QueryClient;

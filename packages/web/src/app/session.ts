@@ -64,3 +64,11 @@ export function useHasRole(...roles: Role[]): boolean {
 export function isStaff(user: Pick<AuthUser, 'roles'>): boolean {
   return user.roles.some((role) => role !== 'vendor');
 }
+
+/** Where a user's work starts: the home page for staff, the vendor portal for a vendor. */
+export function homePath(user: Pick<AuthUser, 'roles'>): '/' | '/vendor' {
+  return isStaff(user) ? '/' : '/vendor';
+}
+
+/** The one screen a user who must change their password may open (routes-base.tsx). */
+export const PASSWORD_CHANGE_PATH = '/account/password';

@@ -66,7 +66,7 @@ describe('令和 dates', () => {
     expect(formatReiwaDateTime('2026-11-26T23:30:00+09:00')).toBe('令和8年11月26日 23:30');
   });
 
-  it('counts calendar days and fiscal years', () => {
+  it('counts calendar days', () => {
     expect(addDays('2026-03-31', 1)).toBe('2026-04-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
   });

@@ -1,16 +1,18 @@
-// A dialog that asks for a form: 取消 and the submit button at the bottom, both off (and the
-// dialog not dismissable) while it is being sent. With formId the fields are a <form>, so Enter
-// submits it.
+// A dialog that asks for a form: the fields, then what went wrong (FormProblems) and the progress
+// while it is sent; 取消 and the submit button at the bottom, both off (and the dialog not
+// dismissable) meanwhile. With formId the fields are a <form>, so Enter submits it.
 import type { ReactNode } from 'react';
+import type { Form } from '../forms';
 import { t } from '../i18n';
-import { Button, Dialog } from '../ui';
+import { Button, Dialog, Progress } from '../ui';
+import { FormProblems } from './FormProblems';
 
 export function FormDialog({
   isOpen = true,
   onClose,
   title,
   submitLabel,
-  submitting,
+  form,
   onSubmit,
   formId,
   wide,
@@ -20,12 +22,20 @@ export function FormDialog({
   onClose: () => void;
   title: string;
   submitLabel: string;
-  submitting: boolean;
+  form: Pick<Form<Record<string, string>>, 'submitting' | 'formError' | 'otherErrors'>;
   onSubmit: () => Promise<unknown>;
   formId?: string;
   wide?: boolean;
   children: ReactNode;
 }) {
+  const { submitting } = form;
+  const body = (
+    <>
+      {children}
+      <FormProblems form={form} />
+      {submitting ? <Progress label={t('app.saving')} /> : null}
+    </>
+  );
   return (
     <Dialog
       isOpen={isOpen}
@@ -60,10 +70,10 @@ export function FormDialog({
             void onSubmit();
           }}
         >
-          {children}
+          {body}
         </form>
       ) : (
-        <div className="ui-stack">{children}</div>
+        <div className="ui-stack">{body}</div>
       )}
     </Dialog>
   );

@@ -1,5 +1,6 @@
 // 差し戻す / 却下する with a required reason: the button opens the confirmation with the reason
-// field, checks the reason as the API will (RejectRequestSchema), and empties it once done.
+// field, checks the reason as the API will (RejectRequestSchema), shows a refused reason under the
+// field as well as in the dialog, and empties it once done.
 import { RejectRequestSchema } from '@denpyo/schemas';
 import { useState, type ReactNode } from 'react';
 import { ApiError, toApiError } from '../api';
@@ -15,7 +16,6 @@ export function RejectButton({
   isDisabled,
   size,
   buttonVariant,
-  showReasonError = false,
   onReject,
 }: {
   label: string;
@@ -26,8 +26,6 @@ export function RejectButton({
   isDisabled?: boolean;
   size?: 'medium' | 'small';
   buttonVariant: ButtonVariant;
-  /** Also show a refused reason under the field (the API's field error), not only in the dialog. */
-  showReasonError?: boolean;
   /** Sends the checked (trimmed) reason; a failure stays in the dialog. */
   onReject: (reason: string) => Promise<unknown>;
 }) {
@@ -36,13 +34,13 @@ export function RejectButton({
   const reject = async () => {
     const checked = validate(RejectRequestSchema, { reason });
     if (!checked.ok) {
-      if (showReasonError) setReasonError(checked.errors.reason);
+      setReasonError(checked.errors.reason);
       throw new ApiError({ status: 400, title: 'Bad Request', detail: checked.errors.reason });
     }
     try {
       await onReject(checked.value.reason);
     } catch (error) {
-      if (showReasonError) setReasonError(toApiError(error).fieldError('reason'));
+      setReasonError(toApiError(error).fieldError('reason'));
       throw error;
     }
     setReason('');
@@ -66,7 +64,7 @@ export function RejectButton({
         multiline
         maxLength={500}
         value={reason}
-        error={showReasonError ? reasonError : undefined}
+        error={reasonError}
         onChange={(value) => {
           setReason(value);
           setReasonError(undefined);

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 
 export type FilterInputs<K extends string> = {
-  values: Record<K, string>;
   /** value/onChange for the input of one filter. */
   field: (key: K) => { value: string; onChange: (value: string) => void };
   apply: () => void;
@@ -21,7 +20,6 @@ export function useFilterInputs<K extends string, S extends Partial<Record<K, st
     Object.fromEntries(keys.map((key) => [key, read(key)])) as Record<K, string>;
   const [values, setValues] = useState(() => from((key) => search[key] ?? ''));
   return {
-    values,
     field: (key) => ({
       value: values[key],
       onChange: (value) => setValues((current) => ({ ...current, [key]: value })),

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { postJson } from '../../api/client';
-import { isStaff, sessionQuery, userLabel, useUser } from '../../app/session';
+import { homePath, sessionQuery, userLabel, useUser } from '../../app/session';
 import { focusFirstInvalid, useForm } from '../../forms';
 import { t } from '../../i18n';
 import { FormProblems } from '../../shared/FormProblems';
@@ -44,7 +44,7 @@ export function PasswordChange() {
         delete signedIn.mustChangePassword;
         return { ...session, user: signedIn };
       });
-      await navigate({ to: isStaff(user) ? '/' : '/vendor', replace: true });
+      await navigate({ to: homePath(user), replace: true });
     }
   };
 

@@ -19,7 +19,6 @@ import {
   FilterBar,
   Meter,
   PageHeader,
-  ProblemAlert,
   SelectField,
   TextField,
   useToast,
@@ -167,7 +166,7 @@ function CreateBudgetDialog({
       onClose={() => onOpenChange(false)}
       title={t('budgets.create.title')}
       submitLabel={t('budgets.create.submit')}
-      submitting={form.submitting}
+      form={form}
       onSubmit={save}
       formId="budget-create"
     >
@@ -201,12 +200,6 @@ function CreateBudgetDialog({
         width="medium"
         {...form.field('amount')}
       />
-      {form.formError ? <ProblemAlert error={form.formError} /> : null}
-      {form.otherErrors.map((message) => (
-        <p key={message} className="ui-field__error">
-          {message}
-        </p>
-      ))}
     </FormDialog>
   );
 }

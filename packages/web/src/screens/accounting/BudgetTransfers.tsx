@@ -167,7 +167,7 @@ function RequestDialog({
       onClose={() => onOpenChange(false)}
       title={t('budgetTransfer.request.title', { year: yearLabel(fiscalYear) })}
       submitLabel={t('budgetTransfer.request.submit')}
-      submitting={form.submitting}
+      form={form}
       onSubmit={save}
       formId="budget-transfer"
     >
@@ -216,12 +216,6 @@ function RequestDialog({
         maxLength={500}
         {...form.field('reason')}
       />
-      {form.formError ? <ProblemAlert error={form.formError} /> : null}
-      {form.otherErrors.map((message) => (
-        <p key={message} className="ui-field__error">
-          {message}
-        </p>
-      ))}
     </FormDialog>
   );
 }

@@ -275,7 +275,6 @@ export function ApprovalPage() {
                     })}
                     reasonLabel={t('approvals.reject.reason')}
                     reasonHint={t('approvals.reject.reason.hint')}
-                    showReasonError
                     onReject={reject}
                   />
                 </div>

@@ -4,7 +4,7 @@ import type { AuditTrailVerification, AuditVerification } from '@denpyo/schemas'
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useHasRole } from '../../app/session';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { Alert, Button, DateTimeText, ProblemAlert, ScrollTable, Section } from '../../ui';
 import { TRAILS } from './routes';
 
@@ -85,7 +85,7 @@ function VerifyResult({ result }: { result: AuditVerification }) {
               <td>
                 {row.firstBroken ? (
                   <span className="acc-cell-stack">
-                    <span>{t(`audit.verify.reason.${row.firstBroken.reason}` as MessageKey)}</span>
+                    <span>{t(`audit.verify.reason.${row.firstBroken.reason}`)}</span>
                     <span className="ui-mono ui-small" title={row.firstBroken.id || undefined}>
                       #{row.firstBroken.sequence}
                       {row.firstBroken.id ? ` ${row.firstBroken.id.slice(0, 8)}…` : ''}

@@ -9,11 +9,10 @@ import { useHasRole } from '../../app/session';
 import { useForm } from '../../forms';
 import { formatYen, parseYen } from '../../format';
 import { t } from '../../i18n';
-import { Alert, Button, Progress, Section, TextField, useToast } from '../../ui';
+import { Alert, Button, Section, TextField, useToast } from '../../ui';
 import { AmendmentCard } from '../../shared/AmendmentCard';
 import { rankLabel } from '../../shared/ApprovalRoute';
 import { FormDialog } from '../../shared/FormDialog';
-import { FormProblems } from '../../shared/FormProblems';
 import {
   checkSchedule,
   expectedRoute,
@@ -101,7 +100,7 @@ function AmendmentDialog({ contract, onClose }: { contract: Contract; onClose: (
       onClose={onClose}
       title={t('procurement.amendments.request')}
       submitLabel={t('procurement.amendments.submit')}
-      submitting={form.submitting}
+      form={form}
       onSubmit={submit}
       wide
     >
@@ -179,8 +178,6 @@ function AmendmentDialog({ contract, onClose }: { contract: Contract; onClose: (
         maxLength={500}
         {...form.field('reason')}
       />
-      <FormProblems form={form} />
-      {form.submitting ? <Progress label={t('app.saving')} /> : null}
     </FormDialog>
   );
 }

@@ -22,7 +22,6 @@ import {
   DateTimeText,
   Loading,
   ProblemAlert,
-  Progress,
   Section,
   SelectField,
   StatusBadge,
@@ -34,7 +33,6 @@ import { bankChangeBlocker, pendingChange } from '../../shared/bank-change';
 import { BankAccountDetails, BankAccountLine } from '../../shared/BankAccountText';
 import { BankBranchPicker } from '../../shared/BankPicker';
 import { FormDialog } from '../../shared/FormDialog';
-import { FormProblems } from '../../shared/FormProblems';
 import { RejectButton } from '../../shared/RejectButton';
 import { SignatureText } from '../../shared/SignatureText';
 
@@ -249,7 +247,7 @@ function RequestDialog({ vendor, onClose }: { vendor: Vendor; onClose: () => voi
       onClose={onClose}
       title={t('procurement.bankChange.request')}
       submitLabel={t('procurement.bankChange.request.submit')}
-      submitting={form.submitting}
+      form={form}
       onSubmit={submit}
       wide
     >
@@ -302,8 +300,6 @@ function RequestDialog({ vendor, onClose }: { vendor: Vendor; onClose: () => voi
         maxLength={500}
         {...form.field('reason')}
       />
-      <FormProblems form={form} />
-      {form.submitting ? <Progress label={t('app.saving')} /> : null}
     </FormDialog>
   );
 }
