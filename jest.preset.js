@@ -21,7 +21,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@denpyo/(contract|invoice|payment|portal)$': '<rootDir>/../../services/$1/src',
-    '^@denpyo/([a-z]+)$': '<rootDir>/../../packages/$1/src',
+    '^@denpyo/([a-z-]+)$': '<rootDir>/../../packages/$1/src',
     '^@denpyo/([a-z]+)/testing$': '<rootDir>/../../packages/$1/src/testing',
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],

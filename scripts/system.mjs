@@ -79,6 +79,8 @@ export async function startSystem(options) {
       CONTRACT_URL: upstream(ports.contract),
       INVOICE_URL: upstream(ports.invoice),
       PAYMENT_URL: upstream(ports.payment),
+      // Printed in every voucher's QR code: where this system's portal is reached.
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${portalPort}`,
       LOG_LEVEL: options.logLevel ?? 'info',
     };
     delete env.JWT_SECRET; // the shared secret of old: nothing reads it, nothing should hold it

@@ -1,8 +1,6 @@
+import { zenginHolderName } from './holder-name';
 import { KanaError, toZenginKana } from './kana';
 import { lookupBank, lookupBranch } from './zengin';
-
-/** The 受取人名 field of a Zengin data record is 30 single-byte characters. */
-export const ZENGIN_HOLDER_NAME_BYTES = 30;
 
 export interface BankAccountFields {
   bankCode: string;
@@ -20,9 +18,9 @@ export type ZenginNameResult = { ok: true; value: string } | { ok: false; messag
 
 /**
  * A name as a Zengin file will carry it: folded into Zengin kana and trimmed. Refused when a
- * character has no Zengin form, when nothing is left, or when it is longer than `maxLength`.
+ * character has no Zengin form or when nothing is left.
  */
-export function toZenginName(input: string, maxLength = Infinity): ZenginNameResult {
+export function toZenginName(input: string): ZenginNameResult {
   let value: string;
   try {
     value = toZenginKana(input).trim();
@@ -31,18 +29,7 @@ export function toZenginName(input: string, maxLength = Infinity): ZenginNameRes
     throw error;
   }
   if (value.length === 0) return { ok: false, message: 'must not be blank' };
-  if (value.length > maxLength) {
-    return {
-      ok: false,
-      message: `is ${value.length} characters in Zengin kana; the transfer file allows ${maxLength}`,
-    };
-  }
   return { ok: true, value };
-}
-
-/** An account holder's name as stored and written to the transfer file (受取人名). */
-export function zenginHolderName(input: string): ZenginNameResult {
-  return toZenginName(input, ZENGIN_HOLDER_NAME_BYTES);
 }
 
 /**

@@ -1,5 +1,12 @@
 export { formatWarekiDate } from './wareki';
-export { formatYen } from './money';
+export { formatGuardedYen, formatYen } from './money';
+export {
+  MUNICIPAL_KAN_NAMES,
+  SETSU_NAMES,
+  budgetAccountLabel,
+  type BudgetAccountNames,
+} from './budget-accounts';
+export { accountTypeName, formalBankName, formalBranchName } from './bank-names';
 export { acceptedTaxes, computeInvoiceTotals } from './tax';
 export type {
   AcceptedTaxes,
@@ -41,22 +48,31 @@ export {
 export { monthRange, nationalTaxDeadline, nextMonth, withholdingTaxDueDate } from './months';
 export { KanaError, fitZenginField, isZenginKana, toZenginKana } from './kana';
 export {
+  DEFAULT_TRANSFER_DESIGNATION,
   MAX_FILE_TOTAL,
   MAX_TRANSFER_AMOUNT,
   ZenginError,
+  ediReference,
   lookupBank,
   lookupBranch,
   searchBanks,
   searchBranches,
   writeZenginTransferFile,
 } from './zengin';
-export type { AccountType, BankInfo, Requester, Transfer, ZenginTransferInput } from './zengin';
-export {
-  ZENGIN_HOLDER_NAME_BYTES,
-  bankAccountProblems,
-  toZenginName,
-  zenginHolderName,
-} from './bank-account';
+export type {
+  AccountType,
+  BankInfo,
+  Requester,
+  Transfer,
+  TransferDesignation,
+  ZenginFileOptions,
+  ZenginTransferInput,
+} from './zengin';
+export { bankAccountProblems, toZenginName } from './bank-account';
+export { ZENGIN_HOLDER_NAME_BYTES, zenginHolderName } from './holder-name';
+export type { HolderNameResult } from './holder-name';
+export { CORPORATE_ABBREVIATIONS, abbreviateCorporateKinds } from './corporate-abbreviation';
+export type { CorporateAbbreviation } from './corporate-abbreviation';
 export type { BankAccountFields, BankAccountProblem, ZenginNameResult } from './bank-account';
 export { daysBetween, isoDateToUtc, utcToIsoDate } from './iso-date';
 export {

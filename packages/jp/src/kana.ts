@@ -74,6 +74,15 @@ function zenginFormOf(ch: string): string | undefined {
 }
 
 /**
+ * NFKC for the width variants only (U+FF00–U+FFEF and the ideographic space). Other
+ * compatibility characters are not what the holder's bank registered: NFKC would write Ⅱ as II,
+ * ① as 1 and ㈱ as (株), so they stay as typed and are refused, named.
+ */
+function foldWidth(ch: string): string {
+  return /^[\u3000\uFF00-\uFFEF]$/u.test(ch) ? ch.normalize('NFKC') : ch;
+}
+
+/**
  * Folds a kana name (hiragana, full- or half-width katakana, full-width ASCII) into the Zengin
  * character set. Throws KanaError naming the first character that has no Zengin form.
  */
@@ -83,7 +92,7 @@ export function toZenginKana(input: string): string {
   for (const original of input) {
     const spacingMarkFree = SPACING_TO_COMBINING_MARK[original] ?? original;
     // NFKC folds width (Ａ→A, ｶ→カ, －→-, ￥→¥); NFD then splits ガ into カ + combining mark.
-    for (const ch of spacingMarkFree.normalize('NFKC').normalize('NFD')) {
+    for (const ch of foldWidth(spacingMarkFree).normalize('NFD')) {
       const zengin = zenginFormOf(ch);
       if (zengin === undefined) throw new KanaError(original, index);
       output += zengin;

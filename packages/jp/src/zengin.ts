@@ -2,8 +2,11 @@ import iconv from 'iconv-lite';
 import { parseIsoDate } from './iso-date';
 import { KanaError, fitZenginField, toZenginKana } from './kana';
 
-// 総合振込 (bulk transfer) file in the Zengin fixed-length format: 120-byte records (header 1,
-// data 2, trailer 8, end 9) in Shift_JIS, each followed by CRLF.
+// 総合振込 (bulk transfer) file in the format the 全銀協 set for it (全銀協制定ファイルフォーマット
+// 【総合振込】, as banks publish it, e.g. https://expydoc.com/doc/11700435 and SMBC Web21's
+// ファイルレイアウト https://happylibus.com/doc/455113): 120-byte records (header 1, data 2,
+// trailer 8, end 9) of single-byte JIS X 0201 characters (written as Shift_JIS), each followed by
+// CRLF (122 bytes a record) or by nothing, as the paying bank takes them.
 
 export type AccountType = 'ordinary' | 'current' | 'savings';
 
@@ -26,6 +29,22 @@ export interface Transfer {
   amount: number;
   customerCode1?: string;
   customerCode2?: string;
+  /**
+   * EDI情報 (Zengin kana, up to 20 bytes) told to the recipient with the transfer (振込情報開示):
+   * written in place of the customer codes, with 識別表示 Y.
+   */
+  ediInfo?: string;
+}
+
+/** 振込指定区分: 7 電信 (by wire), 8 文書 (by document). */
+export type TransferDesignation = '7' | '8';
+export const DEFAULT_TRANSFER_DESIGNATION: TransferDesignation = '7';
+
+export interface ZenginFileOptions {
+  /** Default DEFAULT_TRANSFER_DESIGNATION (電信). */
+  transferDesignation?: TransferDesignation;
+  /** What follows each record: CRLF (the default) or nothing. */
+  lineEnding?: 'crlf' | 'none';
 }
 
 export interface ZenginTransferInput {
@@ -163,6 +182,8 @@ export function searchBranches(bankCode: string, q?: string): BankInfo[] | undef
 }
 
 const RECORD_BYTES = 120;
+const EDI_BYTES = 20;
+const LINE_ENDINGS = { crlf: '\r\n', none: '' } as const;
 /** The most one transfer can carry: the data record's amount field is N10. */
 export const MAX_TRANSFER_AMOUNT = 9_999_999_999;
 /** The most one file can carry: the trailer's total field is N12. */
@@ -286,7 +307,47 @@ function checkAmount(amount: number, field: string): number {
   return amount;
 }
 
-function dataRecord(transfer: Transfer, field: string): string {
+/**
+ * A reference (e.g. an invoice number) as EDI情報: in Zengin kana, its last 20 bytes (where
+ * numbers tell documents apart), never starting with a voiced mark cut from its kana. Undefined
+ * when it has a character Zengin cannot carry, or nothing is left.
+ */
+export function ediReference(reference: string): string | undefined {
+  let kana: string;
+  try {
+    kana = toZenginKana(reference).trim();
+  } catch (error) {
+    if (error instanceof KanaError) return undefined;
+    throw error;
+  }
+  let start = Math.max(0, kana.length - EDI_BYTES);
+  while (kana[start] === 'ﾞ' || kana[start] === 'ﾟ') start++;
+  const tail = kana.slice(start).trim();
+  return tail === '' ? undefined : tail;
+}
+
+/** The 20 bytes at 顧客コード1・2 and the 識別表示 that says what they are. */
+function customerOrEdi(transfer: Transfer, field: string): [string, string] {
+  if (transfer.ediInfo === undefined) {
+    return [
+      numeric(transfer.customerCode1 ?? '0', 10, `${field}.customerCode1`) +
+        numeric(transfer.customerCode2 ?? '0', 10, `${field}.customerCode2`),
+      ' ',
+    ];
+  }
+  const edi = kanaField(transfer.ediInfo, EDI_BYTES, `${field}.ediInfo`);
+  if (toZenginKana(transfer.ediInfo).length > EDI_BYTES) {
+    throw new ZenginError(`must be at most ${EDI_BYTES} bytes`, `${field}.ediInfo`);
+  }
+  return [edi, 'Y'];
+}
+
+function dataRecord(
+  transfer: Transfer,
+  field: string,
+  transferDesignation: TransferDesignation,
+): string {
+  const [customerCodes, identification] = customerOrEdi(transfer, field);
   const receiving = bankAndBranch(transfer.bankCode, transfer.branchCode, field);
   return [
     '2', // data type: data
@@ -304,10 +365,9 @@ function dataRecord(transfer: Transfer, field: string): string {
     kanaField(transfer.holderKana, 30, `${field}.holderKana`),
     numeric(checkAmount(transfer.amount, `${field}.amount`), 10, `${field}.amount`),
     '0', // new code: not a new recipient
-    numeric(transfer.customerCode1 ?? '0', 10, `${field}.customerCode1`),
-    numeric(transfer.customerCode2 ?? '0', 10, `${field}.customerCode2`),
-    '0', // transfer designation
-    ' ', // identification display
+    customerCodes,
+    transferDesignation,
+    identification,
     ' '.repeat(7),
   ].join('');
 }
@@ -326,7 +386,17 @@ function endRecord(): string {
 }
 
 /** Writes a 総合振込 file. Throws ZenginError naming the field of any invalid input. */
-export function writeZenginTransferFile(input: ZenginTransferInput): Buffer {
+export function writeZenginTransferFile(
+  input: ZenginTransferInput,
+  options: ZenginFileOptions = {},
+): Buffer {
+  const { transferDesignation = DEFAULT_TRANSFER_DESIGNATION, lineEnding = 'crlf' } = options;
+  if (transferDesignation !== '7' && transferDesignation !== '8') {
+    throw new ZenginError(
+      `must be 7 (電信) or 8 (文書), got ${JSON.stringify(transferDesignation)}`,
+      'transferDesignation',
+    );
+  }
   const { requester, transferDate, transfers } = input;
   if (transfers.length === 0) {
     throw new ZenginError('must contain at least one transfer', 'transfers');
@@ -347,10 +417,13 @@ export function writeZenginTransferFile(input: ZenginTransferInput): Buffer {
 
   const records = [
     headerRecord(requester, transferDate),
-    ...transfers.map((transfer, i) => dataRecord(transfer, `transfers[${i}]`)),
+    ...transfers.map((transfer, i) => dataRecord(transfer, `transfers[${i}]`, transferDesignation)),
     trailerRecord(transfers.length, total),
     endRecord(),
   ];
   // Every character is ASCII or half-width katakana, so each is exactly one Shift_JIS byte.
-  return iconv.encode(records.map((record) => `${record}\r\n`).join(''), 'Shift_JIS');
+  return iconv.encode(
+    records.map((record) => record + LINE_ENDINGS[lineEnding]).join(''),
+    'Shift_JIS',
+  );
 }

@@ -31,13 +31,17 @@ describe('bankAccountProblems', () => {
   });
 
   it.each([
-    ['kanji', '株式会社', 'cannot be written in Zengin kana'],
+    ['kanji', '山田商店', 'character "山" at position 0 cannot be written in Zengin kana'],
+    ['a compatibility character', 'デンピョウⅡ', 'character "Ⅱ" at position 5'],
     ['a blank name', '　 ', 'must not be blank'],
-    ['a name too long once written', 'ガ'.repeat(16), 'is 32 characters in Zengin kana'],
   ])('refuses a holder name with %s', (_label, holderKana, message) => {
     expect(bankAccountProblems({ ...ACCOUNT, holderKana })).toEqual([
       { path: 'holderKana', message: expect.stringContaining(message) },
     ]);
+  });
+
+  it('accepts a name too long for the field: it is cut, not refused', () => {
+    expect(bankAccountProblems({ ...ACCOUNT, holderKana: 'ガ'.repeat(16) })).toEqual([]);
   });
 
   it('reports every field at fault', () => {
@@ -69,16 +73,20 @@ describe('toZenginName', () => {
     );
   });
 
-  it('has no length limit unless given one', () => {
-    expect(toZenginName('ｱ'.repeat(100)).ok).toBe(true);
-    expect(toZenginName('ｱ'.repeat(4), 3)).toEqual({
-      ok: false,
-      message: 'is 4 characters in Zengin kana; the transfer file allows 3',
-    });
+  it('has no length limit (the holder name is cut, see zenginHolderName)', () => {
+    expect(toZenginName('ｱ'.repeat(100))).toEqual({ ok: true, value: 'ｱ'.repeat(100) });
   });
 
-  it('limits holder names to the 30-byte 受取人名 field', () => {
-    expect(zenginHolderName('ｱ'.repeat(ZENGIN_HOLDER_NAME_BYTES)).ok).toBe(true);
-    expect(zenginHolderName('ｱ'.repeat(ZENGIN_HOLDER_NAME_BYTES + 1)).ok).toBe(false);
+  it('cuts holder names to the 30-byte 受取人名 field rather than refusing them', () => {
+    expect(zenginHolderName('ｱ'.repeat(ZENGIN_HOLDER_NAME_BYTES))).toEqual({
+      ok: true,
+      value: 'ｱ'.repeat(ZENGIN_HOLDER_NAME_BYTES),
+      cut: false,
+    });
+    expect(zenginHolderName('ｱ'.repeat(ZENGIN_HOLDER_NAME_BYTES + 1))).toEqual({
+      ok: true,
+      value: 'ｱ'.repeat(ZENGIN_HOLDER_NAME_BYTES),
+      cut: true,
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   lookupBranch,
   writeZenginTransferFile,
   type Transfer,
+  type ZenginFileOptions,
   type ZenginTransferInput,
 } from '../src';
 
@@ -126,7 +127,7 @@ describe('writeZenginTransferFile', () => {
     expect(at(first, 91, 91)).toBe('0');
     expect(at(first, 92, 101)).toBe('0000000042');
     expect(at(first, 102, 111)).toBe('9876543210');
-    expect(at(first, 112, 112)).toBe('0');
+    expect(at(first, 112, 112)).toBe('7');
     expect(at(first, 113, 120)).toBe(' '.repeat(8));
 
     expect(at(second, 24, 38)).toBe('ﾂｷﾁﾞ'.padEnd(15));
@@ -185,6 +186,8 @@ describe('writeZenginTransferFile', () => {
       ['holder name with kanji', { holderKana: '山田' }, /holderKana: character "山"/],
       ['empty holder name', { holderKana: '  ' }, /holderKana: must not be empty/],
       ['customer code too long', { customerCode1: '12345678901' }, /customerCode1/],
+      ['EDI over 20 bytes', { ediInfo: 'A'.repeat(21) }, /ediInfo: must be at most 20 bytes/],
+      ['EDI with kanji', { ediInfo: '請求1' }, /ediInfo: character "請"/],
     ])('rejects %s', (_, change, message) => {
       expect(() => write(change)).toThrow(ZenginError);
       expect(() => write(change)).toThrow(message);
@@ -198,6 +201,12 @@ describe('writeZenginTransferFile', () => {
       );
       const huge = { ...twoTransfers[0], amount: 9_999_999_999 };
       expect(() => write({}, { transfers: Array(101).fill(huge) })).toThrow(/total .* exceeds/);
+    });
+
+    it('rejects a 振込指定区分 the format does not define', () => {
+      const input = { requester, transferDate: '2026-11-25', transfers: twoTransfers };
+      const zero = { transferDesignation: '0' } as unknown as ZenginFileOptions;
+      expect(() => writeZenginTransferFile(input, zero)).toThrow(/transferDesignation: must be 7/);
     });
   });
 

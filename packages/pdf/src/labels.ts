@@ -2,7 +2,7 @@
 import { formatWarekiDate } from '@denpyo/jp';
 import { formatWarekiDateTime } from './datetime';
 import type { Column } from './form';
-import type { ApprovalRecord, Party, TaxRate } from './types';
+import type { ApprovalRecord, BankAccount, Party, TaxRate } from './types';
 import { spaced } from './text';
 
 /**
@@ -23,6 +23,22 @@ export function partyLines(party: Party): string {
   if (party.address) lines.push(party.address);
   if (party.registrationNumber) lines.push(spaced('登録番号', party.registrationNumber));
   return lines.join('\n');
+}
+
+/** 横浜銀行 関内支店 普通 1234567 口座名義 ｶ)ﾐﾅﾄｹﾝｾﾂ. */
+export function bankAccountLabel(account: BankAccount): string {
+  return spaced(
+    account.bankName,
+    account.branchName,
+    account.type,
+    account.number,
+    `口座名義 ${account.holderKana}`,
+  );
+}
+
+/** One sign-off on a line: title, name and time, e.g. 会計管理者 渡辺 直樹 令和9年1月15日 09:10. */
+export function signOffLabel(record: Pick<ApprovalRecord, 'role' | 'name' | 'at'>): string {
+  return spaced(record.role, record.name, formatWarekiDateTime(record.at));
 }
 
 export function periodLabel(period: { start: string; end: string }): string {

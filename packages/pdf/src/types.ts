@@ -25,10 +25,25 @@ export interface Party {
   registrationNumber?: string;
 }
 
-/** Budget line (款・項・目・節) the expenditure is charged to. */
+/**
+ * Budget line (款・項・目・節) the expenditure is charged to: its code and its printed name,
+ * e.g. 「03款 民生費 01項 社会福祉費 01目 社会福祉総務費 12節 委託料」.
+ */
 export interface BudgetLine {
   code: string;
   name: string;
+}
+
+/**
+ * The budget line as the commitment found it (captured when the contract was committed, so a
+ * reprint shows the same figures): 予算現額 incl. 流用, 既負担額 before this contract, 今回負担額
+ * and 残額 = 予算現額 − 既負担額 − 今回負担額.
+ */
+export interface BudgetStatus {
+  currentAmount: number;
+  committedBefore: number;
+  thisCommitment: number;
+  remaining: number;
 }
 
 /** Dates are ISO 'YYYY-MM-DD'; amounts are integer yen. */
@@ -40,15 +55,20 @@ export interface ContractVoucher {
   budget: BudgetLine;
   vendor: Party;
   title: string;
+  /** Tax included. */
   amount: number;
   taxRate: TaxRate;
+  /** うち消費税額: the consumption tax contained in the amount. */
+  tax: number;
+  /** Absent for a contract committed before the figures were captured. */
+  budgetStatus?: BudgetStatus;
   period: { start: string; end: string };
   /** 物品 / 役務 / 工事. */
   kind: string;
   /** 契約方法 (一般競争入札 …); absent when not recorded. */
   method?: string;
-  /** 起案者: display name and title (職名), and when the draft was made. */
-  drafter: { name: string; title: string; at: string };
+  /** 起案者: display name and title (職名), and when the draft was made; 起案課 when recorded. */
+  drafter: { name: string; title: string; at: string; department?: string };
   /** The route (決裁ルート) in order: each rank, and who signed it once signed. */
   route: RouteStep[];
   /** 債務負担行為: the amount per fiscal year of a multi-year contract. */
@@ -95,10 +115,21 @@ export interface PaymentOrderVoucher {
   /** 源泉徴収税額 (0: none) and 差引支払額 = total − withholdingTax, what is transferred. */
   withholdingTax: number;
   netAmount: number;
-  /** 受付, 検収, 支出命令, 確認: name is the display name, role the title (職名). */
+  /** 受付, 検収, 支出命令: name is the display name, role the title (職名). */
   approvals: ApprovalRecord[];
+  /** 会計管理者の確認 (支出の決定): absent until the accounting manager confirmed the order. */
+  confirmation?: ApprovalRecord;
+  /** 支払方法 and the 振込先口座 the vendor registered; absent when the account is not known. */
+  payment?: PaymentMethod;
 }
 
+/** 口座振替: to an account at the city's own bank; 振込: to another bank. */
+export interface PaymentMethod {
+  method: '口座振替' | '振込';
+  account: BankAccount;
+}
+
+/** As printed: formal bank and branch names (横浜銀行 関内支店), type, number, holder kana. */
 export interface BankAccount {
   bankName: string;
   branchName: string;
@@ -114,9 +145,14 @@ export interface RemittanceNotice {
   date: string;
   vendor: Party;
   transferDate: string;
+  /**
+   * scheduled (absent): the batch is approved, transferDate is the 振込予定日; settled: the bank
+   * has reported, transferDate is the 振込日 and each item says whether it was transferred.
+   */
+  status?: 'scheduled' | 'settled';
   bankAccount: BankAccount;
   items: RemittanceItem[];
-  /** What is transferred: the sum of the items' net amounts. */
+  /** What is (to be) transferred: the sum of the net amounts of the items not failed. */
   total: number;
 }
 
@@ -128,4 +164,8 @@ export interface RemittanceItem {
   kind?: 'invoice' | 'late-interest';
   /** 源泉徴収税額; absent or 0: none, and amount is what is transferred. */
   withholdingTax?: number;
+  /** The invoice's 請求日; absent when not known. */
+  invoiceDate?: string;
+  /** Once settled: paid, or failed (振込不能, with the bank's reason) and not in the total. */
+  result?: { status: 'paid' } | { status: 'failed'; reason: string };
 }

@@ -23,8 +23,13 @@ const lecturerFee: PaymentOrderVoucher = {
     { step: '受付', name: '田中 美咲', role: '人事課 主事', at: '2027-01-12T02:05:00Z' },
     { step: '検収', name: '佐藤 学', role: '人事課 主査', at: '2027-01-13T02:05:00Z' },
     { step: '支出命令', name: '伊藤 誠', role: '人事課長', at: '2027-01-14T08:30:00Z' },
-    { step: '確認', name: '渡辺 直樹', role: '会計管理者', at: '2027-01-15T00:10:00Z' },
   ],
+  confirmation: {
+    step: '確認',
+    name: '渡辺 直樹',
+    role: '会計管理者',
+    at: '2027-01-15T00:10:00Z',
+  },
 };
 
 describe('renderPaymentOrderVoucher (v2)', () => {
@@ -38,9 +43,9 @@ describe('renderPaymentOrderVoucher (v2)', () => {
   });
 
   it('prints the withholding tax and the net amount transferred', () => {
-    expect(text).toMatch(/請求金額\s+103,300円/);
-    expect(text).toMatch(/源泉徴収税額\s+10,210円/);
-    expect(text).toMatch(/差引支払額\s+93,090円/);
+    expect(text).toMatch(/請求金額\s+￥103,300－/);
+    expect(text).toMatch(/源泉徴収税額\s+￥10,210－/);
+    expect(text).toMatch(/差引支払額\s+￥93,090－/);
     expect(text).not.toMatch(/支払金額/);
   });
 
@@ -53,13 +58,33 @@ describe('renderPaymentOrderVoucher (v2)', () => {
 
   it('prints the orderer and the 会計管理者 who confirmed, by title and name', () => {
     expect(text).toMatch(/支出命令\s+人事課長\s+伊藤 誠/);
-    expect(text).toMatch(/確認\s+会計管理者\s+渡辺 直樹\s+令和9年1月15日 09:10/);
+    expect(text).toMatch(/会計管理者確認\s+会計管理者\s+渡辺 直樹\s+令和9年1月15日 09:10/);
+  });
+
+  it('says so while the 会計管理者 has not confirmed the order', async () => {
+    const unconfirmed = { ...lecturerFee };
+    delete unconfirmed.confirmation;
+    expect(pdfText(await renderPaymentOrderVoucher(unconfirmed))).toMatch(
+      /会計管理者確認\s+未確認/,
+    );
+  });
+
+  it('prints how and to which account it is paid, or that the account is not registered', async () => {
+    const withAccount = pdfText(await renderPaymentOrderVoucher(paymentOrderVoucher));
+    expect(withAccount).toMatch(
+      /支払方法・振込先\s+振込\s+横浜銀行\s+関内支店\s+普通\s+1234567\s+口座名義 ｶ\)ﾐﾅﾄｹﾝｾﾂ/,
+    );
+    const unregistered = { ...lecturerFee };
+    delete unregistered.payment;
+    expect(pdfText(await renderPaymentOrderVoucher(unregistered))).toMatch(
+      /支払方法・振込先\s+（口座未登録）/,
+    );
   });
 
   it('prints a qualified invoice’s registration number, and no withholding rows without it', async () => {
     const qualified = pdfText(await renderPaymentOrderVoucher(paymentOrderVoucher));
     expect(qualified).toMatch(/請求書区分\s+適格請求書\s+登録番号 T8010001008843/);
-    expect(qualified).toMatch(/支払金額\s+5,390,800円/);
+    expect(qualified).toMatch(/支払金額\s+￥5,390,800－/);
     expect(qualified).not.toMatch(/源泉徴収税額|差引支払額/);
     expect(qualified).toMatch(/金額（税抜）/);
   });

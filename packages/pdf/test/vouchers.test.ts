@@ -6,7 +6,13 @@ import {
   type ApprovalRecord,
 } from '../src';
 import type { RemittanceNotice } from '../src';
-import { contractVoucher, paymentOrderVoucher, remittanceNotice } from './fixtures';
+import {
+  contractVoucher,
+  fiveLineOrder,
+  fortyLineOrderWithWithholding,
+  paymentOrderVoucher,
+  remittanceNotice,
+} from './fixtures';
 import { freshCopyOfPackage } from './fresh-package';
 import { compact, pdfInfo, pdfText } from './pdf-text';
 
@@ -27,7 +33,7 @@ describe('renderContractVoucher', () => {
       '契-2026-001234',
       '令和8年11月24日',
       '令和8年度',
-      '08-02-01-14',
+      '08款 土木費 02項 道路橋りょう費 02目 道路維持費 14節 工事請負費',
       '市道本町線舗装補修工事（その2）',
       '株式会社みなと建設',
       'T8010001008843',
@@ -37,12 +43,26 @@ describe('renderContractVoucher', () => {
     }
   });
 
-  it('prints the amount with thousands separators and the tax rate', () => {
-    expect(text).toMatch(/契約金額（税込）\s+12,345,000円/);
-    expect(text).toMatch(/消費税率\s+10%/);
+  it('prints the amount guarded by ￥ and －, and the tax it contains at its rate', () => {
+    expect(text).toMatch(/契約金額（税込）\s+￥12,345,000－/);
+    expect(text).toMatch(/うち消費税額\s+1,122,272円\s+（税率 10%）/);
+  });
+
+  it('prints the budget line as of the commitment: 予算現額, 既負担額, 今回負担額, 残額', () => {
+    expect(text).toMatch(/予算現額\s+既負担額\s+今回負担額\s+残額/);
+    expect(text).toMatch(/￥150,000,000－\s+￥98,765,000－\s+￥12,345,000－\s+￥38,890,000－/);
+  });
+
+  it('says the budget figures were not recorded for a contract committed before they were', async () => {
+    const withoutFigures = { ...contractVoucher };
+    delete withoutFigures.budgetStatus;
+    expect(pdfText(await renderContractVoucher(withoutFigures))).toMatch(
+      /今回負担額\s+残額\s+（記録なし）/,
+    );
   });
 
   it('prints the drafter, kind and method, and each step of the route with its signer', () => {
+    expect(text).toMatch(/起案課\s+都市整備局 道路課/);
     expect(text).toMatch(/起案者\s+道路課 主任\s+佐藤 花子\s+令和8年11月20日 09:15/);
     expect(text).toMatch(/契約種別\s+工事/);
     expect(text).toMatch(/契約方法\s+一般競争入札/);
@@ -89,7 +109,7 @@ describe('renderContractVoucher', () => {
       }),
     );
     expect(compact(multiYear)).toContain('債務負担行為（年度別支出予定額）');
-    expect(multiYear).toMatch(/令和8年度\s+2,345,000円\s+令和9年度\s+10,000,000円/);
+    expect(multiYear).toMatch(/令和8年度\s+￥2,345,000－\s+令和9年度\s+￥10,000,000－/);
     expect(text).not.toContain('債務負担行為');
   });
 
@@ -137,7 +157,8 @@ describe('renderPaymentOrderVoucher', () => {
   });
 
   it('prints the approvals and the verification hash', () => {
-    expect(text).toMatch(/決裁\s+会計管理者\s+渡辺 直樹\s+令和9年1月15日 09:10/);
+    expect(text).toMatch(/支出命令\s+道路課長\s+鈴木 一郎\s+令和9年1月14日 10:00/);
+    expect(text).toMatch(/会計管理者確認\s+会計管理者\s+渡辺 直樹\s+令和9年1月15日 09:10/);
     expect(compact(text)).toContain(verificationHash(paymentOrderVoucher));
   });
 
@@ -169,6 +190,33 @@ describe('renderPaymentOrderVoucher', () => {
   });
 });
 
+describe('page breaks', () => {
+  const pagesOf = (pdf: Buffer): string[] =>
+    pdfText(pdf)
+      .split('\f')
+      .filter((page) => page.trim() !== '');
+
+  it('keeps a five-line order on one page, hash footer included', async () => {
+    const pages = pagesOf(await renderPaymentOrderVoucher(fiveLineOrder));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatch(/支-2027-000987\s+1\/1/);
+    expect(compact(pages[0] ?? '')).toContain(verificationHash(fiveLineOrder));
+  });
+
+  it('repeats the table header on a continuation page and never leaves the footer alone', async () => {
+    const pages = pagesOf(await renderPaymentOrderVoucher(fortyLineOrderWithWithholding));
+    expect(pages.length).toBeGreaterThan(1);
+    pages.slice(1).forEach((page) => expect(page).toMatch(/^\s*No\.\s+摘要\s+税率\s+金額（税込）/));
+    pages.slice(0, -1).forEach((page) => {
+      expect(page).toContain('（次葉へ続く）');
+      expect(page).not.toContain('検証用ハッシュ');
+    });
+    const last = pages.at(-1) ?? '';
+    expect(last).toMatch(/会計管理者確認\s+会計管理者\s+渡辺 直樹[\s\S]*検証用ハッシュ/);
+    expect(last).toMatch(new RegExp(`支-2027-000987\\s+${pages.length}/${pages.length}`));
+  });
+});
+
 describe('renderRemittanceNotice', () => {
   let pdf: Buffer;
   let text: string;
@@ -194,9 +242,9 @@ describe('renderRemittanceNotice', () => {
   });
 
   it('prints each invoice amount and the total with separators', () => {
-    expect(text).toMatch(/INV-2027-0042\s+5,390,800円/);
-    expect(text).toMatch(/INV-2027-0051\s+1,122,000円/);
-    expect(text).toMatch(/合計\s+6,512,800円/);
+    expect(text).toMatch(/INV-2027-0042\s+—\s+5,390,800円/);
+    expect(text).toMatch(/INV-2027-0051\s+—\s+1,122,000円/);
+    expect(text).toMatch(/差引振込予定額\s+6,512,800円/);
   });
 
   it('prints the verification hash and sets the metadata', () => {
@@ -226,9 +274,9 @@ describe('renderRemittanceNotice with withholding and late interest', () => {
 
   it('prints the amount, the tax withheld and the net transferred per line and in total', () => {
     expect(compact(text)).toContain('源泉徴収税額');
-    expect(text).toMatch(/INV-2027-0077\s+100,000円\s+10,210円\s+89,790円/);
+    expect(text).toMatch(/INV-2027-0077\s+—\s+100,000円\s+10,210円\s+89,790円/);
     expect(text).toMatch(/支払金額合計\s+115,000円/);
-    expect(text).toMatch(/差引振込額\s+104,790円/);
+    expect(text).toMatch(/差引振込予定額\s+104,790円/);
   });
 
   it('names late-payment interest 遅延利息', () => {

@@ -136,6 +136,14 @@ export const serviceEnvSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     CITY_NAME: z.string().min(1).default('デンピョウ市'),
+    /**
+     * Where people reach the portal: the QR code on every voucher opens
+     * `<PUBLIC_URL>/verify/<kind>/<id>?h=<hash>` (@denpyo/schemas verificationUrl). Required
+     * outside demo mode (publicUrlOf), so no city prints codes that lead to localhost.
+     */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+      .optional(),
     /** Demo users and a pinnable clock (every process of the system gets the same value). */
     DEMO_MODE: demoModeSetting,
     /** Pins the system's date (API.md v2, the clock); refused outside demo mode and tests. */
@@ -163,9 +171,22 @@ export const serviceEnvSchema = z
           'has no password: outside demo mode (DEMO_MODE=1) give one in the URL or PGPASSWORD, or connect over a unix socket',
       });
     }
+    if (!env.DEMO_MODE && env.PUBLIC_URL === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message:
+          "is not set: outside demo mode (DEMO_MODE=1) give the address people reach the portal at; every voucher's QR code opens a page there",
+      });
+    }
     checkKafkaSecurity(env, context);
   });
 export type ServiceEnv = z.infer<typeof serviceEnvSchema>;
+
+/** The portal's address vouchers print (PUBLIC_URL; a demo's own machine when unset). */
+export function publicUrlOf(env: Pick<ServiceEnv, 'PUBLIC_URL'>): string {
+  return env.PUBLIC_URL ?? 'http://localhost:3000';
+}
 
 /**
  * The clock's pinned date, or undefined for the wall clock. A pinned date in production would

@@ -34,3 +34,4 @@ export * from './events/consumer';
 export * from './events/outbox';
 export * from './events/inbox';
 export * from './events/prisma-executor';
+export * from './mail';

@@ -98,8 +98,12 @@ export interface ServiceDefinition<
   mount?(express: Express, runtime: ServiceRuntime<ServiceEnv & Settings>, application: App): void;
   /** Dependencies /ready reports besides the database and the event bus. */
   readiness?(runtime: ServiceRuntime<ServiceEnv & Settings>): Promise<Record<string, boolean>>;
-  /** Work the process repeats on its own while it runs (catch-up jobs that depend on the date). */
-  every?: readonly PeriodicTask<App>[];
+  /**
+   * Work the process repeats on its own while it runs (catch-up jobs that depend on the date,
+   * queued mail), or the tasks as its settings time them.
+   */
+  every?:
+    readonly PeriodicTask<App>[] | ((env: ServiceEnv & Settings) => readonly PeriodicTask<App>[]);
   /**
    * How the process verifies access tokens when it does not take the portal's public keys from
    * AUTH_JWKS / AUTH_JWKS_URL: the portal, which signs them and knows which sessions are revoked.
@@ -242,7 +246,8 @@ export async function startService<
     const server = await listen(app, env.PORT ?? definition.defaultPort, env.HOST);
     const port = (server.address() as AddressInfo).port;
     logger.info({ port }, `${definition.name} listening`);
-    const tasks = (definition.every ?? []).map((task) => repeat(task, application, logger));
+    const every = typeof definition.every === 'function' ? definition.every(env) : definition.every;
+    const tasks = (every ?? []).map((task) => repeat(task, application, logger));
 
     let stopping: Promise<void> | undefined;
     const stop = () => {

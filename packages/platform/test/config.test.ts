@@ -4,6 +4,7 @@ import {
   databasePasswordMissing,
   jsonSetting,
   parseConfig,
+  publicUrlOf,
   serviceEnvSchema,
 } from '../src/config';
 
@@ -11,6 +12,7 @@ describe('service configuration', () => {
   const valid = {
     DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:5432/denpyo',
     AUTH_JWKS_URL: 'http://portal:3000/.well-known/jwks.json',
+    PUBLIC_URL: 'https://denpyo.city.example.lg.jp',
   };
 
   it('applies defaults and parses lists', () => {
@@ -26,6 +28,15 @@ describe('service configuration', () => {
       EVENT_LOG_SCHEMA: 'eventlog',
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('needs PUBLIC_URL outside demo mode, and prints localhost in a demo without it', () => {
+    const withoutUrl = { DATABASE_URL: valid.DATABASE_URL, AUTH_JWKS_URL: valid.AUTH_JWKS_URL };
+    expect(() => parseConfig(serviceEnvSchema, withoutUrl)).toThrow(/PUBLIC_URL: is not set/);
+    expect(publicUrlOf(parseConfig(serviceEnvSchema, { ...withoutUrl, DEMO_MODE: '1' }))).toBe(
+      'http://localhost:3000',
+    );
+    expect(publicUrlOf(parseConfig(serviceEnvSchema, valid))).toBe(valid.PUBLIC_URL);
   });
 
   it('names every missing or bad variable at once', () => {
@@ -51,7 +62,12 @@ describe('service configuration', () => {
 describe('the database password outside demo mode', () => {
   const AUTH_JWKS_URL = 'http://portal:3000/.well-known/jwks.json';
   const parse = (DATABASE_URL: string, more: Record<string, string> = {}) =>
-    parseConfig(serviceEnvSchema, { DATABASE_URL, AUTH_JWKS_URL, ...more });
+    parseConfig(serviceEnvSchema, {
+      DATABASE_URL,
+      AUTH_JWKS_URL,
+      PUBLIC_URL: 'https://denpyo.city.example.lg.jp',
+      ...more,
+    });
   let pgPassword: string | undefined;
   beforeAll(() => {
     pgPassword = process.env.PGPASSWORD;

@@ -8,6 +8,7 @@ describe('Kafka security settings', () => {
   const base = {
     DATABASE_URL: 'postgresql://denpyo:secret@127.0.0.1:5432/denpyo',
     KAFKA_BROKERS: 'kafka:9094',
+    PUBLIC_URL: 'https://denpyo.city.example.lg.jp',
   };
   const dir = mkdtempSync(join(tmpdir(), 'kafka-settings-'));
   const file = (name: string, text: string) => {

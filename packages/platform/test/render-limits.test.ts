@@ -185,9 +185,11 @@ describe('render slots of PDF operations', () => {
       .map(([operationId]) => operationId)
       .sort();
     expect(limited).toEqual([
+      'getBatchRemittanceNotice',
       'getContractVoucher',
       'getPaymentOrderVoucher',
       'getRemittanceNotice',
+      'getTransferSummary',
     ]);
   });
 });

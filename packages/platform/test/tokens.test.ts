@@ -177,7 +177,10 @@ describe('key rotation', () => {
 
 describe('key settings', () => {
   const schema = serviceEnvSchema;
-  const base = { DATABASE_URL: 'postgresql://u:p@db/denpyo' };
+  const base = {
+    DATABASE_URL: 'postgresql://u:p@db/denpyo',
+    PUBLIC_URL: 'https://denpyo.city.example.lg.jp',
+  };
 
   it('take public keys only: a private key in AUTH_JWKS is refused', () => {
     expect(

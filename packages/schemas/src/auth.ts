@@ -15,6 +15,8 @@ export const AuthUserSchema = z.object({
   vendorId: UuidSchema.optional(),
   displayName: z.string().optional(),
   title: z.string().optional(),
+  /** 所属 (e.g. 福祉部 福祉課): the 起案課 a 支出負担行為決議書 prints for its drafter. */
+  department: z.string().optional(),
   rank: RankSchema.optional(),
 });
 export type AuthUser = z.infer<typeof AuthUserSchema>;
@@ -105,6 +107,7 @@ export const StaffUserCreateRequestSchema = z.strictObject({
   password: NewPasswordSchema,
   displayName: PrintedTextSchema,
   title: PrintedTextSchema,
+  department: PrintedTextSchema.optional(),
   roles: z.array(RoleSchema).min(1),
   rank: RankSchema.optional(),
 });

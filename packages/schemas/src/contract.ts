@@ -1,5 +1,6 @@
 import { z } from './zod';
 import {
+  BankAccountInputSchema,
   BankAccountSchema,
   BudgetCodeSchema,
   ContractKindSchema,
@@ -26,11 +27,14 @@ const vendorFields = {
   corporateNumber: CorporateNumberSchema.optional(),
   invoiceRegistrationNumber: RegistrationNumberSchema.optional(),
   bankAccount: BankAccountSchema,
+  /** Where the 振込通知書 is mailed when its transfer batch is approved; absent: not mailed. */
+  email: z.email().max(254).optional(),
 };
 
 // kind: absent means corporation (the v1 request had no kind).
 export const VendorCreateRequestSchema = z.strictObject({
   ...vendorFields,
+  bankAccount: BankAccountInputSchema,
   kind: VendorKindSchema.optional().openapi({
     description: '法人 or 個人 (default corporation); individuals may be subject to withholding',
   }),
@@ -52,7 +56,7 @@ export type Vendor = z.infer<typeof VendorSchema>;
 // A change of a vendor's bank account under four eyes: requested by one person, approved by
 // another (the account is replaced then), or rejected.
 export const BankAccountChangeRequestSchema = z.strictObject({
-  bankAccount: BankAccountSchema,
+  bankAccount: BankAccountInputSchema,
   reason: z.string().trim().min(1).max(500).optional(),
 });
 export type BankAccountChangeRequest = z.infer<typeof BankAccountChangeRequestSchema>;
@@ -85,6 +89,12 @@ const budgetFields = {
   code: BudgetCodeSchema,
   name: z.string().min(1).max(200),
   amount: YenSchema,
+  // The city's names of the code's 款・項・目 (the 節 are national), printed on vouchers as
+  // 「03款 民生費 01項 社会福祉費 01目 社会福祉総務費 12節 委託料」; absent: the national 款 name,
+  // 項・目 by number.
+  kanName: z.string().trim().min(1).max(50).optional(),
+  kouName: z.string().trim().min(1).max(50).optional(),
+  mokuName: z.string().trim().min(1).max(50).optional(),
 };
 
 export const BudgetCreateRequestSchema = z.strictObject(budgetFields);
@@ -270,6 +280,18 @@ export const AmendmentSchema = z.object({
 });
 export type Amendment = z.infer<typeof AmendmentSchema>;
 
+/**
+ * The contract's budget line as its commitment (支出負担行為) found it, captured when the route
+ * completed so a reprint of the voucher shows the same figures: 予算現額 (incl. 流用), 既負担額
+ * (what other contracts had committed) and 今回負担額 (what this one committed in its year).
+ */
+export const BudgetAtCommitmentSchema = z.object({
+  currentAmount: YenSchema,
+  committedBefore: YenSchema,
+  thisCommitment: YenSchema,
+});
+export type BudgetAtCommitment = z.infer<typeof BudgetAtCommitmentSchema>;
+
 export const ContractSchema = z.object({
   id: UuidSchema,
   documentNumber: z.string(),
@@ -297,6 +319,8 @@ export const ContractSchema = z.object({
   requiredApprovals: z.int().min(1),
   /** 契約締結日: the day the route completed. */
   concludedOn: IsoDateSchema.optional(),
+  /** Absent until approved, and for contracts approved before it was recorded. */
+  budgetAtCommitment: BudgetAtCommitmentSchema.optional(),
   /** Per fiscal year: what is committed and what encumbers the year's budget line now. */
   commitments: z.array(CommitmentSchema),
   amendments: z.array(AmendmentSchema),

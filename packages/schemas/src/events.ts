@@ -7,6 +7,7 @@ import {
   BudgetCodeSchema,
   ContractKindSchema,
   ContractMethodSchema,
+  CorporateNumberSchema,
   FiscalYearSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
@@ -48,9 +49,13 @@ export const VendorRegisteredSchema = z.object({
   name: z.string().min(1),
   nameKana: z.string().min(1),
   invoiceRegistrationNumber: RegistrationNumberSchema.optional(),
+  /** 法人番号; absent for an individual, and in events before e-invoices. */
+  corporateNumber: CorporateNumberSchema.optional(),
   bankAccount: BankAccountSchema,
   /** Absent: corporation. */
   kind: VendorKindSchema.optional(),
+  /** Where remittance notices are mailed; absent: none. */
+  email: z.email().optional(),
 });
 export type VendorRegistered = z.infer<typeof VendorRegisteredSchema>;
 
@@ -82,6 +87,11 @@ export const ContractApprovedSchema = z.object({
   taxRate: TaxRateSchema,
   fiscalYear: FiscalYearSchema,
   budgetCode: BudgetCodeSchema,
+  /**
+   * The budget line as vouchers print it, with the city's 款・項・目 names and the national 節
+   * (「03款 民生費 01項 社会福祉費 01目 社会福祉総務費 12節 委託料」); absent in events before it.
+   */
+  budgetName: z.string().min(1).optional(),
   approvedAt: IsoDateTimeSchema,
   /** Absent: services. Works contracts have 14-day inspection and 40-day payment deadlines. */
   kind: ContractKindSchema.optional(),
@@ -167,6 +177,8 @@ export const PaymentOrderedSchema = z.object({
   /** The contract's 契約締結日, for the late-payment interest rate. */
   contractConcludedOn: IsoDateSchema.optional(),
   orderedBySignature: SignatureSchema.optional(),
+  /** The invoice's 請求日 (issue date), printed on the 振込通知書. */
+  invoiceDate: IsoDateSchema.optional(),
 });
 export type PaymentOrdered = z.infer<typeof PaymentOrderedSchema>;
 

@@ -7,4 +7,5 @@ export * from './invoice';
 export * from './payment';
 export * from './audit';
 export * from './events';
+export * from './verification';
 export * from './api';

@@ -71,6 +71,52 @@ export const TaxBreakdownSchema = z.object({
 });
 export type TaxBreakdown = z.infer<typeof TaxBreakdownSchema>;
 
+/** How an invoice arrived: keyed in (a paper claim, or a vendor's form) or a JP PINT e-invoice. */
+export const InvoiceSourceSchema = z.enum(['paper', 'jp-pint']);
+export type InvoiceSource = z.infer<typeof InvoiceSourceSchema>;
+
+export const InvoicePeriodSchema = z.object({ start: IsoDateSchema, end: IsoDateSchema });
+export type InvoicePeriod = z.infer<typeof InvoicePeriodSchema>;
+
+/**
+ * The payee account an e-invoice states (cac:PaymentMeans/cac:PayeeFinancialAccount), kept as
+ * stated: the city pays only to the vendor's registered account.
+ */
+export const StatedPayeeAccountSchema = z.object({
+  bankCode: z.string().optional(),
+  branchCode: z.string().optional(),
+  accountNumber: z.string(),
+  accountType: z.string().optional(),
+  holderName: z.string().optional(),
+});
+export type StatedPayeeAccount = z.infer<typeof StatedPayeeAccountSchema>;
+
+const eInvoiceFields = {
+  source: InvoiceSourceSchema.openapi({
+    description: 'paper: keyed in (POST /api/invoices); jp-pint: received as a JP PINT e-invoice',
+  }),
+  originalSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .openapi({
+      description:
+        'jp-pint: the SHA-256 (hex) of the XML as received, kept unchanged (GET /api/invoices/{id}/original)',
+    }),
+  period: InvoicePeriodSchema.optional().openapi({
+    description: 'jp-pint: the invoicing period the e-invoice states (cac:InvoicePeriod)',
+  }),
+  sellerCorporateNumber: z.string().optional().openapi({
+    description:
+      "jp-pint: the seller's 法人番号 as stated (cac:PartyLegalEntity/cbc:CompanyID, 0188)",
+  }),
+  statedPayeeAccount: StatedPayeeAccountSchema.optional(),
+  payeeAccountDiffers: z.boolean().optional().openapi({
+    description:
+      "jp-pint: true when the stated payee account is not the vendor's registered one; the payment still goes to the registered account (a change needs approval)",
+  }),
+};
+
 export const InvoiceStatusSchema = z.enum(['received', 'inspected', 'approved', 'rejected']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 
@@ -129,8 +175,47 @@ export const InvoiceSchema = z.object({
   rejectedBy: z.string().optional(),
   rejectedAt: IsoDateTimeSchema.optional(),
   rejectedReason: z.string().optional(),
+  ...eInvoiceFields,
 });
 export type Invoice = z.infer<typeof InvoiceSchema>;
+
+/**
+ * What a JP PINT e-invoice was read as, before it is registered: the seller as stated, the
+ * contract and vendor it was matched to, and the figures the invoice would get.
+ */
+export const EInvoicePreviewSchema = z.object({
+  specification: z.enum(['billing', 'nontax']).openapi({
+    description:
+      'billing: JP PINT (適格請求書, urn:peppol:pint:billing-1@jp-1); nontax: JP BIS for non-tax-registered businesses',
+  }),
+  invoiceNumber: z.string(),
+  issueDate: IsoDateSchema,
+  seller: z.object({
+    name: z.string(),
+    registrationNumber: z.string().optional(),
+    corporateNumber: z.string().optional(),
+  }),
+  contract: z.object({ id: UuidSchema, documentNumber: z.string(), title: z.string() }),
+  vendor: z.object({ id: UuidSchema, name: z.string() }),
+  period: InvoicePeriodSchema.optional(),
+  lines: z.array(InvoiceLineSchema),
+  amountsInclude: AmountsIncludeSchema,
+  qualified: z.boolean(),
+  subtotal: YenSchema,
+  taxes: z.array(TaxBreakdownSchema),
+  total: YenSchema,
+  withholdingTax: YenSchema,
+  netAmount: YenSchema,
+  receivedOn: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  inspectionDueDate: IsoDateSchema,
+  statedPayeeAccount: StatedPayeeAccountSchema.optional(),
+  payeeAccountDiffers: z.boolean().openapi({
+    description:
+      "The stated payee account is not the vendor's registered one (the city pays the registered one)",
+  }),
+});
+export type EInvoicePreview = z.infer<typeof EInvoicePreviewSchema>;
 
 // A query flag: only the literal strings true and false.
 const QueryFlagSchema = z.enum(['true', 'false']).transform((flag) => flag === 'true');
@@ -149,4 +234,8 @@ export const InvoiceListFilters = {
   maxAmount: QueryYenSchema.optional(),
   q: SearchTextSchema.optional(),
   inspectionOverdue: QueryFlagSchema.optional(),
+  source: InvoiceSourceSchema.optional(),
+  // The transaction date of 電子帳簿保存法's search keys: the invoice's own date.
+  issuedFrom: IsoDateSchema.optional(),
+  issuedTo: IsoDateSchema.optional(),
 };

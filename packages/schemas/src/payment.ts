@@ -224,9 +224,24 @@ export const RemittanceSchema = z.object({
   netAmount: PositiveYenSchema,
   dueDate: IsoDateSchema,
   status: PaymentStatusSchema,
+  /** The 振込日 once paid; the 振込予定日 from its batch's approval (also kept when it failed). */
   transferDate: IsoDateSchema.optional(),
+  /** The batch it is (or was last) transferred in, once approved: its 振込通知書 is that batch's. */
+  batchId: UuidSchema.optional(),
 });
 export type Remittance = z.infer<typeof RemittanceSchema>;
+
+// from/to bound the transfer date (inclusive): the 振込日, or the 振込予定日 of an approved batch.
+export const RemittanceListFilters = {
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+};
+
+export const RemittanceNoticeParamsSchema = z.strictObject({
+  id: UuidSchema,
+  vendorId: UuidSchema,
+});
+export type RemittanceNoticeParams = z.infer<typeof RemittanceNoticeParamsSchema>;
 
 // --- fiscal years (出納閉鎖, 地方自治法 Art. 235-5) ---
 

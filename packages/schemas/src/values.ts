@@ -58,6 +58,17 @@ export const BankAccountSchema = z.strictObject({
 });
 export type BankAccount = z.infer<typeof BankAccountSchema>;
 
+/**
+ * An account as procurement types it: the holder name may be longer than the 30 bytes of the
+ * transfer file's 受取人名 (株式会社… in full); the service stores it abbreviated and cut.
+ */
+export const BankAccountInputSchema = BankAccountSchema.extend({
+  holderKana: z.string().min(1).max(100).openapi({
+    description:
+      'As typed (kana; 株式会社… may be written out): stored as the Zengin 受取人名, the 法人略語 applied and cut to 30 bytes',
+  }),
+});
+
 export const RoleSchema = z.enum([
   'procurement',
   'approver',
@@ -117,6 +128,8 @@ export const SignatureSchema = z.object({
   displayName: z.string().min(1),
   title: z.string(),
   rank: RankSchema.optional(),
+  /** 所属, when the user has one: the 起案課 of a voucher. */
+  department: z.string().optional(),
 });
 export type Signature = z.infer<typeof SignatureSchema>;
 
@@ -132,6 +145,16 @@ export const ProblemSchema = z.object({
   title: z.string(),
   status: z.int().min(400).max(599),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        rule: z.string().optional().openapi({
+          description: "The specification's rule it breaks (e-invoices: e.g. jp-br-co-01)",
+        }),
+      }),
+    )
+    .optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { usePdfRendering } from '@denpyo/pdf';
-import { defineService, pdfSettings } from '@denpyo/platform';
+import { defineService, pdfSettings, publicUrlOf } from '@denpyo/platform';
 import { CONTRACT_OPERATIONS } from '@denpyo/schemas';
 import { createContractApplication } from './application';
 import { contractRules, contractSettingsSchema } from './config';
@@ -28,6 +28,7 @@ export const contractService = defineService({
       db,
       uow,
       cityName: runtime.env.CITY_NAME,
+      publicUrl: publicUrlOf(runtime.env),
       today: runtime.clock.today,
       ...contractRules(runtime.env),
     });

@@ -40,6 +40,7 @@ describe('later years of multi-year contracts', () => {
       db: prisma,
       uow: createUnitOfWork<Tx>(prisma),
       cityName: 'テスト市',
+      publicUrl: 'http://localhost:3000',
       today: () => day,
       ...contractRules({}),
     });
@@ -105,7 +106,8 @@ describe('later years of multi-year contracts', () => {
     await createLine(code, 2026, 5_000_000);
     await createLine(code, 2027, 5_000_000);
     const id = await twoYearContract(code);
-    const [task] = contractService.every ?? [];
+    const tasks = contractService.every;
+    const [task] = typeof tasks === 'function' ? [] : (tasks ?? []);
     expect(task?.intervalMs).toBe(BEGUN_YEARS_INTERVAL_MS);
     expect(BEGUN_YEARS_INTERVAL_MS).toBe(3_600_000);
 

@@ -34,6 +34,28 @@ describe('budgets', () => {
     expect(fetched.body).toEqual(expected);
   });
 
+  it('keeps the city names of a line’s 款・項・目 for its vouchers', async () => {
+    const code = nextBudgetCode();
+    const names = { kanName: '民生費', kouName: '社会福祉費', mokuName: '社会福祉総務費' };
+    const body = { fiscalYear: 2026, code, name: '委託料', amount: 1_000, ...names };
+    const created = await request(service.app)
+      .post('/api/budgets')
+      .set('Authorization', await as('accountant'))
+      .send(body)
+      .expect(201);
+    expect(created.body).toMatchObject(names);
+    const fetched = await request(service.app)
+      .get(`/api/budgets/2026/${code}`)
+      .set('Authorization', await as('procurement'))
+      .expect(200);
+    expect(fetched.body).toMatchObject(names);
+    await request(service.app)
+      .post('/api/budgets')
+      .set('Authorization', await as('accountant'))
+      .send({ ...body, code: nextBudgetCode(), kanName: '' })
+      .expect(400);
+  });
+
   it('refuses a second line with the same fiscal year and code with 409', async () => {
     const code = nextBudgetCode();
     const auth = await as('accountant');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { budgetAccountLabel } from '@denpyo/jp';
 import type { RunningService } from '@denpyo/platform';
 import request from 'supertest';
 import {
@@ -153,7 +154,14 @@ describe('contracts', () => {
         contractId: id,
         amount: 999_999,
         budgetCode,
+        // Registered without names: the national 款 and 節, 項・目 by number.
+        budgetName: budgetAccountLabel(budgetCode),
         fiscalYear: 2026,
+      });
+      expect((await getContract(id)).budgetAtCommitment).toEqual({
+        currentAmount: 1_000_000,
+        committedBefore: 0,
+        thisCommitment: 999_999,
       });
     });
 
@@ -301,6 +309,19 @@ describe('contracts', () => {
       const approved = contracts.filter((contract) => contract.status === 'approved');
       expect(approved).toHaveLength(3);
       expect(contracts.filter((contract) => contract.status === 'submitted')).toHaveLength(5);
+      // Each commitment recorded the line as it found it (the voucher's 既負担額): one after another.
+      expect(
+        approved.map((contract) => contract.budgetAtCommitment?.committedBefore).sort(),
+      ).toEqual([0, 300_000, 600_000]);
+      for (const contract of approved) {
+        expect(contract.budgetAtCommitment).toMatchObject({
+          currentAmount: 1_000_000,
+          thisCommitment: 300_000,
+        });
+      }
+      for (const contract of contracts.filter((c) => c.status === 'submitted')) {
+        expect(contract).not.toHaveProperty('budgetAtCommitment');
+      }
     });
 
     it('records racing sign-offs on one contract one after the other and encumbers once', async () => {

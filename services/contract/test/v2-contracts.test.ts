@@ -592,6 +592,34 @@ describe('contracts v2: route by rank, fiscal years, amendments, closing, 流用
   });
 
   describe('bank account changes under four eyes', () => {
+    it('refuses a new holder name with a character banks refuse, naming it; writes the 略語', async () => {
+      const id = await createVendor(service);
+      const newAccount = {
+        bankCode: '0005',
+        branchCode: '001',
+        type: 'ordinary',
+        number: '7654321',
+        holderKana: 'デンピョウⅡ',
+      };
+      const refused = await api()
+        .post(`/api/vendors/${id}/bank-account-changes`)
+        .set('Authorization', await as('procurement', 'p-req'))
+        .send({ bankAccount: newAccount })
+        .expect(422);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          path: 'bankAccount.holderKana',
+          message: expect.stringContaining('character "Ⅱ"'),
+        }),
+      ]);
+      const requested = await api()
+        .post(`/api/vendors/${id}/bank-account-changes`)
+        .set('Authorization', await as('procurement', 'p-req'))
+        .send({ bankAccount: { ...newAccount, holderKana: '医療法人デンピョウカイ' } })
+        .expect(201);
+      expect(requested.body.bankAccount.holderKana).toBe('ｲ)ﾃﾞﾝﾋﾟﾖｳｶｲ');
+    });
+
     it('replaces the account only when another person approves, and tells the payment service', async () => {
       const id = await createVendor(service);
       const newAccount = {

@@ -18,16 +18,44 @@ const request = (overrides: Partial<VendorCreateRequest> = {}): VendorCreateRequ
 });
 
 describe('checkVendor', () => {
-  it('stores the holder name in Zengin half-width kana', () => {
-    const check = checkVendor(
-      request({
-        bankAccount: { ...request().bankAccount, holderKana: 'かぶしきがいしゃ　テスト' },
-      }),
-    );
-    expect(check).toEqual({
+  it('stores the holder name in Zengin half-width kana, the corporate kind as its 略語', () => {
+    const stored = (holderKana: string) =>
+      checkVendor(request({ bankAccount: { ...request().bankAccount, holderKana } }));
+    expect(stored('かぶしきがいしゃ　テスト')).toEqual({
       ok: true,
-      value: expect.objectContaining({ holderKana: 'ｶﾌﾞｼｷｶﾞｲｼﾔ ﾃｽﾄ' }),
+      value: expect.objectContaining({ holderKana: 'ｶ)ﾃｽﾄ' }),
     });
+    expect(stored('テスト株式会社')).toEqual({
+      ok: true,
+      value: expect.objectContaining({ holderKana: 'ﾃｽﾄ(ｶ' }),
+    });
+    expect(stored('テスト医療法人サッポロシテン')).toEqual({
+      ok: true,
+      value: expect.objectContaining({ holderKana: 'ﾃｽﾄ(ｲ)ｻﾂﾎﾟﾛｼﾃﾝ' }),
+    });
+  });
+
+  it.each([
+    ['Ⅱ', 'デンピョウⅡ'],
+    ['①', 'デンピョウ①'],
+    ['㈱', '㈱デンピョウ'],
+    ['・', 'ヤマダ・タロウ'],
+  ])('refuses a holder name with %s, naming the character', (character, holderKana) => {
+    expect(checkVendor(request({ bankAccount: { ...request().bankAccount, holderKana } }))).toEqual(
+      {
+        ok: false,
+        refusal: {
+          code: 'unprocessable',
+          message: 'The vendor cannot be registered',
+          errors: [
+            {
+              path: 'bankAccount.holderKana',
+              message: expect.stringContaining(`character "${character}"`),
+            },
+          ],
+        },
+      },
+    );
   });
 
   it('names the bank code, branch code and holder kana it cannot accept', () => {
@@ -63,20 +91,13 @@ describe('checkVendor', () => {
     });
   });
 
-  it('refuses a holder name longer than the Zengin field once written in half-width kana', () => {
-    const thirtyOneWithMarks = 'ガ'.repeat(16); // 32 half-width characters
+  it('cuts a holder name longer than the Zengin field to its 30 bytes, voiced marks whole', () => {
+    const thirtyTwoBytes = 'ガ'.repeat(16); // ｶﾞ is two bytes
     expect(
       checkVendor(
-        request({ bankAccount: { ...request().bankAccount, holderKana: thirtyOneWithMarks } }),
+        request({ bankAccount: { ...request().bankAccount, holderKana: thirtyTwoBytes } }),
       ),
-    ).toEqual({
-      ok: false,
-      refusal: {
-        code: 'unprocessable',
-        message: 'The vendor cannot be registered',
-        errors: [expect.objectContaining({ path: 'bankAccount.holderKana' })],
-      },
-    });
+    ).toEqual({ ok: true, value: expect.objectContaining({ holderKana: 'ｶﾞ'.repeat(15) }) });
   });
 
   it("requires the registration number to be 'T' + the corporate number when both are given", () => {

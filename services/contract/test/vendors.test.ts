@@ -40,10 +40,33 @@ describe('vendors', () => {
     expect(fetched.body).toEqual(response.body);
   });
 
+  it('keeps the address remittance notices are mailed to, and announces it', async () => {
+    const response = await request(service.app)
+      .post('/api/vendors')
+      .set('Authorization', await as('procurement'))
+      .send({ ...vendorRequest(), email: 'keiri@denpyo-kensetsu.example.jp' })
+      .expect(201);
+    expect(response.body.email).toBe('keiri@denpyo-kensetsu.example.jp');
+    const [event] = await outboxEvents(service, 'VendorRegistered', response.body.id);
+    expect(event?.payload).toMatchObject({ email: 'keiri@denpyo-kensetsu.example.jp' });
+
+    const invalid = await request(service.app)
+      .post('/api/vendors')
+      .set('Authorization', await as('procurement'))
+      .send({ ...vendorRequest(), email: 'not an address' })
+      .expect(400);
+    expect(invalid.body.errors).toEqual([expect.objectContaining({ path: 'email' })]);
+  });
+
   it.each([
     ['an unknown bank', { bankCode: '9998' }, 'bankAccount.bankCode'],
     ['an unknown branch', { branchCode: '998' }, 'bankAccount.branchCode'],
     ['a holder name without Zengin kana', { holderKana: '山田太郎' }, 'bankAccount.holderKana'],
+    [
+      'a holder name with a character banks refuse',
+      { holderKana: 'デンピョウⅡ' },
+      'bankAccount.holderKana',
+    ],
   ])('refuses %s with 422 and registers nothing', async (_case, account, path) => {
     const before = await countVendors();
     const body = vendorRequest();
@@ -54,6 +77,30 @@ describe('vendors', () => {
       .expect(422);
     expect(response.body.errors).toEqual([expect.objectContaining({ path })]);
     expect(await countVendors()).toBe(before);
+  });
+
+  it('names the character a bank would refuse, and stores the corporate kind as its 略語', async () => {
+    const body = vendorRequest();
+    const refused = await request(service.app)
+      .post('/api/vendors')
+      .set('Authorization', await as('procurement'))
+      .send({ ...body, bankAccount: { ...body.bankAccount, holderKana: 'デンピョウⅡ' } })
+      .expect(422);
+    expect(refused.body.errors).toEqual([
+      {
+        path: 'bankAccount.holderKana',
+        message: 'character "Ⅱ" at position 5 cannot be written in Zengin kana',
+      },
+    ]);
+    const registered = await request(service.app)
+      .post('/api/vendors')
+      .set('Authorization', await as('procurement'))
+      .send({
+        ...body,
+        bankAccount: { ...body.bankAccount, holderKana: 'デンピョウケンセツ株式会社' },
+      })
+      .expect(201);
+    expect(registered.body.bankAccount.holderKana).toBe('ﾃﾞﾝﾋﾟﾖｳｹﾝｾﾂ(ｶ');
   });
 
   it("refuses a registration number that is not 'T' + the corporate number", async () => {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { usePdfRendering } from '@denpyo/pdf';
-import { defineService, pdfSettings } from '@denpyo/platform';
+import { defineService, pdfSettings, publicUrlOf } from '@denpyo/platform';
 import { INVOICE_OPERATIONS } from '@denpyo/schemas';
 import { createInvoiceApplication } from './application';
+import { invoiceEnvSchema } from './config';
 import type { Tx } from './db/prisma';
 import { invoiceConsumer } from './events/consumers';
 import { PrismaClient } from './generated/prisma/client';
@@ -15,6 +16,7 @@ export const invoiceService = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   operations: INVOICE_OPERATIONS,
   usesEvents: true,
+  settings: invoiceEnvSchema,
   createApplication(runtime) {
     const { db, uow } = runtime.database<Tx, PrismaClient>(PrismaClient);
     // Vouchers render on this process's worker pool, closed when the service stops.
@@ -23,6 +25,8 @@ export const invoiceService = defineService({
       db,
       uow,
       cityName: runtime.env.CITY_NAME,
+      cityBankCode: runtime.env.ZENGIN_BANK_CODE,
+      publicUrl: publicUrlOf(runtime.env),
       today: runtime.clock.today,
     });
   },

@@ -66,6 +66,7 @@ describe('inspection and payment order', () => {
       contractId: contract.contractId,
       vendorId: contract.vendorId,
       invoiceNumber: approved.body.invoiceNumber,
+      invoiceDate: approved.body.issueDate,
       amount: approved.body.total,
       dueDate: approved.body.dueDate,
       orderedBy: 'carol',

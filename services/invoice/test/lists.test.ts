@@ -133,13 +133,13 @@ describe('GET /api/invoices', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '受付番号,請求書番号,契約ID,取引先ID,登録番号,適格請求書,請求日,受付日,税抜金額,消費税額,請求金額,源泉徴収税額,差引支払額,検収期限,支払期限,状態,請求書ID',
+      '受付番号,請求書番号,契約ID,取引先ID,登録番号,適格請求書,請求日,受付日,税抜金額,消費税額,請求金額,源泉徴収税額,差引支払額,検収期限,支払期限,状態,受領方法,原本SHA-256,請求書ID',
     );
     expect(lines).toHaveLength(1 + 105 + 1);
     expect(lines.at(-1)).toBe('');
     expect(lines[1]).toContain(`,${invoicesOfA[0]!.invoiceNumber},${contractA.contractId},`);
     expect(lines[1]).toMatch(
-      /,適格,[\d-]+,[\d-]+,10000,1000,11000,0,11000,[\d-]{10},[\d-]{10},受付済,/,
+      /,適格,[\d-]+,[\d-]+,10000,1000,11000,0,11000,[\d-]{10},[\d-]{10},受付済,紙・入力,,/,
     );
     expect(lines[4]).toContain(',"A-""3"", 特",');
   });

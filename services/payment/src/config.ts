@@ -1,14 +1,21 @@
 import {
   DEFAULT_LATE_INTEREST_RATES,
+  lookupBank,
   lookupBranch,
   percentToScaled,
   toZenginKana,
   toZenginName,
   type Requester,
 } from '@denpyo/jp';
-import { demoModeSetting, jsonSetting } from '@denpyo/platform';
+import {
+  commaSeparated,
+  demoModeSetting,
+  jsonSetting,
+  mailSettings,
+  mailSettingsProblem,
+} from '@denpyo/platform';
 import { z } from 'zod';
-import { DEFAULT_ORDER_WAIT_SECONDS } from './application/deps';
+import { DEFAULT_ORDER_WAIT_SECONDS, type ZenginFileSettings } from './application/deps';
 
 /**
  * The dated table of late-payment interest rates (支払遅延防止法 Art. 8: the rate the Minister of
@@ -83,6 +90,21 @@ const requesterSettings = {
     .optional(),
 } satisfies Record<RequesterSetting, z.ZodType>;
 
+// How the paying bank takes the 総合振込 file.
+const zenginFileSettings = {
+  /** 振込指定区分 of every transfer: 7 電信 or 8 文書 (0 is not a value the format defines). */
+  ZENGIN_TRANSFER_DESIGNATION: z.enum(['7', '8']).default('7'),
+  /** What ends each 120-byte record: crlf, or none for banks that take records back to back. */
+  ZENGIN_LINE_ENDING: z.enum(['crlf', 'none']).default('crlf'),
+  /** Receiving banks (comma-separated codes) whose 振込情報開示 shows EDI情報. */
+  ZENGIN_EDI_BANKS: commaSeparated(
+    z
+      .string()
+      .regex(/^\d{4}$/, 'must be 4-digit bank codes')
+      .refine((code) => lookupBank(code) !== undefined, 'no such bank in the zengin-code data'),
+  ).optional(),
+};
+
 export const paymentEnvSchema = z
   .object({
     DEMO_MODE: demoModeSetting,
@@ -95,8 +117,16 @@ export const paymentEnvSchema = z
       .max(604_800)
       .default(DEFAULT_ORDER_WAIT_SECONDS),
     ...requesterSettings,
+    ...zenginFileSettings,
+    // 振込通知書 mails (MAIL_SMTP_URL unset: not mailed, still downloadable).
+    ...mailSettings,
+    /** How often queued 振込通知書 mails are sent (and refused ones retried once due). */
+    REMITTANCE_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15),
   })
   .superRefine((env, context) => {
+    const mailProblem = mailSettingsProblem(env);
+    if (mailProblem)
+      context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: mailProblem });
     if (env.DEMO_MODE) return;
     for (const key of Object.keys(DEMO_REQUESTER_ENV) as RequesterSetting[]) {
       if (env[key] === undefined)
@@ -124,6 +154,14 @@ export const paymentEnvSchema = z
     path: ['ZENGIN_BRANCH_CODE'],
   });
 export type PaymentEnv = z.infer<typeof paymentEnvSchema>;
+
+export function zenginFileFromEnv(env: PaymentEnv): ZenginFileSettings {
+  return {
+    transferDesignation: env.ZENGIN_TRANSFER_DESIGNATION,
+    lineEnding: env.ZENGIN_LINE_ENDING,
+    ediBanks: env.ZENGIN_EDI_BANKS ?? [],
+  };
+}
 
 export function requesterFromEnv(env: PaymentEnv): Requester {
   return {

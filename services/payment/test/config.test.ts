@@ -1,6 +1,11 @@
 import { writeZenginTransferFile } from '@denpyo/jp';
-import { parseConfig } from '@denpyo/platform';
-import { DEMO_REQUESTER_ENV, paymentEnvSchema, requesterFromEnv } from '../src/config';
+import { createMailer, parseConfig } from '@denpyo/platform';
+import {
+  DEMO_REQUESTER_ENV,
+  paymentEnvSchema,
+  requesterFromEnv,
+  zenginFileFromEnv,
+} from '../src/config';
 
 const DEMO = { DEMO_MODE: '1' };
 const REQUESTER_SETTINGS = Object.keys(DEMO_REQUESTER_ENV);
@@ -74,6 +79,53 @@ describe('the payment service environment', () => {
       accountType: 'current',
       accountNumber: '7654321',
     });
+  });
+
+  test('writes files by wire (振込指定区分 7) with CRLF and no EDI unless told otherwise', () => {
+    expect(zenginFileFromEnv(parseConfig(paymentEnvSchema, DEMO))).toEqual({
+      transferDesignation: '7',
+      lineEnding: 'crlf',
+      ediBanks: [],
+    });
+    const told = parseConfig(paymentEnvSchema, {
+      ...DEMO,
+      ZENGIN_TRANSFER_DESIGNATION: '8',
+      ZENGIN_LINE_ENDING: 'none',
+      ZENGIN_EDI_BANKS: '0001, 0009',
+    });
+    expect(zenginFileFromEnv(told)).toEqual({
+      transferDesignation: '8',
+      lineEnding: 'none',
+      ediBanks: ['0001', '0009'],
+    });
+  });
+
+  test.each([
+    [{ ZENGIN_TRANSFER_DESIGNATION: '0' }, 'ZENGIN_TRANSFER_DESIGNATION'],
+    [{ ZENGIN_LINE_ENDING: 'lf' }, 'ZENGIN_LINE_ENDING'],
+    [{ ZENGIN_EDI_BANKS: '0001,12' }, 'ZENGIN_EDI_BANKS'],
+    [{ ZENGIN_EDI_BANKS: '9998' }, 'ZENGIN_EDI_BANKS'],
+  ])('refuses the file setting %p, naming %s', (env, name) => {
+    expect(() => parseConfig(paymentEnvSchema, { ...DEMO, ...env })).toThrow(name);
+  });
+
+  test('mails remittance notices only when an SMTP server and a sender are set', () => {
+    expect(createMailer(parseConfig(paymentEnvSchema, DEMO))).toBeUndefined();
+    const mail = parseConfig(paymentEnvSchema, {
+      ...DEMO,
+      MAIL_SMTP_URL: 'smtps://user:secret@mail.city.example.jp:465',
+      MAIL_FROM: 'kaikei@city.example.jp',
+    });
+    expect(mail).toMatchObject({ MAIL_FROM: 'kaikei@city.example.jp' });
+    createMailer(mail)?.close();
+  });
+
+  test.each([
+    [{ MAIL_SMTP_URL: 'smtp://mail.city.example.jp' }, 'MAIL_FROM'],
+    [{ MAIL_SMTP_URL: 'https://mail.city.example.jp', MAIL_FROM: 'a@b.jp' }, 'MAIL_SMTP_URL'],
+    [{ MAIL_SMTP_URL: 'smtp://mail.city.example.jp', MAIL_FROM: 'kaikei' }, 'MAIL_FROM'],
+  ])('refuses the mail settings %p, naming %s', (env, name) => {
+    expect(() => parseConfig(paymentEnvSchema, { ...DEMO, ...env })).toThrow(name);
   });
 });
 

@@ -6,8 +6,13 @@ import {
 } from '@denpyo/jp';
 import type { Outcome } from '@denpyo/platform/outcome';
 import fc from 'fast-check';
-import { accountTypeLabel, bankAccountProblem } from '../src/domain/bank-account';
-import { remittanceNotice, zenginFileName, zenginInput } from '../src/domain/documents';
+import { bankAccountProblem } from '../src/domain/bank-account';
+import {
+  remittanceMailRetryDelayMs,
+  remittanceNotice,
+  zenginFileName,
+  zenginInput,
+} from '../src/domain/documents';
 import {
   batchMembershipErrors,
   batchTotal,
@@ -338,17 +343,21 @@ describe('batch transitions', () => {
     expect(codeOf(decideZenginIssue({ ...approvedPast, status: 'draft' }, today))).toBe('conflict');
   });
 
-  test('a remittance notice exists once the transfer is approved', () => {
-    expect(codeOf(decideRemittanceNotice({ status: 'scheduled' }, undefined))).toBe('conflict');
-    expect(
-      codeOf(decideRemittanceNotice({ status: 'batched' }, { status: 'draft', createdBy: 'a' })),
-    ).toBe('conflict');
-    expect(
-      codeOf(decideRemittanceNotice({ status: 'batched' }, { status: 'approved', createdBy: 'a' })),
-    ).toBeUndefined();
-    expect(
-      codeOf(decideRemittanceNotice({ status: 'paid' }, { status: 'settled', createdBy: 'a' })),
-    ).toBeUndefined();
+  test('a remittance notice exists once the transfer is approved: scheduled, then settled', () => {
+    expect(codeOf(decideRemittanceNotice(undefined))).toBe('conflict');
+    expect(codeOf(decideRemittanceNotice({ status: 'draft' }))).toBe('conflict');
+    const cancelled = decideRemittanceNotice({ status: 'cancelled' });
+    expect(!cancelled.ok && cancelled.refusal.message).toContain('cancelled');
+    const approved = { status: 'approved' } as const;
+    expect(decideRemittanceNotice(approved)).toEqual({
+      ok: true,
+      value: { batch: approved, announced: 'scheduled' },
+    });
+    const settled = { status: 'settled' } as const;
+    expect(decideRemittanceNotice(settled)).toEqual({
+      ok: true,
+      value: { batch: settled, announced: 'settled' },
+    });
   });
 });
 
@@ -358,12 +367,13 @@ describe('bank accounts and documents', () => {
     expect(bankAccountProblem(undefined)).toContain('not known');
     expect(bankAccountProblem({ ...ACCOUNT, bankCode: '0002' })).toContain('unknown bank');
     expect(bankAccountProblem({ ...ACCOUNT, branchCode: '999' })).toContain('unknown branch');
-    expect(bankAccountProblem({ ...ACCOUNT, holderKana: '株式会社' })).toContain('Zengin kana');
-    expect(accountTypeLabel('current')).toBe('当座');
+    expect(bankAccountProblem({ ...ACCOUNT, holderKana: '山田商店' })).toContain('Zengin kana');
   });
 
   test('the Zengin input carries one transfer per payment to its account', () => {
-    const input = zenginInput(TEST_REQUESTER, '2026-11-25', [{ amount: 5, bankAccount: ACCOUNT }]);
+    const input = zenginInput(TEST_REQUESTER, '2026-11-25', [
+      { amount: 5, bankAccount: ACCOUNT, invoiceNumber: 'INV-1' },
+    ]);
     expect(input.transfers).toEqual([
       {
         bankCode: '0001',
@@ -377,26 +387,76 @@ describe('bank accounts and documents', () => {
     expect(zenginFileName('x')).toBe('zengin-x.txt');
   });
 
-  test('the remittance notice names the bank and branch from zengin-code', () => {
+  test('a transfer to a bank that takes EDI carries the invoice number, if Zengin can write it', () => {
+    const toOtherBank = { ...ACCOUNT, bankCode: '0009' };
+    const input = zenginInput(
+      TEST_REQUESTER,
+      '2026-11-25',
+      [
+        { amount: 5, bankAccount: ACCOUNT, invoiceNumber: 'inv-2026-0042' },
+        { amount: 6, bankAccount: ACCOUNT, invoiceNumber: '請求第42号' },
+        { amount: 7, bankAccount: toOtherBank, invoiceNumber: 'INV-2026-0043' },
+      ],
+      ['0001'],
+    );
+    expect(input.transfers.map((transfer) => transfer.ediInfo)).toEqual([
+      'INV-2026-0042',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  test('a refused remittance mail is tried again after 30 s, doubling, at most hourly', () => {
+    expect([1, 2, 3, 7, 8, 30].map(remittanceMailRetryDelayMs)).toEqual([
+      30_000, 60_000, 120_000, 1_920_000, 3_600_000, 3_600_000,
+    ]);
+  });
+
+  test('the remittance notice of a vendor lists its lines; the bank and branch from zengin-code', () => {
+    const line = {
+      paymentId: 'p1',
+      invoiceNumber: 'INV-1',
+      invoiceDate: '2026-11-01',
+      kind: 'invoice',
+      amount: 110_000,
+      withholdingTax: 10_210,
+      netAmount: 99_790,
+      payeeAccount: ACCOUNT,
+    } as const;
     const notice = remittanceNotice({
       city: 'テスト市',
       date: '2026-11-24',
-      transferDate: '2026-11-25',
-      item: {
-        paymentId: 'abcdef12-0000',
-        invoiceNumber: 'INV-1',
-        kind: 'invoice',
-        amount: 110_000,
-        withholdingTax: 10_210,
-        netAmount: 99_790,
-      },
-      payee: { name: '株式会社テスト', bankAccount: ACCOUNT },
+      batch: { id: 'abcdef12-0000', transferDate: '2026-11-25', announced: 'settled' },
+      vendor: { id: '12345678-ffff', name: '株式会社テスト' },
+      lines: [
+        { ...line, result: { status: 'paid' } },
+        {
+          ...line,
+          paymentId: 'p2',
+          invoiceNumber: 'INV-2',
+          withholdingTax: 0,
+          netAmount: 110_000,
+          result: { status: 'failed', reason: '口座なし' },
+        },
+      ],
     });
     expect(notice).toMatchObject({
-      documentNumber: '振込-20261125-ABCDEF12',
+      documentNumber: '振込-20261125-ABCDEF12-12345678',
       vendor: { name: '株式会社テスト' },
-      bankAccount: { bankName: 'みずほ', branchName: '東京営業部', type: '普通' },
-      items: [{ invoiceNumber: 'INV-1', amount: 110_000, kind: 'invoice', withholdingTax: 10_210 }],
+      status: 'settled',
+      bankAccount: { bankName: 'みずほ銀行', branchName: '東京営業部', type: '普通' },
+      items: [
+        {
+          invoiceNumber: 'INV-1',
+          invoiceDate: '2026-11-01',
+          amount: 110_000,
+          kind: 'invoice',
+          withholdingTax: 10_210,
+          result: { status: 'paid' },
+        },
+        { invoiceNumber: 'INV-2', result: { status: 'failed', reason: '口座なし' } },
+      ],
+      // What the bank returned is not transferred.
       total: 99_790,
     });
   });

@@ -48,6 +48,7 @@ beforeAll(async () => {
     uow: createUnitOfWork<Tx>(prisma, { clock: service.runtime.clock }),
     requester: TEST_REQUESTER,
     cityName: 'テスト市',
+    publicUrl: 'http://localhost:3000',
     today: japanToday,
     lateInterestRates: TEST_REQUESTER_ENV.LATE_INTEREST_RATES,
     deadLetters: eventBusOf(service),

@@ -293,7 +293,7 @@ describe('GET /api/transfer-batches and GET /api/vendor/remittances', () => {
       .expect(200);
     const text = (csv.body as Buffer).toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFF請求書番号,種別,金額,源泉徴収税額,差引振込額,状態,支払予定日,振込日,支払ID',
+      '\uFEFF請求書番号,種別,振込日,支払額,源泉徴収税額,差引振込額,状態,支払期限,支払ID',
     );
     expect(text).not.toContain('B-');
   });

@@ -38,6 +38,7 @@ beforeAll(async () => {
     uow: createUnitOfWork<Tx>(prisma),
     requester: TEST_REQUESTER,
     cityName: 'テスト市',
+    publicUrl: 'http://localhost:3000',
     today: japanToday,
     lateInterestRates: TEST_REQUESTER_ENV.LATE_INTEREST_RATES,
   }).schedulePayment;

@@ -1,4 +1,4 @@
-import { eventually } from '@denpyo/platform/testing';
+import { eventually, pdfText } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { RunningService } from '@denpyo/platform';
 import type { Payment, TransferBatch } from '@denpyo/schemas';
@@ -327,6 +327,7 @@ describe('the Zengin file', () => {
       expect(record.slice(20, 23)).toBe('100');
       expect(record.slice(43, 50)).toBe('7654321');
       expect(record.slice(50, 80).trimEnd()).toBe(HOLDER_KANA);
+      expect(record.slice(111, 113)).toBe('7 '); // 振込指定区分 電信, no EDI (the default)
     }
     expect(data.map((record) => Number(record.slice(80, 90))).sort((a, b) => a - b)).toEqual([
       37, 100_000, 2_500_000,
@@ -375,6 +376,44 @@ describe('the Zengin file', () => {
       .parse(binary);
     const data = iconv.decode((res.body as Buffer).subarray(122, 242), 'Shift_JIS');
     expect(data.slice(43, 50)).toBe(vendor.bankAccount.number.padStart(7, '0'));
+  });
+});
+
+describe('the 総合振込依頼書 (summary sheet)', () => {
+  test('is refused before approval and to anyone but the treasurer', async () => {
+    const payment = await orderConfirmedPayment(service, vendorId);
+    const created = await createBatch([payment.id]);
+    await api()
+      .get(`/api/transfer-batches/${created.body.id}/summary.pdf`)
+      .set('Authorization', await as('treasurer'))
+      .expect(409);
+    await api()
+      .get(`/api/transfer-batches/${created.body.id}/summary.pdf`)
+      .set('Authorization', await as('accountant'))
+      .expect(403);
+    await api()
+      .get(`/api/transfer-batches/${randomUUID()}/summary.pdf`)
+      .set('Authorization', await as('treasurer'))
+      .expect(404);
+  });
+
+  test('gives the count and total per receiving bank and who drafted and approved', async () => {
+    const { batch } = await approvedBatch([100_000, 2_500_000, 37]);
+    const res = await api()
+      .get(`/api/transfer-batches/${batch.id}/summary.pdf`)
+      .set('Authorization', await as('treasurer'))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.body as Buffer);
+    expect(text).toContain('総合振込依頼書');
+    expect(text).toMatch(new RegExp(`依頼人\\s+${TEST_REQUESTER.nameKana}`));
+    expect(text).toMatch(/振込指定区分\s+電信/);
+    expect(text).toMatch(/1\s+0005\s+三菱ＵＦＪ銀行\s+3件\s+2,600,037円/);
+    expect(text).toMatch(/合計\s+3件\s+2,600,037円/);
+    expect(text).toMatch(/起票\s+\S.*\n/);
+    expect(text).toMatch(/承認\s+\S.*\n/);
   });
 });
 

@@ -70,6 +70,7 @@ describe('GET /api/vendor/remittances', () => {
       dueDate: paid.dueDate,
       status: 'paid',
       transferDate: expect.any(String),
+      batchId: expect.any(String),
     });
     expect(remittances).toContainEqual({
       paymentId: scheduled.id,

@@ -9,6 +9,7 @@ const portalEnvSchema = z.intersection(serviceEnvSchema, portalSettingsSchema);
 const REQUIRED = {
   DATABASE_URL: 'postgres://denpyo:secret@localhost/denpyo',
   AUTH_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
+  PUBLIC_URL: 'https://denpyo.city.example.lg.jp',
 };
 
 describe('portal configuration', () => {
@@ -52,6 +53,7 @@ describe('portal configuration', () => {
       LOG_LEVEL: service.LOG_LEVEL,
       EVENT_LOG_SCHEMA: service.EVENT_LOG_SCHEMA,
       CITY_NAME: service.CITY_NAME,
+      PUBLIC_URL: service.PUBLIC_URL,
       DEMO_MODE: service.DEMO_MODE,
       INVOICE_URL: 'http://invoice:8080',
       PAYMENT_URL: undefined,

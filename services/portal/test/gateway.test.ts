@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startService, type RunningService } from '@denpyo/platform';
 import { bearer } from '@denpyo/platform/testing';
+import { E_INVOICE_MAX_BYTES } from '@denpyo/schemas';
 import { portalService } from '../src/service';
 import { deadServiceUrl, startStandIn, testPortalEnv, type StandIn } from './support';
 
@@ -167,6 +168,26 @@ describe('gateway', () => {
       .set('Content-Type', 'application/octet-stream')
       .send(bytes);
     expect(invoice.seen.at(-1)?.body.equals(bytes)).toBe(true);
+  });
+
+  it('forwards an XML e-invoice byte for byte, and refuses one above the limit itself (413)', async () => {
+    // A BOM, CR LF and Japanese text: the portal reads the XML as bytes and never re-encodes it.
+    const xml = Buffer.from('\ufeff<?xml version="1.0"?>\r\n<Invoice>請求</Invoice>', 'utf8');
+    await request(portal.url)
+      .post('/api/invoices/e-invoice')
+      .set('Authorization', await bearer('procurement'))
+      .set('Content-Type', 'application/xml')
+      .send(xml)
+      .expect(201);
+    expect(invoice.seen.at(-1)?.body.equals(xml)).toBe(true);
+    const seen = invoice.seen.length;
+    const large = await request(portal.url)
+      .post('/api/invoices/e-invoice')
+      .set('Authorization', await bearer('procurement'))
+      .set('Content-Type', 'application/xml')
+      .send(Buffer.alloc(E_INVOICE_MAX_BYTES + 1, 0x20));
+    expect(large.status).toBe(413);
+    expect(invoice.seen).toHaveLength(seen);
   });
 
   it('returns a Shift_JIS Zengin file byte for byte with its headers', async () => {

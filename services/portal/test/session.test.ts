@@ -81,6 +81,7 @@ describe('browser sessions (cookies) through the portal', () => {
         roles: ['procurement'],
         displayName: '佐藤 健一',
         title: '契約課主事',
+        department: '財務部 契約課',
       },
       today: '2027-06-01',
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
@@ -165,6 +166,7 @@ describe('browser sessions (cookies) through the portal', () => {
         roles: ['accountant'],
         displayName: '山本 由美',
         title: '財政課主査',
+        department: '財務部 財政課',
       },
       today: '2027-06-01',
     });

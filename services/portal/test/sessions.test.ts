@@ -303,7 +303,10 @@ describe('sessions: short-lived access tokens, refresh and revocation', () => {
 
 describe('signing keys', () => {
   const portalEnvSchema = z.intersection(serviceEnvSchema, portalSettingsSchema);
-  const base = { DATABASE_URL: 'postgres://denpyo:secret@localhost/denpyo' };
+  const base = {
+    DATABASE_URL: 'postgres://denpyo:secret@localhost/denpyo',
+    PUBLIC_URL: 'https://denpyo.city.example.lg.jp',
+  };
 
   it('outside demo mode the portal does not start without one, naming the setting', async () => {
     expect(() => parseConfig(portalEnvSchema, base)).toThrow(

@@ -93,6 +93,24 @@ describe('staff users (POST/GET /api/users, disable, password change)', () => {
       expect(JSON.stringify(await auditOf(STAFF.username))).not.toContain(STAFF.password);
     });
 
+    it('carries a staff user’s 所属 on the token, for the 起案課 vouchers print', async () => {
+      const response = await createUser({
+        ...STAFF,
+        username: 'welfare.clerk',
+        title: '福祉課主事',
+        department: '福祉部 福祉課',
+        roles: ['procurement'],
+        rank: undefined,
+      });
+      expect(response.status).toBe(201);
+      expect(response.body.department).toBe('福祉部 福祉課');
+      const signedIn = await login('welfare.clerk', STAFF.password);
+      expect((await verifyTestToken(signedIn.body.token)).user).toMatchObject({
+        title: '福祉課主事',
+        department: '福祉部 福祉課',
+      });
+    });
+
     it('creates a treasurer, and a user with several roles, without a rank', async () => {
       const treasurer = await createUser({
         ...STAFF,

@@ -296,7 +296,8 @@ describe('a contract carried to a paid remittance, in the browser only', () => {
     await page.getByRole('link', { name: 'お振込の履歴' }).first().click();
     const row = page.getByRole('row').filter({ hasText: invoiceNumber });
     await row.getByText('支払済').waitFor();
-    await row.getByText('¥1,155,000').waitFor();
+    // 支払額 and 差引振込額 (nothing withheld): the same amount twice.
+    await row.getByText('¥1,155,000').first().waitFor();
     await row.getByRole('link', { name: '振込通知書（PDF）を開く' }).waitFor();
     await expectNoSeriousFindings(page, 'vendor-remittances');
     await page.getByRole('link', { name: '請求書の一覧' }).first().click();

@@ -109,6 +109,7 @@ describe('the authorization matrix, from the operation declarations', () => {
   }
 
   function ownId(path: string, param: string): string | undefined {
+    if (param === 'vendorId') return vendorA.vendorId;
     if (param !== 'id') return undefined;
     const collection = path.split('/')[2];
     return {

@@ -310,6 +310,7 @@ describe('v2 payments through the portal: order, confirm, pay, late interest, cl
       username: 'accountant',
       displayName: '山本 由美',
       title: '財政課主査',
+      department: '財務部 財政課',
     });
   });
 

@@ -1,4 +1,4 @@
-import { formatWarekiDate, formatYen } from '@denpyo/jp';
+import { formatGuardedYen, formatWarekiDate, formatYen } from '@denpyo/jp';
 import { formatWarekiFiscalYear } from '../datetime';
 import {
   drawEmptyNote,
@@ -7,16 +7,28 @@ import {
   drawItemTable,
   drawSectionHeading,
   drawVerificationFooter,
+  fieldTableHeight,
+  itemTableHeight,
   renderPdf,
   type Column,
+  type FieldRow,
   type SummaryRow,
 } from '../form';
 import { verificationHash } from '../hash';
-import { APPROVAL_COLUMNS, approvalRows, partyLines, taxRateLabel } from '../labels';
+import {
+  APPROVAL_COLUMNS,
+  approvalRows,
+  bankAccountLabel,
+  partyLines,
+  signOffLabel,
+  taxRateLabel,
+} from '../labels';
 import type { PaymentOrderVoucher } from '../types';
 import { spaced } from '../text';
 
 const TITLE = '支出命令書';
+/** Space between the sign-offs and the 会計管理者確認 line. */
+const CONFIRMATION_GAP = 6;
 
 /** 税抜 or 税込: how the invoice states its amounts, printed in the column headers. */
 function taxLabel(voucher: PaymentOrderVoucher): string {
@@ -50,11 +62,39 @@ function qualifiedLabel(voucher: PaymentOrderVoucher): string {
 
 /** 支払金額, and when tax is withheld, 源泉徴収税額 and the 差引支払額 that is transferred. */
 function amountFields(voucher: PaymentOrderVoucher): [string, string][] {
-  if (voucher.withholdingTax === 0) return [['支払金額', formatYen(voucher.total)]];
+  if (voucher.withholdingTax === 0) return [['支払金額', formatGuardedYen(voucher.total)]];
   return [
-    ['請求金額', formatYen(voucher.total)],
-    ['源泉徴収税額', formatYen(voucher.withholdingTax)],
-    ['差引支払額', formatYen(voucher.netAmount)],
+    ['請求金額', formatGuardedYen(voucher.total)],
+    ['源泉徴収税額', formatGuardedYen(voucher.withholdingTax)],
+    ['差引支払額', formatGuardedYen(voucher.netAmount)],
+  ];
+}
+
+/** 支払方法 and 振込先口座, or that the account is not known to this voucher. */
+function paymentField(voucher: PaymentOrderVoucher): FieldRow {
+  if (!voucher.payment) return ['支払方法・振込先', '（口座未登録）'];
+  const { method, account } = voucher.payment;
+  return ['支払方法・振込先', spaced(method, bankAccountLabel(account))];
+}
+
+/** The fields of the form, in the order of the city's paper 支出命令書. */
+export function paymentOrderFields(voucher: PaymentOrderVoucher): FieldRow[] {
+  return [
+    ['年度', formatWarekiFiscalYear(voucher.fiscalYear)],
+    ['予算科目', voucher.budget.name || voucher.budget.code],
+    // The registration number is printed with 請求書区分: the invoice's, not the register's.
+    ['債権者', partyLines({ name: voucher.vendor.name, address: voucher.vendor.address })],
+    ['契約', spaced(voucher.contract.documentNumber, voucher.contract.title)],
+    ['請求書番号', voucher.invoiceNumber],
+    ['請求書区分', qualifiedLabel(voucher)],
+    [
+      '請求書受付日',
+      formatWarekiDate(voucher.receivedOn),
+      '支払期日',
+      formatWarekiDate(voucher.dueDate),
+    ],
+    paymentField(voucher),
+    ...amountFields(voucher),
   ];
 }
 
@@ -65,11 +105,15 @@ function lineSummary(voucher: PaymentOrderVoucher): SummaryRow[] {
 }
 
 /**
- * 支出命令書: the order to pay an invoice, with the invoice's figures as stated (per-rate tax,
- * 適格請求書 or not, withholding), its deadlines, and who received, inspected, ordered and
- * confirmed it, by name and title.
+ * 支出命令書: the order to pay an invoice, with the budget line by name, the invoice's figures as
+ * stated (per-rate tax, 適格請求書 or not, withholding and 差引支払額), its deadlines, how and to
+ * which account it is paid, who received, inspected and ordered it, by name, title and time, and
+ * the 会計管理者's confirmation.
  */
-export function renderPaymentOrderVoucher(voucher: PaymentOrderVoucher): Promise<Buffer> {
+export function renderPaymentOrderVoucher(
+  voucher: PaymentOrderVoucher,
+  verificationUrl?: string,
+): Promise<Buffer> {
   const info = {
     title: TITLE,
     city: voucher.city,
@@ -78,18 +122,7 @@ export function renderPaymentOrderVoucher(voucher: PaymentOrderVoucher): Promise
   };
   return renderPdf(info, (doc) => {
     drawHeader(doc, info, '次のとおり支出を命令する。');
-    drawFieldTable(doc, [
-      ['年度', formatWarekiFiscalYear(voucher.fiscalYear)],
-      ['予算科目', spaced(voucher.budget.code, voucher.budget.name)],
-      // The registration number is printed with 請求書区分: the invoice's, not the register's.
-      ['債権者', partyLines({ name: voucher.vendor.name, address: voucher.vendor.address })],
-      ['契約', spaced(voucher.contract.documentNumber, voucher.contract.title)],
-      ['請求書番号', voucher.invoiceNumber],
-      ['請求書区分', qualifiedLabel(voucher)],
-      ['請求書受付日', formatWarekiDate(voucher.receivedOn)],
-      ['支払期日', formatWarekiDate(voucher.dueDate)],
-      ...amountFields(voucher),
-    ]);
+    drawFieldTable(doc, paymentOrderFields(voucher));
 
     drawSectionHeading(doc, '明細');
     drawItemTable(
@@ -112,10 +145,22 @@ export function renderPaymentOrderVoucher(voucher: PaymentOrderVoucher): Promise
       [{ label: '合計（税込）', value: formatYen(voucher.total) }],
     );
 
-    drawSectionHeading(doc, '決裁記録（電子決裁）');
-    if (voucher.approvals.length > 0)
-      drawItemTable(doc, APPROVAL_COLUMNS, approvalRows(voucher.approvals));
+    // The sign-offs and the 会計管理者's confirmation stay on one page with their heading.
+    const approvals = approvalRows(voucher.approvals);
+    const confirmation: FieldRow[] = [
+      ['会計管理者確認', voucher.confirmation ? signOffLabel(voucher.confirmation) : '未確認'],
+    ];
+    drawSectionHeading(
+      doc,
+      '決裁記録（電子決裁）',
+      itemTableHeight(doc, APPROVAL_COLUMNS, approvals) +
+        CONFIRMATION_GAP +
+        fieldTableHeight(doc, confirmation),
+    );
+    if (approvals.length > 0) drawItemTable(doc, APPROVAL_COLUMNS, approvals);
     else drawEmptyNote(doc, '決裁記録なし');
-    drawVerificationFooter(doc, verificationHash(voucher));
+    doc.y += CONFIRMATION_GAP;
+    drawFieldTable(doc, confirmation);
+    drawVerificationFooter(doc, verificationHash(voucher), verificationUrl);
   });
 }

@@ -5,9 +5,12 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** The rule of a document's specification it breaks (e-invoices: `jp-br-co-01`). */
+  rule?: string;
 }
 
 export type RefusalCode =
+  | 'malformed' // a document in the body cannot be read at all (XML not well-formed, a DTD)
   | 'unauthenticated' // the credentials are wrong
   | 'forbidden' // the caller may not do this (separation of duties, another vendor's record)
   | 'not-found' // no such record

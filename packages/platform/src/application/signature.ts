@@ -9,6 +9,7 @@ export function signatureOf(user: AuthUser): Signature {
     username: user.username,
     displayName: user.displayName ?? user.username,
     title: user.title ?? '',
+    ...(user.department ? { department: user.department } : {}),
     ...(user.rank ? { rank: user.rank } : {}),
   };
 }

@@ -58,7 +58,11 @@ export interface UnitOfWork<Tx> {
     options?: { timeoutMs?: number },
   ): Promise<Outcome<T>>;
   /** Work the process does on its own (start-up tasks), audited under `actor`. */
-  runAs<T>(actor: string, work: (unit: Work<Tx>) => Promise<Outcome<T>>): Promise<Outcome<T>>;
+  runAs<T>(
+    actor: string,
+    work: (unit: Work<Tx>) => Promise<Outcome<T>>,
+    options?: { timeoutMs?: number },
+  ): Promise<Outcome<T>>;
   /**
    * One reaction to an event, at most once per consumer group: the inbox mark commits with the
    * reaction, so a redelivery is skipped (`undefined`) and a failed attempt leaves no trace.
@@ -183,8 +187,12 @@ export function createUnitOfWork<Tx extends PrismaRawClient>(
         runOptions?.timeoutMs,
       );
     },
-    runAs(actor, work) {
-      return executeOnce({ actor, correlationId: randomUUID(), causationId: null }, work);
+    runAs(actor, work, runOptions) {
+      return executeOnce(
+        { actor, correlationId: randomUUID(), causationId: null },
+        work,
+        runOptions?.timeoutMs,
+      );
     },
     runOnce(delivery, work) {
       const { event } = delivery;

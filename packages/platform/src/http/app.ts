@@ -3,7 +3,12 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Histogram, type Registry } from 'prom-client';
-import { COMMON_OPERATIONS, CorrelationIdSchema } from '@denpyo/schemas';
+import {
+  COMMON_OPERATIONS,
+  CorrelationIdSchema,
+  MAX_XML_BODY_BYTES,
+  XML_MEDIA_TYPES,
+} from '@denpyo/schemas';
 import type { Logger } from '../logger';
 import { badRequest, HttpError, notFoundHandler, problemHandler } from './errors';
 import { jsonLimitViolation } from './json-limits';
@@ -96,6 +101,21 @@ export function createApp(options: AppOptions): Express {
       },
     }),
   );
+
+  // XML documents (e-invoices) are read as bytes, never parsed here: the operation hands them to
+  // its handler unchanged, the portal forwards them as they came, Idempotency-Key hashes them.
+  // The operation checks its own limit; this one is the largest any operation declares.
+  if (MAX_XML_BODY_BYTES > 0) {
+    app.use(
+      express.raw({
+        type: [...XML_MEDIA_TYPES],
+        limit: MAX_XML_BODY_BYTES,
+        verify: (req, _res, raw) => {
+          (req as express.Request).rawBody = raw;
+        },
+      }),
+    );
+  }
 
   registerOperations(
     app,

@@ -24,6 +24,7 @@ export class HttpError extends Error {
 
 /** The one place a refusal's code becomes an HTTP status. */
 const REFUSAL_STATUS: Record<RefusalCode, [status: number, title: string]> = {
+  malformed: [400, 'Bad Request'],
   unauthenticated: [401, 'Unauthorized'],
   forbidden: [403, 'Forbidden'],
   'not-found': [404, 'Not Found'],

@@ -10,7 +10,7 @@ declare global {
       correlationId: string;
       /** Set by the idempotency middleware for a keyed POST; committed by the unit of work. */
       idempotencyKey?: IdempotencyKeyRef;
-      /** A JSON body's bytes as received (after the edge's limits), for forwarding and hashing. */
+      /** A JSON or XML body's bytes as received (after the edge's limits), for forwarding and hashing. */
       rawBody?: Buffer;
     }
   }

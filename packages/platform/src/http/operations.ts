@@ -15,6 +15,8 @@ import {
   type Role,
   type CursorState,
   type SortOrder,
+  type XmlBodyDeclaration,
+  XML_MEDIA_TYPES,
 } from '@denpyo/schemas';
 import { cursorKeyOf, decodeCursor, encodeCursor, type ListPage } from '../application/list-page';
 import type { Outcome } from '../application/outcome';
@@ -27,7 +29,7 @@ import {
   type TokenVerifier,
 } from './auth';
 import { toCsv } from './csv';
-import { badRequest, forbidden, parseOr400, refusalError } from './errors';
+import { badRequest, forbidden, HttpError, parseOr400, refusalError } from './errors';
 import { idempotency } from './idempotency';
 import {
   createRenderLimiter,
@@ -62,7 +64,12 @@ export interface OperationRequest<Op extends OperationDeclaration> {
       ? PagedQuery<Parsed<Q>>
       : Parsed<Q>
     : undefined;
-  body: Op extends { body: infer B } ? Parsed<B> : undefined;
+  /** A JSON body parsed with its schema; an XML body (`xmlBody`) as the bytes received. */
+  body: Op extends { body: infer B }
+    ? Parsed<B>
+    : Op extends { xmlBody: XmlBodyDeclaration }
+      ? Buffer
+      : undefined;
   /** The signed-in caller; public operations have none. */
   caller: Op extends { roles: readonly Role[] } ? Caller : undefined;
   /** The client's address as the configured proxy hops report it. */
@@ -137,6 +144,9 @@ export function registerOperations<Ops extends Record<string, OperationDeclarati
     if (operation.roles) {
       if (!options.verifyToken) throw new Error(`${operationId} needs a token verifier`);
       chain.push(authenticate(options.verifyToken), requireRole(operation.roles));
+    }
+    chain.push(bodyMediaTypeGuard(operation));
+    if (operation.roles) {
       if (operation.method === 'post') {
         if (!options.pool) throw new Error(`${operationId} needs a pool for Idempotency-Keys`);
         chain.push(idempotency(options.pool));
@@ -181,6 +191,42 @@ const csrfGuard: RequestHandler = (req, _res, next) => {
   next(hasSession && !csrfTokenMatches(req) ? forbidden('CSRF token missing or wrong') : undefined);
 };
 
+/**
+ * An XML operation takes only an XML body (415 otherwise, 413 above its declared size, 400 when
+ * empty); any other operation refuses an XML body with 415, rather than reading it as no body.
+ */
+function bodyMediaTypeGuard(operation: OperationDeclaration): RequestHandler {
+  return (req, _res, next) => {
+    const mediaType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const xml = (XML_MEDIA_TYPES as readonly string[]).includes(mediaType);
+    const { xmlBody } = operation;
+    if (!xmlBody) {
+      next(
+        xml
+          ? unsupportedMediaType('This operation takes a JSON body (application/json)')
+          : undefined,
+      );
+    } else if (!xml) {
+      next(unsupportedMediaType(`Send the XML document as ${XML_MEDIA_TYPES.join(' or ')}`));
+    } else if ((req.rawBody?.length ?? 0) > xmlBody.maxBytes) {
+      next(
+        new HttpError(
+          413,
+          'Content Too Large',
+          `The document is larger than the ${xmlBody.maxBytes} bytes this operation accepts`,
+        ),
+      );
+    } else {
+      next(
+        req.rawBody?.length ? undefined : badRequest('The body is empty: send the XML document'),
+      );
+    }
+  };
+}
+
+const unsupportedMediaType = (detail: string) =>
+  new HttpError(415, 'Unsupported Media Type', detail);
+
 /** The operations `owner` serves, from a set of declarations, keyed by operationId. */
 export function ownedBy<Ops extends Record<string, OperationDeclaration>>(
   operations: Ops,
@@ -210,7 +256,11 @@ function adapt(
     const outcome = await handler({
       params,
       query,
-      body: operation.body ? parseOr400(operation.body, req.body ?? {}, 'body') : undefined,
+      body: operation.xmlBody
+        ? req.rawBody
+        : operation.body
+          ? parseOr400(operation.body, req.body ?? {}, 'body')
+          : undefined,
       caller: req.user
         ? {
             user: req.user,

@@ -8,3 +8,4 @@ export * from './kafka';
 export * from './registered-routes';
 export * from './earlier-migrations';
 export * from './paging';
+export * from './pdf-text';

@@ -57,6 +57,7 @@ export function testServiceEnv(
     ...(name === 'portal' ? { AUTH_SIGNING_KEYS: TEST_SIGNING_KEYS } : {}),
     LOG_LEVEL: 'silent',
     CITY_NAME: 'テスト市',
+    PUBLIC_URL: 'http://localhost:3000',
     DEMO_MODE: false,
     ...overrides,
   } as TestServiceEnv;

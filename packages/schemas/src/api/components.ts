@@ -18,7 +18,7 @@ import {
   VendorCreateRequestSchema,
   VendorSchema,
 } from '../contract';
-import { InvoiceCreateRequestSchema, InvoiceSchema } from '../invoice';
+import { EInvoicePreviewSchema, InvoiceCreateRequestSchema, InvoiceSchema } from '../invoice';
 import {
   PaymentSchema,
   RemittanceSchema,
@@ -26,6 +26,7 @@ import {
   TransferBatchSchema,
 } from '../payment';
 import { ProblemSchema } from '../values';
+import { DocumentVerificationSchema } from '../verification';
 
 export const Problem = ProblemSchema.openapi('Problem');
 export const LoginRequest = LoginRequestSchema.openapi('LoginRequest');
@@ -44,6 +45,7 @@ export const RejectRequest = RejectRequestSchema.openapi('RejectRequest');
 export const Contract = ContractSchema.openapi('Contract');
 export const InvoiceCreateRequest = InvoiceCreateRequestSchema.openapi('InvoiceCreateRequest');
 export const Invoice = InvoiceSchema.openapi('Invoice');
+export const EInvoicePreview = EInvoicePreviewSchema.openapi('EInvoicePreview');
 export const Payment = PaymentSchema.openapi('Payment');
 export const TransferBatchCreateRequest = TransferBatchCreateRequestSchema.openapi(
   'TransferBatchCreateRequest',
@@ -52,3 +54,4 @@ export const TransferBatch = TransferBatchSchema.openapi('TransferBatch');
 export const Remittance = RemittanceSchema.openapi('Remittance');
 export const AuditEntry = AuditEntrySchema.openapi('AuditEntry');
 export const Bank = BankSchema.openapi('Bank');
+export const DocumentVerification = DocumentVerificationSchema.openapi('DocumentVerification');

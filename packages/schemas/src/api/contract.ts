@@ -22,6 +22,7 @@ import {
 import type { PagedQuery } from '../paging';
 import { BudgetKeyParamsSchema, IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
+import { VerificationQuerySchema } from '../verification';
 import type { z } from '../zod';
 import * as c from './components';
 import { AUDIT_LIST, auditSearch, auditVerify, HistoryQuerySchema } from './common';
@@ -550,6 +551,19 @@ export const CONTRACT_OPERATIONS = declareOperations({
     roles: STAFF_ROLES,
     params: IdParamsSchema,
     response: file('application/pdf', 'The voucher'),
+  },
+  verifyContractVoucher: {
+    method: 'get',
+    path: '/api/contracts/{id}/voucher/verification',
+    owner: 'contract',
+    tag: 'contract',
+    summary: '支出負担行為決議書の照合 — Does a printed commitment voucher match the record?',
+    description:
+      "Answers whether a printed 支出負担行為決議書 matches the record: the hash of the voucher the record gives now (the same data the PDF is printed from), and with `?hash=` (the 64 hex digits printed on the voucher; blanks and upper case forgiven) whether they are equal. A print made before the record changed (an amendment, a sign-off, its conclusion) no longer matches. The page a voucher's QR code opens asks this.",
+    roles: STAFF_ROLES,
+    params: IdParamsSchema,
+    query: VerificationQuerySchema,
+    response: json(c.DocumentVerification, "The record's hash, and whether the given one matches"),
   },
   searchBanks: {
     method: 'get',

@@ -3,6 +3,7 @@ import { InvoiceListFilters, type InvoiceStatus } from '../invoice';
 import type { PagedQuery } from '../paging';
 import { IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
+import { VerificationQuerySchema } from '../verification';
 import type { z } from '../zod';
 import * as c from './components';
 import { AUDIT_LIST, auditSearch, auditVerify, HistoryQuerySchema } from './common';
@@ -37,11 +38,19 @@ export const INVOICE_LIST = listing(c.Invoice, {
     { header: '検収期限', value: 'inspectionDueDate' },
     { header: '支払期限', value: 'dueDate' },
     { header: '状態', value: (invoice) => INVOICE_STATUS_LABELS[invoice.status] },
+    {
+      header: '受領方法',
+      value: (invoice) => (invoice.source === 'jp-pint' ? '電子インボイス' : '紙・入力'),
+    },
+    { header: '原本SHA-256', value: 'originalSha256' },
     { header: '請求書ID', value: 'id' },
   ],
 });
 export const InvoiceListQuerySchema = withRangeChecks(listQuery(INVOICE_LIST, InvoiceListFilters));
 export type InvoiceListQuery = PagedQuery<z.infer<typeof InvoiceListQuerySchema>>;
+
+/** The largest e-invoice received: far above any invoice, far below a memory problem. */
+export const E_INVOICE_MAX_BYTES = 2 * 1024 * 1024;
 
 export const INVOICE_OPERATIONS = declareOperations({
   receiveInvoice: {
@@ -77,13 +86,75 @@ export const INVOICE_OPERATIONS = declareOperations({
     location: '/api/invoices/{id}',
     errors: [409, 422],
   },
+  receiveEInvoice: {
+    method: 'post',
+    path: '/api/invoices/e-invoice',
+    owner: 'invoice',
+    tag: 'invoice',
+    summary: 'Receive a JP PINT e-invoice (UBL 2.1 XML), its figures as stated',
+    description: [
+      'The body is a UBL 2.1 Invoice of JP PINT (urn:peppol:pint:billing-1@jp-1) or of JP BIS for',
+      'non-tax-registered businesses (urn:peppol:pint:nontaxinvoice-1@jp-1), sent as application/xml.',
+      'The contract is named by `cbc:BuyerReference` or `cac:OrderReference/cbc:ID`, holding the',
+      "contract's `id` or its document number (e.g. CT-2026-000001); a vendor user may name only its",
+      "own contracts. The seller's T-number (cac:PartyTaxScheme/cbc:CompanyID) and 法人番号",
+      "(cac:PartyLegalEntity/cbc:CompanyID, schemeID 0188) must be the contract's vendor's. It is",
+      'received as `POST /api/invoices` receives an invoice (the same receipt rules, deadlines and',
+      'remaining-amount checks): lines at their cbc:LineExtensionAmount (tax-excluded), per rate the',
+      'cac:TaxSubtotal taxable amount and tax as stated (jp-br-co-01 tolerance); a document-level',
+      'allowance or charge is a line of its own. The payee account (cac:PaymentMeans) is kept as',
+      "stated; when it is not the vendor's registered account, `payeeAccountDiffers` is true and the",
+      'payment still goes to the registered account. The XML is kept byte for byte with its SHA-256',
+      '(電子帳簿保存法). 400: not well-formed, a DTD, not a UBL Invoice; 413: larger than the limit;',
+      '415: not XML; 422 naming the rule and the element (`errors[].rule`, `errors[].path`): a',
+      'JP PINT rule, a credit note (credit-note-not-supported), an unknown contract, another',
+      "vendor's T-number or 法人番号, or a receipt rule; 409: the invoice number was already received",
+      'for the contract.',
+    ].join(' '),
+    roles: ['procurement', 'vendor'],
+    xmlBody: {
+      maxBytes: E_INVOICE_MAX_BYTES,
+      description: 'A UBL 2.1 Invoice of JP PINT, UTF-8, without a DTD.',
+    },
+    response: json(c.Invoice, 'The received invoice, source jp-pint, with originalSha256', 201),
+    location: '/api/invoices/{id}',
+    errors: [409, 422],
+  },
+  previewEInvoice: {
+    method: 'post',
+    path: '/api/invoices/e-invoice/preview',
+    owner: 'invoice',
+    tag: 'invoice',
+    summary: 'Read a JP PINT e-invoice without registering it',
+    description:
+      'What `POST /api/invoices/e-invoice` would do with the same document, writing nothing: 200 with what was read, the contract and vendor it matched and the figures the invoice would get (and `payeeAccountDiffers`), or the same 400/413/415/422 the receipt would give. A duplicate invoice number is found only on receipt (409).',
+    roles: ['procurement', 'vendor'],
+    xmlBody: {
+      maxBytes: E_INVOICE_MAX_BYTES,
+      description: 'A UBL 2.1 Invoice of JP PINT, UTF-8, without a DTD.',
+    },
+    response: json(c.EInvoicePreview, 'What was read and what the invoice would be'),
+    errors: [422],
+  },
+  getInvoiceOriginal: {
+    method: 'get',
+    path: '/api/invoices/{id}/original',
+    owner: 'invoice',
+    tag: 'invoice',
+    summary: "A JP PINT invoice's XML exactly as received (staff; a vendor user only its own)",
+    description:
+      "The bytes kept at receipt (電子帳簿保存法); their SHA-256 is the invoice's `originalSha256`. 404 for an invoice keyed in from paper.",
+    roles: [...STAFF_ROLES, 'vendor'],
+    params: IdParamsSchema,
+    response: file('application/xml', 'The e-invoice as received'),
+  },
   listInvoices: {
     method: 'get',
     path: '/api/invoices',
     owner: 'invoice',
     tag: 'invoice',
     summary:
-      'Search invoices (from/to bound receivedOn, amounts bound total; q: invoice or document number; inspectionOverdue; a vendor user gets only its own)',
+      'Search invoices (from/to bound receivedOn, issuedFrom/issuedTo bound issueDate, amounts bound total, vendorId the counterparty, source paper or jp-pint; q: invoice or document number; inspectionOverdue; a vendor user gets only its own)',
     description:
       '`inspectionOverdue=true` lists the invoices still received (not inspected) after their inspection deadline (支払遅延防止法 Art. 5: 10 days after arrival, 14 for works), as of today by the system clock; `false` the others.',
     roles: [...STAFF_ROLES, 'vendor'],
@@ -177,6 +248,20 @@ export const INVOICE_OPERATIONS = declareOperations({
     roles: STAFF_ROLES,
     params: IdParamsSchema,
     response: file('application/pdf', 'The voucher'),
+    errors: [409],
+  },
+  verifyPaymentOrderVoucher: {
+    method: 'get',
+    path: '/api/invoices/{id}/voucher/verification',
+    owner: 'invoice',
+    tag: 'invoice',
+    summary: '支出命令書の照合 — Does a printed payment order voucher match the record?',
+    description:
+      "Answers whether a printed 支出命令書 matches the record: the hash of the voucher the record gives now (the same data the PDF is printed from), and with `?hash=` (the 64 hex digits printed on the voucher; blanks and upper case forgiven) whether they are equal. A print made before the record changed (the treasurer's confirmation adds a sign-off) no longer matches. The page a voucher's QR code opens asks this. 409 while no payment order has been issued (the invoice is not approved).",
+    roles: STAFF_ROLES,
+    params: IdParamsSchema,
+    query: VerificationQuerySchema,
+    response: json(c.DocumentVerification, "The record's hash, and whether the given one matches"),
     errors: [409],
   },
   searchInvoiceAudit: auditSearch('invoice'),

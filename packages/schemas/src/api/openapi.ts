@@ -9,7 +9,12 @@ import {
 import { z } from '../zod';
 import { Problem } from './components';
 import { API_OPERATIONS } from './operations';
-import type { OperationDeclaration, OperationTag } from './operation';
+import {
+  XML_MEDIA_TYPES,
+  type OperationDeclaration,
+  type OperationTag,
+  type XmlBodyDeclaration,
+} from './operation';
 
 const TAGS: { name: OperationTag; description: string }[] = [
   { name: 'auth', description: 'Login (portal)' },
@@ -28,6 +33,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'The role or ownership does not allow this',
   404: 'No such resource',
   409: 'The resource is not in a state that allows this',
+  413: 'The body is larger than this operation accepts',
+  415: 'The body is not of the media type this operation takes',
   422: 'A business rule refuses the request, or an Idempotency-Key was reused with another body',
   429: 'Too many attempts; retry after the time in Retry-After',
   503: 'A dependency is unreachable',
@@ -114,6 +121,7 @@ function toRoute(operationId: string, operation: OperationDeclaration): RouteCon
     ...(authenticated ? [401, 403] : []),
     ...(operation.params ? [404] : []),
     ...(keyed ? [422] : []), // an Idempotency-Key reused with another body
+    ...(operation.xmlBody ? [413, 415] : []),
     ...(operation.errors ?? []),
   ]);
   const errorResponses = Object.fromEntries(
@@ -149,8 +157,22 @@ function toRoute(operationId: string, operation: OperationDeclaration): RouteCon
             },
           }
         : {}),
+      ...(operation.xmlBody ? { body: xmlRequestBody(operation.xmlBody) } : {}),
     },
     responses: { [operation.response.status]: successResponse(operation), ...errorResponses },
+  };
+}
+
+/** An XML document as the body, under each media type it may be sent as, with its size limit. */
+function xmlRequestBody(xmlBody: XmlBodyDeclaration) {
+  const schema = z.string().openapi({
+    format: 'binary',
+    description: `${xmlBody.description} At most ${xmlBody.maxBytes.toLocaleString('en-US')} bytes (413 above).`,
+  });
+  return {
+    required: true,
+    description: xmlBody.description,
+    content: Object.fromEntries(XML_MEDIA_TYPES.map((mediaType) => [mediaType, { schema }])),
   };
 }
 

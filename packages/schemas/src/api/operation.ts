@@ -34,6 +34,19 @@ export type RawResponse = {
 };
 export type OperationResponse = JsonResponse | FileResponse | RawResponse;
 
+/** The media types an XML request body may be sent as (RFC 7303). */
+export const XML_MEDIA_TYPES = ['application/xml', 'text/xml'] as const;
+
+/**
+ * A request body that is an XML document, handed to the handler as its bytes unchanged (an
+ * e-invoice is kept as received): sent as one of XML_MEDIA_TYPES (else 415), at most `maxBytes`
+ * (else 413).
+ */
+export interface XmlBodyDeclaration {
+  maxBytes: number;
+  description: string;
+}
+
 export interface OperationDeclaration {
   method: 'get' | 'post' | 'patch';
   /** OpenAPI form, `{name}` for a path parameter. */
@@ -47,6 +60,8 @@ export interface OperationDeclaration {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** A raw XML body instead of a JSON one (an operation declares at most one of the two). */
+  xmlBody?: XmlBodyDeclaration;
   response: OperationResponse;
   /** Where a created resource can be read, e.g. `/api/invoices/{id}` (filled from the reply). */
   location?: string;

@@ -2,7 +2,7 @@
 import { COMMON_OPERATIONS } from './common';
 import { CONTRACT_OPERATIONS } from './contract';
 import { INVOICE_OPERATIONS } from './invoice';
-import type { OperationOwner } from './operation';
+import type { OperationDeclaration, OperationOwner } from './operation';
 import { PAYMENT_OPERATIONS } from './payment';
 import { PORTAL_OPERATIONS } from './portal';
 
@@ -15,6 +15,14 @@ export const API_OPERATIONS = {
   ...PAYMENT_OPERATIONS,
 };
 export type ApiOperations = typeof API_OPERATIONS;
+
+/** The largest XML body any operation takes: what a process reads before routing (0: none). */
+export const MAX_XML_BODY_BYTES = Math.max(
+  0,
+  ...Object.values(API_OPERATIONS).map(
+    (operation: OperationDeclaration) => operation.xmlBody?.maxBytes ?? 0,
+  ),
+);
 export type OperationId = keyof ApiOperations;
 
 /** The operations one process serves (its own, not those every process serves). */

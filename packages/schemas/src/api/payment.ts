@@ -6,6 +6,8 @@ import {
   PaymentConfirmRequestSchema,
   PaymentListFilters,
   PaymentRetryRequestSchema,
+  RemittanceListFilters,
+  RemittanceNoticeParamsSchema,
   TransferBatchCancelRequestSchema,
   TransferBatchListFilters,
   TransferBatchRedateRequestSchema,
@@ -20,6 +22,7 @@ import {
 } from '../payment';
 import { IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
+import { VerificationQuerySchema } from '../verification';
 import { z } from '../zod';
 import * as c from './components';
 import { auditSearch, auditVerify } from './common';
@@ -128,16 +131,18 @@ export const REMITTANCE_LIST = listing(c.Remittance, {
   columns: [
     { header: '請求書番号', value: 'invoiceNumber' },
     { header: '種別', value: (remittance) => PAYMENT_KIND_LABELS[remittance.kind] },
-    { header: '金額', value: 'amount' },
+    { header: '振込日', value: 'transferDate' },
+    { header: '支払額', value: 'amount' },
     { header: '源泉徴収税額', value: 'withholdingTax' },
     { header: '差引振込額', value: 'netAmount' },
     { header: '状態', value: (remittance) => PAYMENT_STATUS_LABELS[remittance.status] },
-    { header: '支払予定日', value: 'dueDate' },
-    { header: '振込日', value: 'transferDate' },
+    { header: '支払期限', value: 'dueDate' },
     { header: '支払ID', value: 'paymentId' },
   ],
 });
-export const RemittanceListQuerySchema = listQuery(REMITTANCE_LIST, {});
+export const RemittanceListQuerySchema = withRangeChecks(
+  listQuery(REMITTANCE_LIST, RemittanceListFilters),
+);
 export type RemittanceListQuery = PagedQuery<z.infer<typeof RemittanceListQuerySchema>>;
 
 /** The fiscal years with payments (or closed), the latest first by default. */
@@ -274,6 +279,19 @@ export const PAYMENT_OPERATIONS = declareOperations({
     response: file('text/plain; charset=Shift_JIS', 'The Zengin file'),
     errors: [409],
   },
+  getTransferSummary: {
+    method: 'get',
+    path: '/api/transfer-batches/{id}/summary.pdf',
+    owner: 'payment',
+    tag: 'payment',
+    summary: '総合振込依頼書: the summary sheet that goes to the bank with the Zengin file',
+    description:
+      "The 依頼人 and the account debited, the 振込指定日 and 振込指定区分, the count and total per receiving bank and in all (as in the file's trailer), and who drafted and approved the batch, by name and title. When the Zengin file is: for an approved batch while its transfer date has not passed (409 before approval, 422 naming the date), and for a settled one.",
+    roles: TREASURY,
+    params: IdParamsSchema,
+    response: file('application/pdf', 'The summary sheet'),
+    errors: [409],
+  },
   settleTransferBatch: {
     method: 'post',
     path: '/api/transfer-batches/{id}/settle',
@@ -295,9 +313,37 @@ export const PAYMENT_OPERATIONS = declareOperations({
     tag: 'payment',
     summary: '振込通知書 (remittance notice; a vendor user gets only its own)',
     description:
-      'Shows the amount, 源泉徴収税額 and 差引振込額 when tax was withheld; a late-interest payment is named 遅延利息.',
+      "The notice of the payment's transfer batch for its vendor (as GET /api/transfer-batches/{id}/vendors/{vendorId}/remittance-notice.pdf): every payment to the vendor in that batch, with amount, 源泉徴収税額 and 差引振込額; a late-interest payment is named 遅延利息. From the batch's approval (409 before).",
     roles: ['accountant', 'treasurer', 'vendor'],
     params: IdParamsSchema,
+    response: file('application/pdf', 'The notice'),
+    errors: [409],
+  },
+  verifyRemittanceNotice: {
+    method: 'get',
+    path: '/api/payments/{id}/remittance-notice/verification',
+    owner: 'payment',
+    tag: 'payment',
+    summary:
+      '振込通知書の照合 — Does a printed remittance notice match the record? (a vendor user: only its own)',
+    description:
+      "Answers whether a printed 振込通知書 matches the record: the hash of the notice the record gives now (the same data the PDF is printed from), and with `?hash=` (the 64 hex digits printed on the notice; blanks and upper case forgiven) whether they are equal. A notice printed before the record changed (the bank's result recorded: 振込予定 becomes 振込済 or 振込不能) no longer matches. The page a notice's QR code opens asks this. 409 while the payment is not in an approved transfer batch; another vendor's payment: 403.",
+    roles: ['accountant', 'treasurer', 'vendor'],
+    params: IdParamsSchema,
+    query: VerificationQuerySchema,
+    response: json(c.DocumentVerification, "The record's hash, and whether the given one matches"),
+    errors: [409],
+  },
+  getBatchRemittanceNotice: {
+    method: 'get',
+    path: '/api/transfer-batches/{id}/vendors/{vendorId}/remittance-notice.pdf',
+    owner: 'payment',
+    tag: 'payment',
+    summary: '振込通知書 of one vendor in one transfer batch (a vendor user gets only its own)',
+    description:
+      "Every payment to the vendor in the batch, each with its invoice number, 請求日, amount, 源泉徴収税額 and 差引振込額, and the totals. From the batch's approval (409 while a draft or cancelled): it then gives the 振込予定日; once settled, the 振込日 and per line 振込済 or 振込不能 (a failed transfer is left out of the totals). With MAIL_SMTP_URL set, it is mailed once to each vendor with an e-mail address when the batch is approved. 404 when the vendor has no payment in the batch.",
+    roles: ['accountant', 'treasurer', 'vendor'],
+    params: RemittanceNoticeParamsSchema,
     response: file('application/pdf', 'The notice'),
     errors: [409],
   },
@@ -306,7 +352,7 @@ export const PAYMENT_OPERATIONS = declareOperations({
     path: '/api/vendor/remittances',
     owner: 'payment',
     tag: 'payment',
-    summary: "The calling vendor's own payments",
+    summary: "The calling vendor's own payments (from/to bound the transfer date; format=csv)",
     roles: ['vendor'],
     query: RemittanceListQuerySchema,
     response: jsonList(REMITTANCE_LIST, 'Payments to the caller'),

@@ -14,6 +14,8 @@ export interface RequestOptions {
   query?: Query | undefined;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as application/xml, byte for byte (an e-invoice file); instead of `body`. */
+  xml?: Blob;
   /** Makes a retried POST safe: the API answers a repeated key with the first answer. */
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
@@ -87,6 +89,7 @@ export function buildUrl(path: string, query?: Query): string {
 export function requestHeaders(options: RequestOptions, cookieString: string): Headers {
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (options.xml !== undefined) headers.set('Content-Type', 'application/xml');
   if ((options.method ?? 'GET') !== 'GET') {
     const token = readCookie(cookieString, CSRF_COOKIE);
     if (token) headers.set(CSRF_HEADER, token);
@@ -97,14 +100,16 @@ export function requestHeaders(options: RequestOptions, cookieString: string): H
 
 /** Sends the request; resolves with an OK response, rejects with an ApiError otherwise. */
 export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
-  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  const method =
+    options.method ?? (options.body === undefined && options.xml === undefined ? 'GET' : 'POST');
   const send = async () => {
     try {
       return await environment.fetch(buildUrl(path, options.query), {
         method,
         credentials: 'same-origin',
         headers: requestHeaders({ ...options, method }, environment.cookies()),
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body:
+          options.xml ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         signal: options.signal ?? null,
       });
     } catch (error) {
@@ -138,6 +143,16 @@ export async function postJson<T>(
   const response = await request(path, { ...options, method: 'POST', body });
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Posts an XML document (its bytes unchanged) and reads the JSON answer. */
+export async function postXml<T>(
+  path: string,
+  xml: Blob,
+  options: Omit<RequestOptions, 'method' | 'body' | 'xml'> = {},
+): Promise<T> {
+  const response = await request(path, { ...options, method: 'POST', xml });
+  return (await response.json()) as T;
 }
 
 /**

@@ -6,6 +6,8 @@ export interface FieldProblem {
   /** The field, its path joined with '.' as the schemas name it ('bankAccount.bankCode'). */
   path: string;
   message: string;
+  /** The specification's rule it breaks (an e-invoice's `jp-br-co-01`), when it names one. */
+  rule?: string;
 }
 
 /** A failed API call. `status` 0 means the server could not be reached. */
@@ -51,7 +53,13 @@ function fieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry): FieldProblem[] =>
     isRecord(entry) && typeof entry.message === 'string'
-      ? [{ path: typeof entry.path === 'string' ? entry.path : '', message: entry.message }]
+      ? [
+          {
+            path: typeof entry.path === 'string' ? entry.path : '',
+            message: entry.message,
+            ...(typeof entry.rule === 'string' ? { rule: entry.rule } : {}),
+          },
+        ]
       : [],
   );
 }

@@ -9,6 +9,7 @@ import type {
   BankAccountChangeRequest,
   ContractCancelRequest,
   ContractUpdateRequest,
+  DocumentVerification,
   AuditFilters as AuditFilterFields,
   AuthUser,
   Bank,
@@ -20,6 +21,7 @@ import type {
   BudgetTransferListFilters,
   Contract,
   ContractApproveRequest,
+  EInvoicePreview,
   FiscalYearStatus,
   ContractCreateRequest,
   ContractListFilters,
@@ -32,6 +34,7 @@ import type {
   PortalUserCreateRequest,
   RejectRequest,
   Remittance,
+  RemittanceListFilters,
   Session,
   TrailOwner,
   TransferBatch,
@@ -54,6 +57,7 @@ import {
   getList,
   keepSessionFresh,
   postJson,
+  postXml,
   request,
   stopSessionRenewal,
   type ListParams,
@@ -87,8 +91,8 @@ export type VendorFilters = FilterValues<typeof VendorListFilters>;
 export type BudgetFilters = FilterValues<typeof BudgetListFilters>;
 export type TransferBatchFilters = FilterValues<typeof TransferBatchListFilters>;
 export type BudgetTransferFilters = FilterValues<typeof BudgetTransferListFilters>;
-/** The vendor's remittances take paging and order only. */
-export type RemittanceFilters = Record<never, never>;
+/** The vendor's remittances: a period of transfer dates (from/to). */
+export type RemittanceFilters = FilterValues<typeof RemittanceListFilters>;
 export type AuditFilters = FilterValues<typeof AuditFilterFields>;
 /** The withholding ledger's month (YYYY-MM) and the annual list's calendar year. */
 export type WithholdingMonthFilters = { month: string };
@@ -216,6 +220,13 @@ export const api = {
     reject: (id: string, body: RejectRequest) =>
       postJson<Contract>(`/api/contracts/${enc(id)}/reject`, body),
     voucherUrl: (id: string) => `/api/contracts/${enc(id)}/voucher.pdf`,
+    /** Whether a printed 支出負担行為決議書 (its hash) matches the record. */
+    verifyVoucher: (id: string, hash: string | undefined, signal?: AbortSignal) =>
+      getJson<DocumentVerification>(
+        `/api/contracts/${enc(id)}/voucher/verification`,
+        { hash },
+        signal,
+      ),
   },
 
   invoices: {
@@ -233,11 +244,33 @@ export const api = {
       postJson<Invoice>(`/api/invoices/${enc(id)}/reject`, body),
     /** 支出命令書 (payment order voucher). */
     voucherUrl: (id: string) => `/api/invoices/${enc(id)}/voucher.pdf`,
+    /** Whether a printed 支出命令書 (its hash) matches the record. */
+    verifyVoucher: (id: string, hash: string | undefined, signal?: AbortSignal) =>
+      getJson<DocumentVerification>(
+        `/api/invoices/${enc(id)}/voucher/verification`,
+        { hash },
+        signal,
+      ),
+    /** A JP PINT e-invoice file, registered as it is. */
+    receiveEInvoice: (xml: Blob, options: PostOptions = {}) =>
+      postXml<Invoice>('/api/invoices/e-invoice', xml, options),
+    /** What the e-invoice would be, registering nothing. */
+    previewEInvoice: (xml: Blob) =>
+      postXml<EInvoicePreview>('/api/invoices/e-invoice/preview', xml),
+    /** The e-invoice's XML exactly as received. */
+    originalUrl: (id: string) => `/api/invoices/${enc(id)}/original`,
   },
 
   payments: {
     ...listOf<Payment, PaymentFilters>('/api/payments'),
     remittanceNoticeUrl: (id: string) => `/api/payments/${enc(id)}/remittance-notice.pdf`,
+    /** Whether a printed 振込通知書 (its hash) matches the record. */
+    verifyRemittanceNotice: (id: string, hash: string | undefined, signal?: AbortSignal) =>
+      getJson<DocumentVerification>(
+        `/api/payments/${enc(id)}/remittance-notice/verification`,
+        { hash },
+        signal,
+      ),
     /** 会計管理者の確認 of a payment order (never by the one who ordered it). */
     confirm: (id: string) => postJson<Payment>(`/api/payments/${enc(id)}/confirm`, {}),
     /** A failed payment (振込不能) back to confirmed, to be batched again. */
@@ -260,6 +293,7 @@ export const api = {
     redate: (id: string, body: TransferBatchRedateRequest) =>
       postJson<TransferBatch>(`/api/transfer-batches/${enc(id)}/transfer-date`, body),
     zenginUrl: (id: string) => `/api/transfer-batches/${enc(id)}/zengin`,
+    summaryUrl: (id: string) => `/api/transfer-batches/${enc(id)}/summary.pdf`,
   },
 
   remittances: listOf<Remittance, RemittanceFilters>('/api/vendor/remittances'),

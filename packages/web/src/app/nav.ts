@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/vendors', label: 'nav.vendors', roles: ['procurement'] },
   { to: '/contracts', label: 'nav.contracts', roles: ['procurement', 'accountant', 'auditor'] },
   { to: '/invoices/new', label: 'nav.invoiceNew', roles: ['procurement'] },
+  { to: '/invoices/e-invoice', label: 'nav.eInvoice', roles: ['procurement'] },
   { to: '/inspections', label: 'nav.inspections', roles: ['procurement'] },
   { to: '/approvals', label: 'nav.approvals', roles: ['approver'] },
   { to: '/budgets', label: 'nav.budgets', roles: ['accountant'] },
@@ -45,6 +46,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
   { to: '/admin/users', label: 'nav.adminUsers', roles: ['admin'] },
   { to: '/vendor', label: 'nav.vendorHome', roles: ['vendor'] },
+  { to: '/vendor/invoices/e-invoice', label: 'nav.eInvoice', roles: ['vendor'] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

@@ -10,6 +10,7 @@ import { auditRoutes } from '../screens/audit/routes';
 import { homeRoutes } from '../screens/home/routes';
 import { procurementRoutes } from '../screens/procurement/routes';
 import { vendorPortalRoutes } from '../screens/vendor-portal/routes';
+import { verifyRoutes } from '../screens/verify/routes';
 import { appRoute, loginRoute, rootRoute } from './routes-base';
 import { parseSearch, stringifySearch } from './search';
 
@@ -25,6 +26,7 @@ export function createAppRouter(queryClient: QueryClient) {
       ...adminRoutes,
       ...accountRoutes,
       ...vendorPortalRoutes,
+      ...verifyRoutes,
     ]),
   ]);
   return createRouter({

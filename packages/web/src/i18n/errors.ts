@@ -36,7 +36,6 @@ const PATTERNS: [RegExp, (match: RegExpExecArray) => string][] = [
     /^character "(.+)" at position \d+ cannot be written in Zengin kana/,
     (m) => t('error.kana', { character: unescapeJson(m[1]!) }),
   ],
-  [/^is (\d+) characters in Zengin kana/, (m) => t('error.kanaTooLong', { length: m[1]! })],
   [
     /^Too big: expected string to have <=(\d+) characters/,
     (m) => t('error.tooLong', { max: m[1]! }),

@@ -33,9 +33,6 @@ describe('field messages in Japanese', () => {
     expect(fieldMessage('character "漢" at position 0 cannot be written in Zengin kana')).toBe(
       t('error.kana', { character: '漢' }),
     );
-    expect(fieldMessage('is 31 characters in Zengin kana; the transfer file allows 30')).toBe(
-      t('error.kanaTooLong', { length: 31 }),
-    );
     expect(fieldMessage('入力してください')).toBe('入力してください');
     expect(fieldMessage('something new')).toBe(
       t('error.invalidWithDetail', { detail: 'something new' }),

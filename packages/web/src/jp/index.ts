@@ -30,5 +30,9 @@ export {
   fiscalYearsOfPeriod,
   mayCloseFiscalYear,
 } from '../../../jp/src/fiscal-year';
-export { previewZenginHolderName, ZENGIN_HOLDER_NAME_BYTES } from './zengin-name';
-export type { ZenginNamePreview } from './zengin-name';
+// The holder name as the services store it and the transfer file carries it (略語, 30-byte cut).
+export {
+  ZENGIN_HOLDER_NAME_BYTES,
+  zenginHolderName as previewZenginHolderName,
+} from '../../../jp/src/holder-name';
+export type { HolderNameResult as ZenginNamePreview } from '../../../jp/src/holder-name';

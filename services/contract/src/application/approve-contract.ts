@@ -1,7 +1,10 @@
 import { ok, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
 import type { Contract, ContractApproveRequest } from '@denpyo/schemas';
+import { findBudget } from '../db/budgets';
 import { closedFiscalYears } from '../db/closed-years';
-import { addApproval, changeStatus } from '../db/contracts';
+import { addApproval, changeStatus, recordBudgetAtCommitment } from '../db/contracts';
+import { budgetAtCommitment } from '../domain/budget-at-commitment';
+import { budgetLineName } from '../domain/contract-voucher';
 import { planCommitments, scheduleOf } from '../domain/commitment';
 import { decideApproval } from '../domain/contract';
 import { refuseIfClosed, refuseIfYearOver } from '../domain/fiscal-year';
@@ -12,7 +15,8 @@ import { contractAudit, lockContract } from './contract-transition';
 /**
  * Records one approver's sign-off on the route fixed at submission. The sign-off that completes
  * the route concludes the contract (契約締結日 = today), encumbers its first fiscal year's amount
- * (and any later year already begun) and announces ContractApproved.
+ * (and any later year already begun), records the budget line's figures as the commitment found
+ * them (for the voucher) and announces ContractApproved.
  */
 export function makeApproveContract({ uow, today }: ContractDeps) {
   return (
@@ -55,6 +59,13 @@ export function makeApproveContract({ uow, today }: ContractDeps) {
       });
       const committed = await carryOutPlan(unit, before, plan);
       if (!committed.ok) return committed;
+      // Read after the commitment's UPDATE: this transaction holds the line's row lock.
+      const line = await findBudget(unit.tx, {
+        fiscalYear: before.fiscalYear,
+        code: before.budgetCode,
+      });
+      if (!line) throw new Error(`Budget line ${before.budgetCode} of contract ${id} is missing`);
+      await recordBudgetAtCommitment(unit.tx, id, budgetAtCommitment(line, committed.value));
       const after = await changeStatus(unit.tx, id, {
         status: 'approved',
         concludedOn,
@@ -70,6 +81,7 @@ export function makeApproveContract({ uow, today }: ContractDeps) {
         taxRate: after.taxRate,
         fiscalYear: after.fiscalYear,
         budgetCode: after.budgetCode,
+        budgetName: budgetLineName(line),
         approvedAt: unit.now.toISOString(),
         kind: after.kind,
         ...(after.method ? { method: after.method } : {}),

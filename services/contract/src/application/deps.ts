@@ -9,6 +9,8 @@ export interface ContractDeps {
   uow: UnitOfWork<Tx>;
   /** Printed on vouchers. */
   cityName: string;
+  /** Where people reach the portal: a voucher's QR code opens its verification page there. */
+  publicUrl: string;
   /** Today in Japan, from the one clock (DENPYO_TODAY when pinned). */
   today: () => string;
   /** The delegation rules (専決規程) routes are fixed from. */

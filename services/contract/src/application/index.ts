@@ -31,7 +31,7 @@ import { makeRecordPayment } from './record-payment';
 import { makeRegisterVendor } from './register-vendor';
 import { makeRejectContract } from './reject-contract';
 import { makeReleaseInvoicedAmount } from './release-invoiced-amount';
-import { makeRenderContractVoucher } from './render-contract-voucher';
+import { makeRenderContractVoucher, makeVerifyContractVoucher } from './render-contract-voucher';
 import { makeListBranches, makeSearchBanks } from './search-banks';
 import { makeSubmitContract } from './submit-contract';
 import { makeUpdateContract } from './update-contract';
@@ -69,6 +69,7 @@ export function createContractApplication(deps: ContractDeps) {
     listContracts: makeListContracts(deps),
     getContractHistory: makeGetContractHistory(deps),
     renderContractVoucher: makeRenderContractVoucher(deps),
+    verifyContractVoucher: makeVerifyContractVoucher(deps),
     searchBanks: makeSearchBanks(),
     listBranches: makeListBranches(),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),

@@ -33,8 +33,10 @@ export function makeRegisterVendor({ uow }: ContractDeps) {
         name: created.name,
         nameKana: created.nameKana,
         invoiceRegistrationNumber: created.invoiceRegistrationNumber,
+        corporateNumber: created.corporateNumber,
         bankAccount: created.bankAccount,
         kind: created.kind,
+        email: created.email,
       });
       return ok(created);
     });

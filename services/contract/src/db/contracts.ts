@@ -2,6 +2,7 @@ import {
   pageWindow,
   SignatureSchema,
   TaxRateSchema,
+  type BudgetAtCommitment,
   type Commitment,
   type Contract,
   type ContractKind,
@@ -210,6 +211,26 @@ export async function amendTerms(
   });
 }
 
+/**
+ * Records the budget line's figures as this contract's commitment found them: read after the
+ * commitment's UPDATE of the line, whose row lock this transaction holds until it commits, so no
+ * concurrent commitment falls between the figures.
+ */
+export async function recordBudgetAtCommitment(
+  tx: Tx,
+  id: string,
+  figures: BudgetAtCommitment,
+): Promise<void> {
+  await tx.contract.update({
+    where: { id },
+    data: {
+      budgetCurrentAmount: BigInt(figures.currentAmount),
+      budgetCommittedBefore: BigInt(figures.committedBefore),
+      budgetThisCommitment: BigInt(figures.thisCommitment),
+    },
+  });
+}
+
 export async function addApproval(
   tx: Tx,
   contractId: string,
@@ -390,6 +411,17 @@ function toContract(row: ContractRow): Contract {
     approvals: row.approvals.map(toApproval),
     requiredApprovals: row.route.length,
     ...(row.concludedOn !== null ? { concludedOn: utcToIsoDate(row.concludedOn) } : {}),
+    ...(row.budgetCurrentAmount !== null &&
+    row.budgetCommittedBefore !== null &&
+    row.budgetThisCommitment !== null
+      ? {
+          budgetAtCommitment: {
+            currentAmount: yenFromBigInt(row.budgetCurrentAmount),
+            committedBefore: yenFromBigInt(row.budgetCommittedBefore),
+            thisCommitment: yenFromBigInt(row.budgetThisCommitment),
+          },
+        }
+      : {}),
     commitments,
     amendments: row.amendments.map(toAmendment),
     ...(row.releasedAmount !== null ? { releasedAmount: yenFromBigInt(row.releasedAmount) } : {}),

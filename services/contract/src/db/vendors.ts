@@ -25,6 +25,7 @@ export interface NewVendor {
   nameKana: string;
   corporateNumber?: string;
   invoiceRegistrationNumber?: string;
+  email?: string;
   kind: VendorKind;
   bankAccount: BankAccount;
   createdBy: string;
@@ -44,6 +45,7 @@ export async function insertVendor(tx: Tx, vendor: NewVendor): Promise<Vendor> {
       accountType: vendor.bankAccount.type,
       accountNumber: vendor.bankAccount.number,
       holderKana: vendor.bankAccount.holderKana,
+      email: vendor.email ?? null,
       kind: vendor.kind,
       status: 'active',
       createdBy: vendor.createdBy,
@@ -102,6 +104,7 @@ function toVendor(row: VendorRow): Vendor {
       number: row.accountNumber,
       holderKana: row.holderKana,
     },
+    ...(row.email !== null ? { email: row.email } : {}),
     kind: row.kind,
     status: row.status,
     createdAt: row.createdAt.toISOString(),

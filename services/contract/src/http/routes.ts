@@ -42,6 +42,7 @@ export function contractRoutes(
       const pdf = await app.renderContractVoucher(params.id);
       return pdf.ok ? ok({ content: pdf.value }) : pdf;
     },
+    verifyContractVoucher: ({ params, query }) => app.verifyContractVoucher(params.id, query.hash),
     searchBanks: ({ query }) => app.searchBanks(query),
     listBranches: ({ params, query }) => app.listBranches(params.bankCode, query),
     searchContractAudit: ({ query }) => app.searchAudit(query),

@@ -7,6 +7,10 @@ export interface InvoiceDeps {
   uow: UnitOfWork<Tx>;
   /** Printed on vouchers. */
   cityName: string;
+  /** The city's paying bank (指定金融機関): its accounts are paid by 口座振替. */
+  cityBankCode?: string;
+  /** Where people reach the portal: a voucher's QR code opens its verification page there. */
+  publicUrl: string;
   /** Today in Japan, the one clock of the rules that depend on the date. */
   today(): string;
 }

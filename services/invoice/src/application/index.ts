@@ -2,9 +2,11 @@ import { makeSearchAudit, makeVerifyAudit, prismaExecutor } from '@denpyo/platfo
 import type { InvoiceDeps } from './deps';
 import { makeGetInvoice } from './get-invoice';
 import { makeGetInvoiceHistory } from './get-invoice-history';
+import { makeGetInvoiceOriginal } from './get-invoice-original';
 import { makeInspectInvoice } from './inspect-invoice';
 import { makeListInvoices } from './list-invoices';
 import { makeOrderPayment } from './order-payment';
+import { makePreviewEInvoice, makeReceiveEInvoice } from './receive-e-invoice';
 import { makeReceiveInvoice } from './receive-invoice';
 import { makeRecordApprovedContract } from './record-approved-contract';
 import { makeRecordContractAmendment, makeRecordContractClosure } from './record-contract-change';
@@ -13,9 +15,12 @@ import {
   makeRecordInvoicePayment,
   makeRecordPaymentConfirmation,
 } from './record-payment-events';
-import { makeRecordVendor } from './record-vendor';
+import { makeRecordVendor, makeRecordVendorBankAccount } from './record-vendor';
 import { makeRejectInvoice } from './reject-invoice';
-import { makeRenderPaymentOrderVoucher } from './render-payment-order-voucher';
+import {
+  makeRenderPaymentOrderVoucher,
+  makeVerifyPaymentOrderVoucher,
+} from './render-payment-order-voucher';
 
 export { CONSUMER_GROUP, type InvoiceDeps } from './deps';
 
@@ -23,6 +28,9 @@ export { CONSUMER_GROUP, type InvoiceDeps } from './deps';
 export function createInvoiceApplication(deps: InvoiceDeps) {
   return {
     receiveInvoice: makeReceiveInvoice(deps),
+    receiveEInvoice: makeReceiveEInvoice(deps),
+    previewEInvoice: makePreviewEInvoice(deps),
+    getInvoiceOriginal: makeGetInvoiceOriginal(deps),
     inspectInvoice: makeInspectInvoice(deps),
     orderPayment: makeOrderPayment(deps),
     rejectInvoice: makeRejectInvoice(deps),
@@ -30,9 +38,11 @@ export function createInvoiceApplication(deps: InvoiceDeps) {
     listInvoices: makeListInvoices(deps),
     getInvoiceHistory: makeGetInvoiceHistory(deps),
     renderPaymentOrderVoucher: makeRenderPaymentOrderVoucher(deps),
+    verifyPaymentOrderVoucher: makeVerifyPaymentOrderVoucher(deps),
     searchAudit: makeSearchAudit(prismaExecutor(deps.db)),
     verifyAudit: makeVerifyAudit(prismaExecutor(deps.db), 'invoice'),
     recordVendor: makeRecordVendor(deps),
+    recordVendorBankAccount: makeRecordVendorBankAccount(deps),
     recordApprovedContract: makeRecordApprovedContract(deps),
     recordContractAmendment: makeRecordContractAmendment(deps),
     recordContractClosure: makeRecordContractClosure(deps),

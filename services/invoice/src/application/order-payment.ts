@@ -61,6 +61,7 @@ export function makeOrderPayment({ uow, today }: InvoiceDeps) {
         fiscalYear: year.value,
         ...(contract.concludedOn ? { contractConcludedOn: contract.concludedOn } : {}),
         orderedBySignature: signature,
+        invoiceDate: after.issueDate,
       });
       return ok(after);
     });

@@ -10,13 +10,21 @@ import {
   type Outcome,
 } from '@denpyo/platform';
 import type { Invoice, InvoiceCreateRequest } from '@denpyo/schemas';
-import { findInvoiceByNumber, insertInvoice, type InvoiceRecord } from '../db/invoices';
+import {
+  findInvoiceByNumber,
+  insertInvoice,
+  type InvoiceRecord,
+  type NewEInvoiceOriginal,
+} from '../db/invoices';
+import type { Db } from '../db/prisma';
 import {
   findContract,
   findContractYear,
   findVendor,
   reserveContractAmount,
   reserveYearAmount,
+  type ContractProjection,
+  type VendorProjection,
 } from '../db/projections';
 import { formatDocumentNumber } from '../domain/document-number';
 import { exceedsYear } from '../domain/fiscal-year';
@@ -25,6 +33,7 @@ import {
   exceedsRemaining,
   refuseClosedContract,
   remainingAmount,
+  type InvoiceReceipt,
 } from '../domain/receipt';
 import type { InvoiceDeps } from './deps';
 import { presentInvoice } from './present-invoice';
@@ -37,77 +46,113 @@ import { presentInvoice } from './present-invoice';
  */
 export function makeReceiveInvoice({ db, uow, today }: InvoiceDeps) {
   return async (request: InvoiceCreateRequest, caller: Caller): Promise<Outcome<Invoice>> => {
-    // Decided before the transaction, so it holds its connection only for the writes: the
-    // remaining-amount check here gives the clearest reason, and the conditional update inside
-    // is the one that counts.
     const contract = await findContract(db, request.contractId);
     if (!contract) {
       return refuseField('unprocessable', 'contractId', 'The contract is unknown or not approved');
     }
-    const vendor = await findVendor(db, contract.vendorId);
     const day = today();
-    const assessment = assessInvoice(request, contract, vendor, caller.user, day);
-    if (!assessment.ok) return assessment;
-    const receipt = assessment.value;
-
-    const outcome = await uow.run(caller, async ({ tx, sql, audit, publish }) => {
-      if (await findInvoiceByNumber(tx, request.contractId, request.invoiceNumber)) {
-        return duplicate(request.invoiceNumber);
-      }
-      if (!(await reserveContractAmount(tx, contract.contractId, receipt.total))) {
-        const current = await findContract(tx, contract.contractId);
-        if (current?.closedOutcome) return refuseClosedContract(current.closedOutcome);
-        return refuse(
-          'unprocessable',
-          exceedsRemaining(receipt.total, current ? remainingAmount(current) : 0),
-        );
-      }
-      const { contractId } = contract;
-      if (!(await reserveYearAmount(tx, contractId, receipt.fiscalYear, receipt.total))) {
-        const year = await findContractYear(tx, contractId, receipt.fiscalYear);
-        // A contract's years are projected with it, and a restated schedule never drops one.
-        if (!year)
-          throw new Error(`Contract ${contractId} has no fiscal year ${receipt.fiscalYear}`);
-        return refuse('unprocessable', exceedsYear(receipt.total, year));
-      }
-      const sequence = await nextDocumentSequence(sql, 'IV', receipt.fiscalYear);
-      let created: InvoiceRecord;
-      try {
-        created = await insertInvoice(tx, {
-          id: randomUUID(),
-          documentNumber: formatDocumentNumber('IV', receipt.fiscalYear, sequence),
-          vendorId: contract.vendorId,
-          createdBy: signatureOf(caller.user),
-          request,
-          receipt,
-        });
-      } catch (error) {
-        // A concurrent receipt of the same number committed first.
-        if (!isUniqueViolation(error)) throw error;
-        return duplicate(request.invoiceNumber);
-      }
-      audit({
-        action: 'invoice.received',
-        entityType: 'invoice',
-        entityId: created.id,
-        amount: created.total,
-        counterparty: created.vendorId,
-        before: null,
-        after: created,
-      });
-      publish('InvoiceReceived', created.id, {
-        invoiceId: created.id,
-        contractId: created.contractId,
-        vendorId: created.vendorId,
-        invoiceNumber: created.invoiceNumber,
-        total: created.total,
-        receivedOn: created.receivedOn,
-        dueDate: created.dueDate,
-      });
-      return ok(created);
-    });
-    return outcome.ok ? ok(presentInvoice(outcome.value, day)) : outcome;
+    const assessed = await assessReceipt(db, request, contract, caller, day);
+    if (!assessed.ok) return assessed;
+    return recordReceipt(uow, assessed.value, caller, day);
   };
+}
+
+/** An invoice the receipt rules accept: its request, contract, vendor and figures. */
+export interface AssessedInvoice {
+  request: InvoiceCreateRequest;
+  contract: ContractProjection;
+  vendor: VendorProjection | undefined;
+  receipt: InvoiceReceipt;
+}
+
+/**
+ * The receipt rules applied to an invoice against its contract (what POST /api/invoices and an
+ * e-invoice share). Decided before the transaction, so it holds its connection only for the
+ * writes: the remaining-amount check here gives the clearest reason, and the conditional update
+ * in recordReceipt is the one that counts.
+ */
+export async function assessReceipt(
+  db: Db,
+  request: InvoiceCreateRequest,
+  contract: ContractProjection,
+  caller: Caller,
+  day: string,
+): Promise<Outcome<AssessedInvoice>> {
+  const vendor = await findVendor(db, contract.vendorId);
+  const assessment = assessInvoice(request, contract, vendor, caller.user, day);
+  if (!assessment.ok) return assessment;
+  return ok({ request, contract, vendor, receipt: assessment.value });
+}
+
+/**
+ * Records an assessed invoice in one transaction: refuses a number already received for the
+ * contract (409), reserves its total on the contract and its fiscal year, numbers it, keeps an
+ * e-invoice's original beside it, audits and announces InvoiceReceived.
+ */
+export async function recordReceipt(
+  uow: InvoiceDeps['uow'],
+  { request, contract, receipt }: AssessedInvoice,
+  caller: Caller,
+  day: string,
+  eInvoice?: NewEInvoiceOriginal,
+): Promise<Outcome<Invoice>> {
+  const outcome = await uow.run(caller, async ({ tx, sql, audit, publish }) => {
+    if (await findInvoiceByNumber(tx, request.contractId, request.invoiceNumber)) {
+      return duplicate(request.invoiceNumber);
+    }
+    if (!(await reserveContractAmount(tx, contract.contractId, receipt.total))) {
+      const current = await findContract(tx, contract.contractId);
+      if (current?.closedOutcome) return refuseClosedContract(current.closedOutcome);
+      return refuse(
+        'unprocessable',
+        exceedsRemaining(receipt.total, current ? remainingAmount(current) : 0),
+      );
+    }
+    const { contractId } = contract;
+    if (!(await reserveYearAmount(tx, contractId, receipt.fiscalYear, receipt.total))) {
+      const year = await findContractYear(tx, contractId, receipt.fiscalYear);
+      // A contract's years are projected with it, and a restated schedule never drops one.
+      if (!year) throw new Error(`Contract ${contractId} has no fiscal year ${receipt.fiscalYear}`);
+      return refuse('unprocessable', exceedsYear(receipt.total, year));
+    }
+    const sequence = await nextDocumentSequence(sql, 'IV', receipt.fiscalYear);
+    let created: InvoiceRecord;
+    try {
+      created = await insertInvoice(tx, {
+        id: randomUUID(),
+        documentNumber: formatDocumentNumber('IV', receipt.fiscalYear, sequence),
+        vendorId: contract.vendorId,
+        createdBy: signatureOf(caller.user),
+        request,
+        receipt,
+        ...(eInvoice ? { eInvoice } : {}),
+      });
+    } catch (error) {
+      // A concurrent receipt of the same number committed first.
+      if (!isUniqueViolation(error)) throw error;
+      return duplicate(request.invoiceNumber);
+    }
+    audit({
+      action: 'invoice.received',
+      entityType: 'invoice',
+      entityId: created.id,
+      amount: created.total,
+      counterparty: created.vendorId,
+      before: null,
+      after: created,
+    });
+    publish('InvoiceReceived', created.id, {
+      invoiceId: created.id,
+      contractId: created.contractId,
+      vendorId: created.vendorId,
+      invoiceNumber: created.invoiceNumber,
+      total: created.total,
+      receivedOn: created.receivedOn,
+      dueDate: created.dueDate,
+    });
+    return ok(created);
+  });
+  return outcome.ok ? ok(presentInvoice(outcome.value, day)) : outcome;
 }
 
 function duplicate(invoiceNumber: string) {

@@ -5,8 +5,12 @@ import {
   type ContractKind,
   type Invoice,
   type InvoiceCreateRequest,
+  StatedPayeeAccountSchema,
   type InvoiceListQuery,
+  type InvoicePeriod,
+  type InvoiceSource,
   type InvoiceStatus,
+  type StatedPayeeAccount,
   type Signature,
   type TaxRate,
 } from '@denpyo/schemas';
@@ -26,6 +30,8 @@ export type InvoiceRecord = Omit<Invoice, 'inspectionOverdue'>;
 const withDetails = {
   lines: { orderBy: { lineNo: 'asc' } },
   taxes: { orderBy: { rate: 'desc' } },
+  // Not the XML itself: only GET …/original reads those bytes.
+  original: { omit: { xml: true } },
 } as const satisfies Prisma.InvoiceInclude;
 
 type InvoiceRow = Prisma.InvoiceGetPayload<{ include: typeof withDetails }>;
@@ -37,11 +43,24 @@ export interface NewInvoice {
   createdBy: Signature;
   request: InvoiceCreateRequest;
   receipt: InvoiceReceipt;
+  /** An e-invoice's: kept with the invoice, in its transaction; absent for a keyed-in one. */
+  eInvoice?: NewEInvoiceOriginal;
+}
+
+/** An e-invoice as received, and what was read from it that the invoice columns do not hold. */
+export interface NewEInvoiceOriginal {
+  xml: Buffer;
+  sha256: string;
+  specification: 'billing' | 'nontax';
+  period?: InvoicePeriod;
+  sellerCorporateNumber?: string;
+  statedPayeeAccount?: StatedPayeeAccount;
+  payeeAccountDiffers: boolean;
 }
 
 /** Inserts the invoice with its lines and taxes; a duplicate invoice number throws P2002. */
 export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<InvoiceRecord> {
-  const { request, receipt } = invoice;
+  const { request, receipt, eInvoice } = invoice;
   const row = await tx.invoice.create({
     data: {
       id: invoice.id,
@@ -66,6 +85,23 @@ export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<Invoic
       inspectionDueDate: isoDateToUtc(receipt.inspectionDueDate),
       createdBy: invoice.createdBy.username,
       createdBySignature: invoice.createdBy,
+      source: eInvoice ? 'jp-pint' : 'paper',
+      periodStart: eInvoice?.period ? isoDateToUtc(eInvoice.period.start) : null,
+      periodEnd: eInvoice?.period ? isoDateToUtc(eInvoice.period.end) : null,
+      ...(eInvoice
+        ? {
+            original: {
+              create: {
+                xml: new Uint8Array(eInvoice.xml),
+                sha256: eInvoice.sha256,
+                specification: eInvoice.specification,
+                sellerCorporateNumber: eInvoice.sellerCorporateNumber ?? null,
+                statedPayeeAccount: eInvoice.statedPayeeAccount ?? Prisma.DbNull,
+                payeeAccountDiffers: eInvoice.payeeAccountDiffers,
+              },
+            },
+          }
+        : {}),
       lines: {
         create: request.lines.map((line, index) => ({
           lineNo: index + 1,
@@ -92,6 +128,18 @@ export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<Invoic
 export async function findInvoice(db: Db | Tx, id: string): Promise<InvoiceRecord | undefined> {
   const row = await db.invoice.findUnique({ where: { id }, include: withDetails });
   return row ? toInvoiceRecord(row) : undefined;
+}
+
+/** An e-invoice's XML exactly as received, and the vendor it belongs to. */
+export async function findInvoiceOriginal(
+  db: Db,
+  invoiceId: string,
+): Promise<{ xml: Buffer; vendorId: string; documentNumber: string } | undefined> {
+  const row = await db.invoiceOriginal.findUnique({
+    where: { invoiceId },
+    select: { xml: true, invoice: { select: { vendorId: true, documentNumber: true } } },
+  });
+  return row ? { xml: Buffer.from(row.xml), ...row.invoice } : undefined;
 }
 
 export async function findInvoiceByNumber(
@@ -201,6 +249,15 @@ export async function listInvoices(
     vendorId: query.vendorId,
     receivedOn: dates,
     total: amounts,
+    source: query.source,
+    ...(query.issuedFrom || query.issuedTo
+      ? {
+          issueDate: {
+            ...(query.issuedFrom ? { gte: isoDateToUtc(query.issuedFrom) } : {}),
+            ...(query.issuedTo ? { lte: isoDateToUtc(query.issuedTo) } : {}),
+          },
+        }
+      : {}),
     ...(query.q
       ? {
           OR: [
@@ -289,6 +346,25 @@ function toInvoiceRecord(row: InvoiceRow): InvoiceRecord {
     ...optional('rejectedBy', row.rejectedBy),
     ...optional('rejectedAt', row.rejectedAt?.toISOString()),
     ...optional('rejectedReason', row.rejectedReason),
+    source: row.source as InvoiceSource,
+    ...eInvoiceFields(row),
+  };
+}
+
+/** What an e-invoice adds to the invoice: its original's digest, period, seller and payee. */
+function eInvoiceFields(row: InvoiceRow): Partial<InvoiceRecord> {
+  const { original } = row;
+  if (!original) return {};
+  return {
+    originalSha256: original.sha256,
+    ...(row.periodStart && row.periodEnd
+      ? { period: { start: utcToIsoDate(row.periodStart), end: utcToIsoDate(row.periodEnd) } }
+      : {}),
+    ...optional('sellerCorporateNumber', original.sellerCorporateNumber),
+    ...(original.statedPayeeAccount === null
+      ? {}
+      : { statedPayeeAccount: StatedPayeeAccountSchema.parse(original.statedPayeeAccount) }),
+    payeeAccountDiffers: original.payeeAccountDiffers,
   };
 }
 

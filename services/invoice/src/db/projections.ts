@@ -4,8 +4,12 @@ import {
   type ContractClosed,
   type ContractKind,
   type FiscalYearClosed,
+  BankAccountSchema,
+  type BankAccount,
+  type VendorBankAccountChanged,
   type VendorKind,
   type VendorRegistered,
+  UuidSchema,
 } from '@denpyo/schemas';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
 import { yenFromBigInt } from '@denpyo/platform';
@@ -20,6 +24,8 @@ export interface ContractProjection extends ContractTerms, EncumberedContract {
   title: string;
   taxRate: number;
   budgetCode: string;
+  /** The budget line as vouchers print it, when the contract service sent it. */
+  budgetName?: string;
   /** 契約締結日, when the contract service sent it. */
   concludedOn?: string;
 }
@@ -27,6 +33,10 @@ export interface ContractProjection extends ContractTerms, EncumberedContract {
 export interface VendorProjection extends VendorTerms {
   vendorId: string;
   name: string;
+  /** Unknown (null) for a vendor projected before e-invoices, or an individual. */
+  corporateNumber: string | null;
+  /** The registered account; unknown (null) for a vendor projected before e-invoices. */
+  bankAccount: BankAccount | null;
 }
 
 /**
@@ -44,6 +54,7 @@ export async function projectApprovedContract(tx: Tx, event: ContractApproved): 
       taxRate: event.taxRate,
       fiscalYear: event.fiscalYear,
       budgetCode: event.budgetCode,
+      budgetName: event.budgetName ?? null,
       approvedAt: new Date(event.approvedAt),
       // Absent in v1 events: a services contract.
       kind: event.kind ?? 'services',
@@ -123,11 +134,24 @@ export async function projectVendor(tx: Tx, event: VendorRegistered): Promise<vo
     invoiceRegistrationNumber: event.invoiceRegistrationNumber ?? null,
     // Absent in v1 events: a corporation.
     kind: event.kind ?? 'corporation',
+    corporateNumber: event.corporateNumber ?? null,
+    bankAccount: event.bankAccount,
   };
   await tx.vendor.upsert({
     where: { vendorId: event.vendorId },
     create: { vendorId: event.vendorId, ...fields },
     update: fields,
+  });
+}
+
+/** The vendor's account once a change is approved (the one the city pays from then on). */
+export async function projectVendorBankAccount(
+  tx: Tx,
+  event: VendorBankAccountChanged,
+): Promise<void> {
+  await tx.vendor.updateMany({
+    where: { vendorId: event.vendorId },
+    data: { bankAccount: event.bankAccount },
   });
 }
 
@@ -166,12 +190,29 @@ export async function findContract(
     taxRate: row.taxRate,
     fiscalYear: row.fiscalYear,
     budgetCode: row.budgetCode,
+    ...(row.budgetName !== null ? { budgetName: row.budgetName } : {}),
     kind: row.kind as ContractKind,
     ...(row.concludedOn ? { concludedOn: utcToIsoDate(row.concludedOn) } : {}),
     ...(row.years.length > 1 ? { schedule: row.years.map(toContractYear) } : {}),
     ...(row.closedOutcome ? { closedOutcome: row.closedOutcome as 'completed' | 'cancelled' } : {}),
     releasedAmount: yenFromBigInt(row.releasedAmount),
   };
+}
+
+/**
+ * The contract an e-invoice names (cbc:BuyerReference or cac:OrderReference): by its id, or by
+ * its document number.
+ */
+export async function findContractByReference(
+  db: Db | Tx,
+  reference: string,
+): Promise<ContractProjection | undefined> {
+  if (UuidSchema.safeParse(reference).success) return findContract(db, reference);
+  const row = await db.approvedContract.findFirst({
+    where: { documentNumber: reference },
+    select: { contractId: true },
+  });
+  return row ? findContract(db, row.contractId) : undefined;
 }
 
 /** One fiscal year of a contract (a single-year contract has one too). */
@@ -209,6 +250,8 @@ export async function findVendor(
     name: row.name,
     invoiceRegistrationNumber: row.invoiceRegistrationNumber,
     kind: row.kind as VendorKind,
+    corporateNumber: row.corporateNumber,
+    bankAccount: row.bankAccount === null ? null : BankAccountSchema.parse(row.bankAccount),
   };
 }
 

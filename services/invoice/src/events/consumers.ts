@@ -10,6 +10,7 @@ import { CONSUMER_GROUP, type InvoiceApplication } from '../application';
 export function invoiceConsumer(app: InvoiceApplication): ConsumerDefinition {
   return eventConsumer(CONSUMER_GROUP, [TOPICS.contract, TOPICS.payment], {
     VendorRegistered: (event) => app.recordVendor(event),
+    VendorBankAccountChanged: (event) => app.recordVendorBankAccount(event),
     ContractApproved: (event) => app.recordApprovedContract(event),
     ContractAmended: (event) => app.recordContractAmendment(event),
     ContractClosed: (event) => app.recordContractClosure(event),

@@ -6,6 +6,9 @@ import type { InvoiceApplication } from '../application';
 export function invoiceRoutes(app: InvoiceApplication): OperationHandlers<OperationsOf<'invoice'>> {
   return {
     receiveInvoice: ({ body, caller }) => app.receiveInvoice(body, caller),
+    receiveEInvoice: ({ body, caller }) => app.receiveEInvoice(body, caller),
+    previewEInvoice: ({ body, caller }) => app.previewEInvoice(body, caller),
+    getInvoiceOriginal: ({ params, caller }) => app.getInvoiceOriginal(params.id, caller),
     listInvoices: ({ query, caller }) => app.listInvoices(query, caller),
     getInvoice: ({ params, caller }) => app.getInvoice(params.id, caller),
     getInvoiceHistory: ({ params, query, caller }) =>
@@ -17,6 +20,8 @@ export function invoiceRoutes(app: InvoiceApplication): OperationHandlers<Operat
       const pdf = await app.renderPaymentOrderVoucher(params.id);
       return pdf.ok ? ok({ content: pdf.value }) : pdf;
     },
+    verifyPaymentOrderVoucher: ({ params, query }) =>
+      app.verifyPaymentOrderVoucher(params.id, query.hash),
     searchInvoiceAudit: ({ query }) => app.searchAudit(query),
     verifyInvoiceAudit: ({ query }) => app.verifyAudit(query.kept),
   };

@@ -13,16 +13,22 @@ import { makeListTransferBatches } from './list-transfer-batches';
 import { makeRecordContract } from './record-contract';
 import { makeRecordVendor } from './record-vendor';
 import { makeRedateTransferBatch } from './redate-transfer-batch';
-import { makeRenderRemittanceNotice } from './render-remittance-notice';
+import {
+  makeRenderBatchRemittanceNotice,
+  makeRenderRemittanceNotice,
+} from './render-remittance-notice';
 import { makeRetryPayment } from './retry-payment';
+import { makeSendRemittanceMails } from './send-remittance-mails';
 import { makeSchedulePayment } from './schedule-payment';
 import { makeSettleParkedOrders } from './settle-parked-orders';
 import { makeSettleTransferBatch } from './settle-transfer-batch';
+import { makeVerifyRemittanceNotice } from './verify-remittance-notice';
 import {
   makeGetWithholdingLedgerSummary,
   makeListWithholdingAnnual,
   makeListWithholdingLedger,
 } from './withholding-ledger';
+import { makeRenderTransferSummary } from './render-transfer-summary';
 import { makeWriteZenginFile } from './write-zengin-file';
 
 export { CONSUMER_GROUP, type PaymentDeps } from './deps';
@@ -40,8 +46,12 @@ export function createPaymentApplication(deps: PaymentDeps) {
     cancelTransferBatch: makeCancelTransferBatch(deps),
     redateTransferBatch: makeRedateTransferBatch(deps),
     writeZenginFile: makeWriteZenginFile(deps),
+    renderTransferSummary: makeRenderTransferSummary(deps),
     settleTransferBatch: makeSettleTransferBatch(deps),
     renderRemittanceNotice: makeRenderRemittanceNotice(deps),
+    renderBatchRemittanceNotice: makeRenderBatchRemittanceNotice(deps),
+    verifyRemittanceNotice: makeVerifyRemittanceNotice(deps),
+    sendRemittanceMails: makeSendRemittanceMails(deps),
     listRemittances: makeListRemittances(deps),
     listFiscalYears: makeListFiscalYears(deps),
     closeFiscalYear: makeCloseFiscalYear(deps),

@@ -1,48 +1,109 @@
-import { renderRemittanceNotice } from '@denpyo/pdf';
+import { japanToday } from '@denpyo/jp';
+import { printedDocument, renderRemittanceNotice, type RemittanceNotice } from '@denpyo/pdf';
 import { notFound, ok, refuseIfOtherVendors, type Caller, type Outcome } from '@denpyo/platform';
 import { findPayment } from '../db/payments';
-import { findBatch, findItem } from '../db/transfer-batches';
+import type { Db, Tx } from '../db/prisma';
+import { remittanceLines } from '../db/remittances';
+import { findBatch } from '../db/transfer-batches';
 import { findVendor } from '../db/vendors';
 import { remittanceNotice } from '../domain/documents';
 import { decideRemittanceNotice } from '../domain/transfer-batch';
 import type { PaymentDeps } from './deps';
 
-/** 振込通知書 of one payment, as a PDF: for staff of the treasury, and for the vendor it pays. */
-export function makeRenderRemittanceNotice({ db, cityName, today }: PaymentDeps) {
+/** A notice and the payment whose verification page (any of its payments) answers for it. */
+export interface PrintableNotice {
+  notice: RemittanceNotice;
+  paymentId: string;
+}
+
+/**
+ * The 振込通知書 data of one vendor in one batch, as the record gives it now: from the batch's
+ * approval (409 before, and for a payment in no batch), every payment to the vendor in it; 404
+ * when there is none. Dated the day the batch was approved, or settled once it is (what it says
+ * is fixed from then), so a notice printed again later is the same notice with the same hash.
+ */
+export async function remittanceNoticeOf(
+  { cityName, today }: Pick<PaymentDeps, 'cityName' | 'today'>,
+  db: Db | Tx,
+  batchId: string | undefined,
+  vendorId: string,
+): Promise<Outcome<PrintableNotice>> {
+  const found = batchId ? await findBatch(db, batchId) : undefined;
+  if (batchId && !found) return notFound('Transfer batch', batchId);
+  const decision = decideRemittanceNotice(found);
+  if (!decision.ok) return decision;
+  const { batch, announced } = decision.value;
+  const [vendor, lines] = await Promise.all([
+    findVendor(db, vendorId),
+    remittanceLines(db, batch.id, vendorId),
+  ]);
+  const [first] = lines;
+  if (!vendor || !first) return notFound('A payment to this vendor in the batch');
+  const decidedAt = announced === 'settled' ? batch.settledAt : batch.approvedAt;
+  return ok({
+    notice: remittanceNotice({
+      city: cityName,
+      date: decidedAt ? japanToday(new Date(decidedAt)) : today(),
+      batch: { id: batch.id, transferDate: batch.transferDate, announced },
+      vendor,
+      lines,
+    }),
+    paymentId: first.paymentId,
+  });
+}
+
+/** The 振込通知書 as printed and as verified: its QR code opens the page of one of its payments. */
+export const remittanceDocument = ({ publicUrl }: Pick<PaymentDeps, 'publicUrl'>) =>
+  printedDocument<RemittanceNotice>({
+    kind: 'remittance-notice',
+    publicUrl,
+    render: renderRemittanceNotice,
+    heading: ({ documentNumber, vendor, date }) => ({
+      documentNumber,
+      title: vendor.name,
+      issuedOn: date,
+    }),
+  });
+
+/** The notice as a PDF whose QR code opens its verification page in the portal. */
+export function printRemittanceNotice(
+  deps: Pick<PaymentDeps, 'publicUrl'>,
+  { notice, paymentId }: PrintableNotice,
+): Promise<Buffer> {
+  return remittanceDocument(deps).print(paymentId, notice);
+}
+
+/**
+ * The notice of a payment: the notice of its batch for its vendor, for the treasury and for
+ * that vendor. A payment the bank returned stays on its batch's notice, marked 振込不能, until
+ * it is retried in another batch.
+ */
+export async function paymentRemittanceNotice(
+  deps: PaymentDeps,
+  id: string,
+  caller: Caller,
+): Promise<Outcome<PrintableNotice>> {
+  const payment = await findPayment(deps.db, id);
+  if (!payment) return notFound('Payment', id);
+  const otherVendors = refuseIfOtherVendors(caller.user, payment.vendorId);
+  if (otherVendors) return otherVendors;
+  return remittanceNoticeOf(deps, deps.db, payment.batchId, payment.vendorId);
+}
+
+/** 振込通知書 of a payment, as a PDF: every invoice of its transfer on one notice. */
+export function makeRenderRemittanceNotice(deps: PaymentDeps) {
   return async (id: string, caller: Caller): Promise<Outcome<Buffer>> => {
-    const payment = await findPayment(db, id);
-    if (!payment) return notFound('Payment', id);
-    const otherVendors = refuseIfOtherVendors(caller.user, payment.vendorId);
+    const notice = await paymentRemittanceNotice(deps, id, caller);
+    return notice.ok ? ok(await printRemittanceNotice(deps, notice.value)) : notice;
+  };
+}
+
+/** 振込通知書 of one vendor in one batch, as a PDF: for the treasury, and for that vendor. */
+export function makeRenderBatchRemittanceNotice(deps: PaymentDeps) {
+  return async (batchId: string, vendorId: string, caller: Caller): Promise<Outcome<Buffer>> => {
+    const otherVendors = refuseIfOtherVendors(caller.user, vendorId);
     if (otherVendors) return otherVendors;
-    const batch = payment.batchId ? await findBatch(db, payment.batchId) : undefined;
-    const decision = decideRemittanceNotice(payment, batch);
-    if (!decision.ok) return decision;
-    const [vendor, item] = await Promise.all([
-      findVendor(db, payment.vendorId),
-      batch ? findItem(db, batch.id, payment.id) : undefined,
-    ]);
-    if (!batch || !vendor || !item) return notFound('The payee of this payment');
-    return ok(
-      await renderRemittanceNotice(
-        remittanceNotice({
-          city: cityName,
-          date: today(),
-          transferDate: batch.transferDate,
-          item: {
-            paymentId: payment.id,
-            invoiceNumber: payment.invoiceNumber,
-            kind: payment.kind,
-            amount: payment.amount,
-            withholdingTax: payment.withholdingTax,
-            netAmount: payment.netAmount,
-          },
-          payee: {
-            name: vendor.name,
-            registrationNumber: vendor.registrationNumber,
-            bankAccount: item.payeeAccount,
-          },
-        }),
-      ),
-    );
+    const notice = await remittanceNoticeOf(deps, deps.db, batchId, vendorId);
+    return notice.ok ? ok(await printRemittanceNotice(deps, notice.value)) : notice;
   };
 }

@@ -139,6 +139,7 @@ async function scheduleOrder(
     contractId: order.contractId,
     vendorId: order.vendorId,
     invoiceNumber: order.invoiceNumber,
+    ...(order.invoiceDate ? { invoiceDate: order.invoiceDate } : {}),
     kind: 'invoice',
     amount: order.amount,
     withholdingTax,

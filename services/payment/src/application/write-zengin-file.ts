@@ -15,7 +15,8 @@ export interface ZenginFile {
  * when it was drafted, final from its approval). The download itself is audited: who took which file to the bank, when, for how
  * much.
  */
-export function makeWriteZenginFile({ uow, requester, today }: PaymentDeps) {
+export function makeWriteZenginFile({ uow, requester, today, zenginFile = {} }: PaymentDeps) {
+  const { ediBanks, ...fileOptions } = zenginFile;
   return (id: string, caller: Caller): Promise<Outcome<ZenginFile>> =>
     uow.run(caller, async ({ tx, audit }) => {
       const batch = await findBatch(tx, id);
@@ -26,10 +27,14 @@ export function makeWriteZenginFile({ uow, requester, today }: PaymentDeps) {
       const items = (await itemsOfBatch(tx, batch.id)).map((item) => ({
         amount: item.netAmount,
         bankAccount: item.payeeAccount,
+        invoiceNumber: item.invoiceNumber,
       }));
       let content: Buffer;
       try {
-        content = writeZenginTransferFile(zenginInput(requester, batch.transferDate, items));
+        content = writeZenginTransferFile(
+          zenginInput(requester, batch.transferDate, items, ediBanks),
+          fileOptions,
+        );
       } catch (error) {
         if (!(error instanceof ZenginError)) throw error;
         return refuse('unprocessable', `The Zengin file cannot be written: ${error.message}`);

@@ -11,7 +11,6 @@ import {
   type Payment,
   type PageRequest,
   type PaymentListQuery,
-  type RemittanceListQuery,
   type Signature,
 } from '@denpyo/schemas';
 import { Prisma, type Payment as PaymentRow } from '../generated/prisma/client';
@@ -31,6 +30,7 @@ export interface NewPayment {
   contractId: string;
   vendorId: string;
   invoiceNumber: string;
+  invoiceDate?: string;
   kind: Payment['kind'];
   amount: number;
   withholdingTax: number;
@@ -59,6 +59,7 @@ export async function insertScheduledPayment(tx: Tx, payment: NewPayment): Promi
         contractId: payment.contractId,
         vendorId: payment.vendorId,
         invoiceNumber: payment.invoiceNumber,
+        invoiceDate: payment.invoiceDate ? isoDateToUtc(payment.invoiceDate) : null,
         kind: payment.kind,
         amount: BigInt(payment.amount),
         withholdingTax: BigInt(payment.withholdingTax),
@@ -108,28 +109,6 @@ export async function listPayments(db: Db, query: PaymentListQuery): Promise<Lis
     ...(query.q ? { invoiceNumber: { contains: query.q, mode: 'insensitive' } } : {}),
   };
   return paymentPage(db, where, [{ [query.sort]: query.order }], query, (key) => key.id);
-}
-
-/**
- * One page of a vendor's payments: by transfer date (those not yet transferred count as the
- * latest) or by amount, then by due date.
- */
-export async function listVendorPayments(
-  db: Db,
-  vendorId: string,
-  query: RemittanceListQuery,
-): Promise<ListPage<Payment>> {
-  const order: Prisma.PaymentOrderByWithRelationInput =
-    query.sort === 'amount'
-      ? { amount: query.order }
-      : {
-          transferDate: {
-            sort: query.order,
-            nulls: query.order === 'desc' ? 'first' : 'last',
-          },
-        };
-  // A remittance names its payment `paymentId`.
-  return paymentPage(db, { vendorId }, [order], query, (key) => key.paymentId);
 }
 
 async function paymentPage(

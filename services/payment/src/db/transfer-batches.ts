@@ -46,6 +46,12 @@ export async function insertBatch(tx: Tx, batch: NewTransferBatch): Promise<void
   });
 }
 
+/** When a batch was drafted (its API shape names who, not when); undefined for no such batch. */
+export async function batchCreatedAt(db: Db | Tx, id: string): Promise<string | undefined> {
+  const row = await db.transferBatch.findUnique({ where: { id }, select: { createdAt: true } });
+  return row?.createdAt.toISOString();
+}
+
 export async function findBatch(db: Db | Tx, id: string): Promise<TransferBatch | undefined> {
   const row = await db.transferBatch.findUnique({ where: { id }, include: withItems });
   return row ? toTransferBatch(row) : undefined;
@@ -145,17 +151,23 @@ export async function approvedBatchesOfYear(
 /** What a batch pays: each payment's net amount to the account copied onto the batch. */
 export interface BatchItem {
   paymentId: string;
+  /** The vendor's number of the invoice paid, which the vendor reconciles the transfer by. */
+  invoiceNumber: string;
   netAmount: number;
   payeeAccount: BankAccount;
 }
+
+const WITH_INVOICE_NUMBER = { payment: { select: { invoiceNumber: true } } } as const;
 
 export async function itemsOfBatch(db: Db | Tx, batchId: string): Promise<BatchItem[]> {
   const rows = await db.transferBatchItem.findMany({
     where: { batchId },
     orderBy: { paymentId: 'asc' },
+    include: WITH_INVOICE_NUMBER,
   });
   return rows.map((row) => ({
     paymentId: row.paymentId,
+    invoiceNumber: row.payment.invoiceNumber,
     netAmount: yenFromBigInt(row.netAmount),
     payeeAccount: BankAccountSchema.parse(row.payeeAccount),
   }));
@@ -168,10 +180,12 @@ export async function findItem(
 ): Promise<BatchItem | undefined> {
   const row = await db.transferBatchItem.findUnique({
     where: { batchId_paymentId: { batchId, paymentId } },
+    include: WITH_INVOICE_NUMBER,
   });
   return row
     ? {
         paymentId: row.paymentId,
+        invoiceNumber: row.payment.invoiceNumber,
         netAmount: yenFromBigInt(row.netAmount),
         payeeAccount: BankAccountSchema.parse(row.payeeAccount),
       }

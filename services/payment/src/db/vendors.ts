@@ -15,6 +15,8 @@ export interface VendorRecord {
   kind: VendorKind;
   registrationNumber?: string;
   bankAccount: BankAccount;
+  /** Where its 振込通知書 is mailed, if anywhere. */
+  email?: string;
 }
 
 /** The latest registration wins, so a re-published vendor updates its bank account. */
@@ -29,6 +31,7 @@ export async function upsertVendor(tx: Tx, vendor: VendorRegistered, at: Date): 
     accountNumber: vendor.bankAccount.number,
     holderKana: vendor.bankAccount.holderKana,
     kind: vendor.kind ?? 'corporation',
+    email: vendor.email ?? null,
     updatedAt: at,
   };
   await tx.vendor.upsert({
@@ -78,6 +81,7 @@ function toVendorRecord(row: Vendor): VendorRecord {
     name: row.name,
     kind: VendorKindSchema.parse(row.kind),
     ...(row.registrationNumber ? { registrationNumber: row.registrationNumber } : {}),
+    ...(row.email ? { email: row.email } : {}),
     bankAccount: {
       bankCode: row.bankCode,
       branchCode: row.branchCode,

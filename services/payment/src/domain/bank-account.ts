@@ -11,14 +11,3 @@ export function bankAccountProblem(account: BankAccount | undefined): string | u
   const [first] = bankAccountProblems(account);
   return first && `bankAccount.${first.path}: ${first.message}`;
 }
-
-const ACCOUNT_TYPE_LABELS: Record<BankAccount['type'], string> = {
-  ordinary: '普通',
-  current: '当座',
-  savings: '貯蓄',
-};
-
-/** The name a voucher prints for an account type (普通, 当座, 貯蓄). */
-export function accountTypeLabel(type: BankAccount['type']): string {
-  return ACCOUNT_TYPE_LABELS[type];
-}

@@ -179,14 +179,25 @@ export function decideApproval(
   return decideStillDatable(batch, today);
 }
 
-/** A vendor learns of a transfer (振込通知書) once its batch is approved, i.e. really going out. */
-export function decideRemittanceNotice(
-  payment: { status: PaymentStatus },
-  batch: BatchState | undefined,
-): Outcome<void> {
-  if (payment.status === 'paid') return ok(undefined);
-  if (payment.status === 'batched' && batch && batch.status !== 'draft') return ok(undefined);
-  return refuse('conflict', 'The payment is not yet in an approved transfer batch');
+/** What a 振込通知書 can say of its batch: a transfer to come (振込予定日), or one done (振込日). */
+export type AnnouncedBatch = 'scheduled' | 'settled';
+
+/**
+ * A vendor learns of a transfer (振込通知書) once its batch is approved, i.e. really going out;
+ * after settlement the notice reports what the bank did. A draft may still change, and a
+ * cancelled batch pays nothing.
+ */
+export function decideRemittanceNotice<Batch extends Pick<BatchState, 'status'>>(
+  batch: Batch | undefined,
+): Outcome<{ batch: Batch; announced: AnnouncedBatch }> {
+  if (batch?.status === 'approved') return ok({ batch, announced: 'scheduled' });
+  if (batch?.status === 'settled') return ok({ batch, announced: 'settled' });
+  return refuse(
+    'conflict',
+    batch?.status === 'cancelled'
+      ? 'The transfer batch was cancelled: nothing is transferred in it'
+      : 'The payment is not yet in an approved transfer batch',
+  );
 }
 
 /**

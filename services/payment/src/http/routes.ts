@@ -17,10 +17,22 @@ export function paymentRoutes(app: PaymentApplication): OperationHandlers<Operat
     redateTransferBatch: ({ params, body, caller }) =>
       app.redateTransferBatch(params.id, body, caller),
     getZenginFile: ({ params, caller }) => app.writeZenginFile(params.id, caller),
+    getTransferSummary: async ({ params }) => {
+      const pdf = await app.renderTransferSummary(params.id);
+      return pdf.ok
+        ? ok({ content: pdf.value, fileName: `transfer-summary-${params.id}.pdf` })
+        : pdf;
+    },
     settleTransferBatch: ({ params, body, caller }) =>
       app.settleTransferBatch(params.id, body, caller),
     getRemittanceNotice: async ({ params, caller }) => {
       const pdf = await app.renderRemittanceNotice(params.id, caller);
+      return pdf.ok ? ok({ content: pdf.value }) : pdf;
+    },
+    verifyRemittanceNotice: ({ params, query, caller }) =>
+      app.verifyRemittanceNotice(params.id, caller, query.hash),
+    getBatchRemittanceNotice: async ({ params, caller }) => {
+      const pdf = await app.renderBatchRemittanceNotice(params.id, params.vendorId, caller);
       return pdf.ok ? ok({ content: pdf.value }) : pdf;
     },
     listRemittances: ({ query, caller }) => app.listRemittances(query, caller),

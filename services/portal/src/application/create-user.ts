@@ -33,6 +33,7 @@ export function makeCreateUser({ uow, hasher }: PortalDeps) {
               passwordHash,
               displayName: request.displayName,
               title: request.title,
+              ...(request.department ? { department: request.department } : {}),
               ...checked.value,
               mustChangePassword: true,
             },

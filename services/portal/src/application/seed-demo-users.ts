@@ -91,11 +91,12 @@ export function makeSeedDemoUsers({ db, uow, hasher }: PortalDeps) {
 /** Only the demo users a start without demo mode disabled; an administrator's stay disabled. */
 const reenable = (tx: Tx, username: string) => enableUser(tx, username, DEMO_MODE_OFF_ACTOR);
 
-function profileOf(user: Pick<NewUser, 'roles' | 'displayName' | 'title' | 'rank'>) {
+function profileOf(user: Pick<NewUser, 'roles' | 'displayName' | 'title' | 'department' | 'rank'>) {
   return {
     roles: user.roles,
     displayName: user.displayName ?? null,
     title: user.title ?? null,
+    department: user.department ?? null,
     rank: user.rank ?? null,
   };
 }

@@ -29,6 +29,7 @@ export interface NewUser {
   vendorId?: string;
   displayName?: string;
   title?: string;
+  department?: string;
   rank?: Rank;
   demo?: boolean;
   mustChangePassword?: boolean;
@@ -63,6 +64,7 @@ export function authUserOf(row: UserRow): AuthUser {
     ...(row.vendorId ? { vendorId: row.vendorId } : {}),
     ...(row.displayName ? { displayName: row.displayName } : {}),
     ...(row.title ? { title: row.title } : {}),
+    ...(row.department ? { department: row.department } : {}),
     ...(row.rank ? { rank: RankSchema.parse(row.rank) } : {}),
   };
 }
@@ -144,11 +146,11 @@ export async function enabledDemoUsernames(db: Db | Tx): Promise<string[]> {
   return rows.map((row) => row.username);
 }
 
-/** Replaces the profile (roles, name, title, rank) of an existing user. */
+/** Replaces the profile (roles, name, title, department, rank) of an existing user. */
 export async function updateProfile(
   tx: Tx,
   username: string,
-  profile: Pick<NewUser, 'roles' | 'displayName' | 'title' | 'rank'>,
+  profile: Pick<NewUser, 'roles' | 'displayName' | 'title' | 'department' | 'rank'>,
 ): Promise<void> {
   await tx.user.update({
     where: { username },
@@ -156,6 +158,7 @@ export async function updateProfile(
       roles: profile.roles,
       displayName: profile.displayName ?? null,
       title: profile.title ?? null,
+      department: profile.department ?? null,
       rank: profile.rank ?? null,
     },
   });
@@ -200,6 +203,7 @@ function toRow(user: NewUser): Prisma.UserCreateManyInput {
     vendorId: user.vendorId ?? null,
     displayName: user.displayName ?? null,
     title: user.title ?? null,
+    department: user.department ?? null,
     rank: user.rank ?? null,
     demo: user.demo ?? false,
     mustChangePassword: user.mustChangePassword ?? false,

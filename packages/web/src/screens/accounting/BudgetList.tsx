@@ -135,7 +135,10 @@ function CreateBudgetDialog({
 }) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useForm({ fiscalYear: String(fiscalYear), code: '', name: '', amount: '' });
+  const blank = { code: '', name: '', kanName: '', kouName: '', mokuName: '', amount: '' };
+  const form = useForm({ fiscalYear: String(fiscalYear), ...blank });
+  // An empty name is no name: the voucher prints the national 款 name, or the number alone.
+  const optionalName = (value: string) => value.trim() || undefined;
   const save = async () => {
     const body = {
       fiscalYear: /^\d{4}$/.test(form.values.fiscalYear.trim())
@@ -143,6 +146,9 @@ function CreateBudgetDialog({
         : form.values.fiscalYear,
       code: form.values.code.trim(),
       name: form.values.name.trim(),
+      kanName: optionalName(form.values.kanName),
+      kouName: optionalName(form.values.kouName),
+      mokuName: optionalName(form.values.mokuName),
       amount: parseYen(form.values.amount) ?? form.values.amount,
     };
     const created = await form.submit(BudgetCreateRequestSchema, body, (parsed, idempotencyKey) =>
@@ -157,7 +163,7 @@ function CreateBudgetDialog({
       }),
     );
     await queryClient.invalidateQueries({ queryKey: ['budgets'] });
-    form.reset({ fiscalYear: String(created.fiscalYear), code: '', name: '', amount: '' });
+    form.reset({ fiscalYear: String(created.fiscalYear), ...blank });
     onOpenChange(false);
   };
   return (
@@ -191,6 +197,24 @@ function CreateBudgetDialog({
         hint={t('budgets.create.name.hint')}
         isRequired
         {...form.field('name')}
+      />
+      <TextField
+        label={t('budgets.create.kanName')}
+        hint={t('budgets.create.kanName.hint')}
+        width="medium"
+        {...form.field('kanName')}
+      />
+      <TextField
+        label={t('budgets.create.kouName')}
+        hint={t('budgets.create.kouName.hint')}
+        width="medium"
+        {...form.field('kouName')}
+      />
+      <TextField
+        label={t('budgets.create.mokuName')}
+        hint={t('budgets.create.mokuName.hint')}
+        width="medium"
+        {...form.field('mokuName')}
       />
       <TextField
         label={t('budgets.create.amount')}

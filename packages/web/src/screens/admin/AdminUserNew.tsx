@@ -27,7 +27,7 @@ export function AdminUserNew() {
   const toast = useToast();
   const [roles, setRoles] = useState<ReadonlySet<Role>>(new Set());
   const form = useForm(
-    { username: '', displayName: '', title: '', rank: '', password: '' },
+    { username: '', displayName: '', title: '', department: '', rank: '', password: '' },
     { owns: (path) => path === 'roles' || path.startsWith('roles.') },
   );
   const v = form.values;
@@ -48,6 +48,7 @@ export function AdminUserNew() {
       username: v.username.trim(),
       displayName: v.displayName,
       title: v.title,
+      ...(v.department.trim() ? { department: v.department } : {}),
       password: v.password,
       roles: STAFF_ROLES.filter((role) => roles.has(role)),
       ...(approver ? { rank: v.rank } : {}),
@@ -102,6 +103,12 @@ export function AdminUserNew() {
               isRequired
               width="medium"
               {...form.field('title')}
+            />
+            <TextField
+              label={t('admin.new.department')}
+              hint={t('admin.new.department.hint')}
+              width="medium"
+              {...form.field('department')}
             />
             <TextField
               label={t('admin.new.username')}

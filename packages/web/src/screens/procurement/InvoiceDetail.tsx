@@ -12,7 +12,6 @@ import './procurement.css';
 import '../../shared/invoice-form.css';
 import {
   Alert,
-  Amount,
   DateText,
   DateTimeText,
   Details,
@@ -24,6 +23,7 @@ import {
   StatusBadge,
 } from '../../ui';
 import { HistoryTimeline } from '../../shared/HistoryTimeline';
+import { InvoiceLines } from '../../shared/InvoiceLines';
 import { invoicePeople } from '../../shared/people';
 import { SignatureText } from '../../shared/SignatureText';
 import { VendorName } from '../../shared/VendorName';
@@ -71,6 +71,20 @@ export function InvoiceDetail() {
         {invoice.inspectionOverdue ? (
           <Alert tone="warning" title={t('invoice.overdueDays')} />
         ) : null}
+        {invoice.payeeAccountDiffers && invoice.statedPayeeAccount ? (
+          <Alert
+            tone="warning"
+            title={t('invoice.detail.payeeDiffers', {
+              account: [
+                invoice.statedPayeeAccount.bankCode,
+                invoice.statedPayeeAccount.branchCode,
+                invoice.statedPayeeAccount.accountNumber,
+              ]
+                .filter(Boolean)
+                .join('-'),
+            })}
+          />
+        ) : null}
         {invoice.inspectionLateDays ? (
           <Alert
             tone="info"
@@ -108,6 +122,17 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
         ],
         [t('invoiceNew.invoiceNumber'), invoice.invoiceNumber],
         [t('invoiceNew.issueDate'), <DateText value={invoice.issueDate} />],
+        [t('invoice.detail.source'), <InvoiceSource invoice={invoice} />],
+        ...(invoice.period
+          ? [
+              [
+                t('invoice.detail.period'),
+                <>
+                  <DateText value={invoice.period.start} />〜<DateText value={invoice.period.end} />
+                </>,
+              ] as [string, ReactNode],
+            ]
+          : []),
         [
           t('invoice.detail.qualified'),
           invoice.qualified && invoice.registrationNumber
@@ -160,85 +185,22 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
   );
 }
 
-function InvoiceLines({ invoice }: { invoice: Invoice }) {
-  const included = invoice.amountsInclude === 'tax-included';
+/** 紙・入力, or 電子インボイス with its original XML to download and the digest it must match. */
+function InvoiceSource({ invoice }: { invoice: Invoice }) {
+  if (invoice.source !== 'jp-pint' || !invoice.originalSha256) {
+    return <>{t(`invoice.detail.source.${invoice.source}`)}</>;
+  }
   return (
     <div className="ui-stack">
-      <p className="ui-small ui-muted">
-        {t('invoice.detail.amountsInclude')}:{' '}
-        {t(`invoice.amountsInclude.${invoice.amountsInclude}`)}
-      </p>
-      <table className="invoice-lines-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('invoiceNew.line.description')}</th>
-            <th scope="col">{t('invoiceNew.line.taxRate')}</th>
-            <th scope="col" className="num">
-              {included ? t('invoice.line.amountIncluded') : t('invoiceNew.line.amount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.lines.map((line, index) => (
-            <tr key={index}>
-              <th scope="row">
-                {line.description}
-                {line.withholding ? (
-                  <span className="ui-badge ui-badge--info">
-                    {t('invoice.detail.line.withholding')}
-                  </span>
-                ) : null}
-              </th>
-              <td>{t(`word.taxRate.${line.taxRate}`)}</td>
-              <td className="num">
-                <Amount value={line.amount} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="tax-preview">
-        <tbody>
-          {invoice.taxes.map((rate) => (
-            <tr key={rate.rate}>
-              <th scope="row">
-                {t('invoiceNew.preview.rate', { rate: rate.rate })} <Amount value={rate.base} />
-              </th>
-              <td>
-                <Amount value={rate.tax} />
-              </td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">{t('invoiceNew.preview.subtotal')}</th>
-            <td>
-              <Amount value={invoice.subtotal} />
-            </td>
-          </tr>
-          <tr className="tax-preview__total">
-            <th scope="row">{t('invoiceNew.preview.total')}</th>
-            <td>
-              <Amount value={invoice.total} />
-            </td>
-          </tr>
-          {invoice.withholdingTax > 0 ? (
-            <>
-              <tr>
-                <th scope="row">{t('invoice.detail.withholding')}</th>
-                <td>
-                  <Amount value={-invoice.withholdingTax} />
-                </td>
-              </tr>
-              <tr className="tax-preview__total">
-                <th scope="row">{t('invoice.detail.net')}</th>
-                <td>
-                  <Amount value={invoice.netAmount} />
-                </td>
-              </tr>
-            </>
-          ) : null}
-        </tbody>
-      </table>
+      <span>{t('invoice.detail.source.jp-pint')}</span>
+      <div>
+        <FileLink href={api.invoices.originalUrl(invoice.id)} download size="small">
+          {t('invoice.detail.original')}
+        </FileLink>
+      </div>
+      <code className="ui-small invoice-sha256">
+        {t('invoice.detail.originalSha256', { sha256: invoice.originalSha256 })}
+      </code>
     </div>
   );
 }

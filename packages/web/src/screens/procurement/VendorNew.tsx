@@ -37,6 +37,7 @@ export function VendorNew() {
     nameKana: '',
     corporateNumber: '',
     invoiceRegistrationNumber: '',
+    email: '',
     'bankAccount.bankCode': '',
     'bankAccount.branchCode': '',
     'bankAccount.type': 'ordinary',
@@ -62,12 +63,8 @@ export function VendorNew() {
     ? previewZenginHolderName(v['bankAccount.holderKana'])
     : undefined;
   const holderLiveError =
-    holder && !holder.ok
-      ? holder.reason === 'character'
-        ? t('error.kana', { character: holder.character })
-        : holder.reason === 'length'
-          ? t('error.kanaTooLong', { length: holder.length })
-          : undefined
+    holder && !holder.ok && holder.reason === 'character'
+      ? t('error.kana', { character: holder.character })
       : undefined;
 
   const submit = async (event: FormEvent) => {
@@ -79,6 +76,7 @@ export function VendorNew() {
       nameKana: v.nameKana.trim(),
       corporateNumber: optional(v.corporateNumber),
       invoiceRegistrationNumber: optional(v.invoiceRegistrationNumber),
+      email: optional(v.email),
       bankAccount: {
         bankCode: v['bankAccount.bankCode'],
         branchCode: v['bankAccount.branchCode'],
@@ -170,6 +168,14 @@ export function VendorNew() {
                 </div>
               ) : null}
             </div>
+            <TextField
+              label={t('vendorNew.email')}
+              hint={t('vendorNew.email.hint')}
+              type="email"
+              width="medium"
+              maxLength={254}
+              {...form.field('email')}
+            />
           </div>
         </Section>
 
@@ -220,6 +226,9 @@ export function VendorNew() {
               <div className="vendor-holder-preview" aria-live="polite">
                 <span className="ui-field__hint">{t('vendorNew.holderKana.previewLabel')}</span>
                 <output className="ui-mono vendor-holder-preview__value">{holder.value}</output>
+                {holder.cut ? (
+                  <span className="ui-field__hint">{t('vendorNew.holderKana.cut')}</span>
+                ) : null}
               </div>
             ) : null}
           </div>

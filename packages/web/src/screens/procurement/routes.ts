@@ -100,6 +100,13 @@ export const invoiceNewRoute = createRoute({
   component: lazyRouteComponent(() => import('./InvoiceNew'), 'InvoiceNew'),
 });
 
+export const eInvoiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/invoices/e-invoice',
+  staticData: { roles: ['procurement'] },
+  component: lazyRouteComponent(() => import('../../shared/EInvoiceUpload'), 'EInvoiceUpload'),
+});
+
 export const inspectionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/inspections',
@@ -127,6 +134,7 @@ export const procurementRoutes = [
   contractDetailRoute,
   contractEditRoute,
   invoiceNewRoute,
+  eInvoiceRoute,
   inspectionsRoute,
   invoiceDetailRoute,
 ];

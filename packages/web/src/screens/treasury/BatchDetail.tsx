@@ -280,6 +280,9 @@ export function BatchDetail() {
                 >
                   {t('batches.zengin')}
                 </FileLink>
+                <FileLink href={api.transferBatches.summaryUrl(batch.id)} download>
+                  {t('batches.summary')}
+                </FileLink>
               </div>
               <p className="ui-small ui-muted">{t('batches.zengin.hint')}</p>
             </div>

@@ -1,9 +1,10 @@
 // お振込の履歴: the vendor's payments with their transfer dates and the 振込通知書 (PDF) once the
-// transfer is certain (its batch approved), paged, sorted and downloadable as CSV.
+// transfer is certain (its batch approved), paged, sorted, filtered by a period of transfer dates
+// and downloadable as CSV (the period's, every page).
 import type { Remittance } from '@denpyo/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { api, listQuery } from '../../api';
-import type { ListSearch } from '../../app/search';
+import { filtersOf, type ListSearch } from '../../app/search';
 import { useListSearch } from '../../app/useListSearch';
 import { t } from '../../i18n';
 import {
@@ -12,21 +13,26 @@ import {
   DateText,
   EmptyState,
   FileLink,
+  FilterBar,
   LinkButton,
   PageHeader,
   StatusBadge,
+  TextField,
   type Column,
   type Tone,
 } from '../../ui';
+import { useFilterInputs } from '../../shared/useFilterInputs';
 import { PortalLinks, listRemittances } from './parts';
 import './vendor-portal.css';
 
-/** The 振込通知書 exists once the payment's batch is approved (it then has a transfer date). */
+type Search = ListSearch & { from?: string; to?: string };
+
+/**
+ * The 振込通知書 exists once the payment's batch is approved (the list then names the batch); a
+ * transfer the bank returned keeps its notice, which says 振込不能.
+ */
 export function noticeReady(remittance: Remittance): boolean {
-  return (
-    remittance.status === 'paid' ||
-    (remittance.status === 'batched' && remittance.transferDate !== undefined)
-  );
+  return remittance.batchId !== undefined;
 }
 
 /** Scheduled, confirmed and batched read alike to a vendor (支払予定), so they look alike too. */
@@ -75,6 +81,20 @@ const columns: Column<Remittance>[] = [
     cell: (r) => <Amount value={r.amount} />,
   },
   {
+    id: 'withholdingTax',
+    header: t('vendorPortal.remittances.col.withholdingTax'),
+    align: 'end',
+    nowrap: true,
+    cell: (r) => <Amount value={r.withholdingTax} />,
+  },
+  {
+    id: 'netAmount',
+    header: t('vendorPortal.remittances.col.netAmount'),
+    align: 'end',
+    nowrap: true,
+    cell: (r) => <Amount value={r.netAmount} />,
+  },
+  {
     id: 'status',
     header: t('vendorPortal.remittances.col.status'),
     nowrap: true,
@@ -96,7 +116,8 @@ const columns: Column<Remittance>[] = [
 ];
 
 export function VendorRemittances() {
-  const [search, setSearch] = useListSearch<ListSearch>();
+  const [search, setSearch] = useListSearch<Search>();
+  const inputs = useFilterInputs(['from', 'to'], search, setSearch);
   const query = useQuery(
     listQuery('remittances', search, (signal) => listRemittances(search, signal)),
   );
@@ -117,13 +138,35 @@ export function VendorRemittances() {
         error={query.error}
         state={search}
         onStateChange={setSearch}
-        csvHref={api.remittances.csv()}
+        csvHref={api.remittances.csv(filtersOf(search))}
+        filters={
+          <FilterBar onApply={inputs.apply} onClear={inputs.clear}>
+            <TextField
+              label={t('vendorPortal.remittances.filter.from')}
+              type="date"
+              width="medium"
+              {...inputs.field('from')}
+            />
+            <TextField
+              label={t('vendorPortal.remittances.filter.to')}
+              type="date"
+              width="medium"
+              {...inputs.field('to')}
+            />
+          </FilterBar>
+        }
         empty={
-          <EmptyState
-            title={t('vendorPortal.remittances.empty.title')}
-            body={t('vendorPortal.remittances.empty.body')}
-            action={<LinkButton to="/vendor/invoices">{t('vendorPortal.nav.invoices')}</LinkButton>}
-          />
+          search.from || search.to ? (
+            <EmptyState title={t('vendorPortal.remittances.empty.filtered')} />
+          ) : (
+            <EmptyState
+              title={t('vendorPortal.remittances.empty.title')}
+              body={t('vendorPortal.remittances.empty.body')}
+              action={
+                <LinkButton to="/vendor/invoices">{t('vendorPortal.nav.invoices')}</LinkButton>
+              }
+            />
+          )
         }
       />
     </>

@@ -39,6 +39,13 @@ export const vendorInvoiceNewRoute = createRoute({
   component: lazyRouteComponent(() => import('./VendorInvoiceNew'), 'VendorInvoiceNew'),
 });
 
+export const vendorEInvoiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/vendor/invoices/e-invoice',
+  staticData: { roles: ['vendor'] },
+  component: lazyRouteComponent(() => import('../../shared/EInvoiceUpload'), 'EInvoiceUpload'),
+});
+
 export const vendorRemittancesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/vendor/remittances',
@@ -51,5 +58,6 @@ export const vendorPortalRoutes: AnyRoute[] = [
   vendorHomeRoute,
   vendorInvoicesRoute,
   vendorInvoiceNewRoute,
+  vendorEInvoiceRoute,
   vendorRemittancesRoute,
 ];

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { readJpPint, type EInvoiceDocument } from '@denpyo/jp-pint';
+import { ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
+import type { EInvoicePreview, Invoice } from '@denpyo/schemas';
+import type { NewEInvoiceOriginal } from '../db/invoices';
+import { findContractByReference } from '../db/projections';
+import {
+  checkCorporateNumber,
+  checkEInvoice,
+  checkPayable,
+  contractReference,
+  inEInvoiceTerms,
+  payeeAccountDiffers,
+  refuseUnknownContract,
+  refuseViolations,
+  toInvoiceRequest,
+} from '../domain/e-invoice';
+import type { InvoiceDeps } from './deps';
+import { assessReceipt, recordReceipt, type AssessedInvoice } from './receive-invoice';
+
+/** An e-invoice read, matched to its contract and vendor, and accepted by the receipt rules. */
+interface ReadEInvoice {
+  document: EInvoiceDocument;
+  assessed: AssessedInvoice;
+  original: NewEInvoiceOriginal;
+}
+
+/**
+ * Reads a JP PINT e-invoice (400 when it cannot be read, 422 naming each broken rule and its
+ * element), finds the contract it names, checks its seller against the contract's vendor, and
+ * applies the receipt rules of POST /api/invoices to the invoice it states — their refusals named
+ * by the elements that stated the figures.
+ */
+async function readEInvoice(
+  { db }: InvoiceDeps,
+  xml: Buffer,
+  caller: Caller,
+  day: string,
+): Promise<Outcome<ReadEInvoice>> {
+  const reading = readJpPint(xml);
+  if (!reading.ok) {
+    return reading.kind === 'malformed'
+      ? refuse('malformed', reading.message)
+      : refuseViolations(reading.violations);
+  }
+  const { document } = reading;
+  const supported = checkEInvoice(document);
+  if (!supported.ok) return supported;
+  const named = contractReference(document);
+  if (!named.ok) return named;
+  const { reference, element } = named.value;
+  const contract = await findContractByReference(db, reference);
+  if (!contract) return refuseUnknownContract(reference, element);
+
+  const request = toInvoiceRequest(document, contract.contractId);
+  const assessed = await assessReceipt(db, request, contract, caller, day);
+  if (!assessed.ok) return inEInvoiceTerms(assessed, element);
+  const { vendor, receipt } = assessed.value;
+  const seller = checkCorporateNumber(document, vendor);
+  if (!seller.ok) return seller;
+  const payable = checkPayable(document, receipt.total);
+  if (!payable.ok) return payable;
+
+  return ok({
+    document,
+    assessed: assessed.value,
+    original: {
+      xml,
+      sha256: createHash('sha256').update(xml).digest('hex'),
+      specification: document.specification,
+      ...(document.period ? { period: document.period } : {}),
+      ...(document.seller.corporateNumber
+        ? { sellerCorporateNumber: document.seller.corporateNumber }
+        : {}),
+      ...(document.payeeAccount ? { statedPayeeAccount: document.payeeAccount } : {}),
+      payeeAccountDiffers: payeeAccountDiffers(document.payeeAccount, vendor?.bankAccount ?? null),
+    },
+  });
+}
+
+/**
+ * Receives a JP PINT e-invoice as POST /api/invoices receives an invoice (the same rules and
+ * transaction), keeping its XML byte for byte with its SHA-256 beside the invoice (電子帳簿保存法).
+ * A stated payee account is kept as stated and flagged when it is not the registered one: the
+ * payment goes to the vendor's registered account whatever the document says.
+ */
+export function makeReceiveEInvoice(deps: InvoiceDeps) {
+  return async (xml: Buffer, caller: Caller): Promise<Outcome<Invoice>> => {
+    const day = deps.today();
+    const read = await readEInvoice(deps, xml, caller, day);
+    if (!read.ok) return read;
+    return recordReceipt(deps.uow, read.value.assessed, caller, day, read.value.original);
+  };
+}
+
+/** What receiving the e-invoice would do, writing nothing: what was read and the figures. */
+export function makePreviewEInvoice(deps: InvoiceDeps) {
+  return async (xml: Buffer, caller: Caller): Promise<Outcome<EInvoicePreview>> => {
+    const read = await readEInvoice(deps, xml, caller, deps.today());
+    if (!read.ok) return read;
+    const { document, assessed, original } = read.value;
+    const { contract, vendor, request, receipt } = assessed;
+    return ok({
+      specification: document.specification,
+      invoiceNumber: document.invoiceNumber,
+      issueDate: document.issueDate,
+      seller: document.seller,
+      contract: {
+        id: contract.contractId,
+        documentNumber: contract.documentNumber,
+        title: contract.title,
+      },
+      vendor: { id: contract.vendorId, name: vendor?.name ?? document.seller.name },
+      ...(original.period ? { period: original.period } : {}),
+      lines: request.lines,
+      amountsInclude: receipt.amountsInclude,
+      qualified: receipt.qualified,
+      subtotal: receipt.subtotal,
+      taxes: receipt.taxes.map(({ rate, base, tax }) => ({ rate, base, tax })),
+      total: receipt.total,
+      withholdingTax: receipt.withholdingTax,
+      netAmount: receipt.netAmount,
+      receivedOn: receipt.receivedOn,
+      dueDate: receipt.dueDate,
+      inspectionDueDate: receipt.inspectionDueDate,
+      ...(original.statedPayeeAccount ? { statedPayeeAccount: original.statedPayeeAccount } : {}),
+      payeeAccountDiffers: original.payeeAccountDiffers,
+    });
+  };
+}
