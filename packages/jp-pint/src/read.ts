@@ -62,11 +62,14 @@ function isIsoDate(value: string): boolean {
 
 const malformed = (message: string): JpPintReading => ({ ok: false, kind: 'malformed', message });
 
-export function readJpPint(xml: Uint8Array | string): JpPintReading {
+export function readJpPint(
+  xml: Uint8Array | string,
+  { maxBytes = JP_PINT_MAX_BYTES }: { maxBytes?: number } = {},
+): JpPintReading {
   const size = typeof xml === 'string' ? Buffer.byteLength(xml, 'utf8') : xml.byteLength;
-  if (size > JP_PINT_MAX_BYTES) {
+  if (size > maxBytes) {
     return malformed(
-      `ファイルが大きすぎます（${size.toLocaleString('ja-JP')}バイト。上限は${JP_PINT_MAX_BYTES.toLocaleString('ja-JP')}バイト）`,
+      `ファイルが大きすぎます（${size.toLocaleString('ja-JP')}バイト。上限は${maxBytes.toLocaleString('ja-JP')}バイト）`,
     );
   }
   let text: string;

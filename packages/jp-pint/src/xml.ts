@@ -18,10 +18,19 @@ export interface XmlElement {
 /** Why a text is not an XML document this reader accepts (→ HTTP 400). */
 export class XmlRefused extends Error {}
 
+/**
+ * A UBL invoice nests about eight levels and a large one has a few thousand elements. saxes slows
+ * down with the square of the depth when it resolves namespaces, so a deep or huge tree is refused
+ * as it is read, long before it could hold the event loop (a 2 MiB document of 300,000 levels would
+ * take hours).
+ */
+export const XML_LIMITS = { maxDepth: 64, maxElements: 20_000 } as const;
+
 export function parseXml(text: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
+  let elements = 0;
   parser.on('xmldecl', (declaration) => {
     const encoding = declaration.encoding?.toUpperCase();
     if (encoding !== undefined && encoding !== 'UTF-8') {
@@ -34,6 +43,13 @@ export function parseXml(text: string): XmlElement {
     throw new XmlRefused('DOCTYPE（DTD）を含むXMLは受け付けません');
   });
   parser.on('opentag', (tag) => {
+    elements += 1;
+    if (stack.length >= XML_LIMITS.maxDepth) {
+      throw new XmlRefused(`XMLの要素の入れ子が深すぎます（${XML_LIMITS.maxDepth}段まで）`);
+    }
+    if (elements > XML_LIMITS.maxElements) {
+      throw new XmlRefused(`XMLの要素が多すぎます（${XML_LIMITS.maxElements}個まで）`);
+    }
     const attributes = new Map<string, string>();
     for (const attribute of Object.values(tag.attributes)) {
       if (attribute.uri === '') attributes.set(attribute.local, attribute.value);

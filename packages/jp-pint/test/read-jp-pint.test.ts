@@ -1,5 +1,8 @@
 import { JP_PINT_MAX_BYTES, readJpPint, type JpPintReading } from '../src';
+import { XML_LIMITS } from '../src/xml';
 import { PLACEHOLDER_VALUES, loadBytes, loadVector } from './load-vector';
+
+const UBL_INVOICE = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
 
 function accepted(reading: JpPintReading) {
   if (!reading.ok)
@@ -547,6 +550,15 @@ describe('readJpPint: each rule, one mutation of a valid vector', () => {
 describe('readJpPint: XML that is refused before any rule (→ 400)', () => {
   test('an external entity (XXE) is refused for its DOCTYPE, the file is never read', () => {
     expect(malformedMessage(loadVector('xxe-external-entity.xml'))).toContain('DOCTYPE');
+  });
+
+  test('a deeply nested or huge tree is refused as it is read, quickly', () => {
+    const started = Date.now();
+    const deep = `<Invoice xmlns="${UBL_INVOICE}">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</Invoice>`;
+    expect(malformedMessage(deep)).toContain('入れ子が深すぎます');
+    const wide = `<Invoice xmlns="${UBL_INVOICE}">${'<a/>'.repeat(XML_LIMITS.maxElements)}</Invoice>`;
+    expect(malformedMessage(wide)).toContain('要素が多すぎます');
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   test('billion laughs is refused for its DOCTYPE, quickly', () => {

@@ -34,7 +34,8 @@ export function toZenginName(input: string): ZenginNameResult {
 
 /**
  * Why a transfer file could not be written for this account: the bank and branch must exist in
- * the Zengin code list and the holder name must fit the 受取人名 field. Empty when it is fine.
+ * the Zengin code list and the holder name must be Zengin kana (zenginHolderName; a longer one is
+ * cut to the 受取人名 field). Empty when it is fine.
  */
 export function bankAccountProblems(account: BankAccountFields): BankAccountProblem[] {
   const problems: BankAccountProblem[] = [];

@@ -22,7 +22,7 @@ export { PdfQueueFull, usePdfRendering, type PdfRenderingOptions } from './pool'
 export { verificationHash } from './hash';
 export { printedDocument, type DocumentHeading, type PrintedDocument } from './printed-document';
 export { formatWarekiDateTime } from './datetime';
-export { UNNAMED_SIGNER } from './labels';
+export { UNNAMED_SIGNER, signerName } from './labels';
 
 // Each voucher is drawn on a worker thread of the process's pool (pool.ts); the data must be
 // plain values (structured clone), as the voucher types are. `verificationUrl`: the portal page

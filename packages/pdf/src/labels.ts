@@ -11,6 +11,17 @@ import { spaced } from './text';
  */
 export const UNNAMED_SIGNER = '氏名未登録';
 
+/**
+ * The name a voucher prints for a signer: the display name, or UNNAMED_SIGNER where none was
+ * recorded (a signature made without one carries the username in its place).
+ */
+export function signerName(
+  signature: { displayName?: string | undefined; username?: string | undefined } | undefined,
+): string {
+  const displayName = signature?.displayName;
+  return displayName && displayName !== signature?.username ? displayName : UNNAMED_SIGNER;
+}
+
 export function taxRateLabel(rate: TaxRate): string {
   if (rate === 8) return '8%（軽減税率）';
   if (rate === 0) return '0%（非課税）';

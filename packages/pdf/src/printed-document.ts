@@ -6,13 +6,11 @@ import {
 } from '@denpyo/schemas';
 import { verificationHash } from './hash';
 
-/** What the verification page shows of a document besides its hash. */
-export interface DocumentHeading {
-  documentNumber: string;
-  title: string;
-  /** The date the document carries (YYYY-MM-DD). */
-  issuedOn: string;
-}
+/**
+ * What the verification page shows of a document besides its hash: its number, subject and date,
+ * and the key figures (amount, counterparty, …) a reader compares with the paper.
+ */
+export type DocumentHeading = Omit<DocumentVerification, 'documentKind' | 'hash' | 'matches'>;
 
 /**
  * A voucher's two faces, one per kind of document: the PDF, whose QR code opens the verification

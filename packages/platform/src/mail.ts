@@ -36,9 +36,10 @@ export interface OutgoingMail {
   text: string;
   attachments?: readonly MailAttachment[];
   /**
-   * What makes a stable Message-ID (`<key@the sender's domain>`) for a mail sent once: should a
-   * crash resend it after the server accepted it, the recipient's mail system sees the same
-   * message again, not a second one.
+   * What makes a stable Message-ID (`<key@the sender's domain>`) for a mail meant to go once.
+   * Should it be sent again (the sender died after the server accepted it, before recording
+   * that), the copy carries the same Message-ID: it can be recognised as a duplicate, though
+   * many mail systems still show both.
    */
   messageKey?: string;
 }
@@ -49,6 +50,16 @@ export interface Mailer {
   close(): void;
 }
 
+/** How long the mailer waits to connect, for the greeting, and for each answer of the server. */
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
+
+/**
+ * The sum of the mailer's timeouts: a send whose server goes silent fails within about this long
+ * (a server that keeps answering slowly may take longer).
+ */
+export const MAIL_SEND_TIMEOUT_MS =
+  SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
+
 /** An SMTP mailer from the settings, or undefined when mail is off (MAIL_SMTP_URL unset). */
 export function createMailer(env: MailSettings): Mailer | undefined {
   if (!env.MAIL_SMTP_URL) return undefined;
@@ -57,9 +68,7 @@ export function createMailer(env: MailSettings): Mailer | undefined {
   const transport: Transporter = createTransport({
     url: env.MAIL_SMTP_URL,
     // A server that does not answer fails the send (to be tried again), not the process.
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
+    ...SMTP_TIMEOUTS,
   });
   const from = env.MAIL_FROM;
   const domain = from?.split('@')[1] ?? 'localhost';

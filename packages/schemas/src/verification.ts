@@ -28,6 +28,21 @@ export const VerificationHashSchema = z
 export const VerificationQuerySchema = z.strictObject({ hash: VerificationHashSchema.optional() });
 export type VerificationQuery = z.infer<typeof VerificationQuerySchema>;
 
+/** The 振込先口座 as a remittance notice prints it (formal bank and branch names). */
+export const PrintedBankAccountSchema = z.object({
+  bankName: z.string(),
+  branchName: z.string(),
+  /** 普通, 当座, … */
+  type: z.string(),
+  number: z.string(),
+  holderKana: z.string(),
+});
+
+/**
+ * The hash is printed on the paper itself, so a paper altered but still carrying its hash would
+ * match: the answer therefore gives the record's key figures, which the reader compares with the
+ * paper. The match only says the paper was printed from this record.
+ */
 export const DocumentVerificationSchema = z.object({
   documentKind: DocumentKindSchema,
   documentNumber: z.string(),
@@ -35,6 +50,17 @@ export const DocumentVerificationSchema = z.object({
   title: z.string(),
   /** The date the voucher prints. */
   issuedOn: IsoDateSchema,
+  /**
+   * The amount the voucher is about, in yen: the contract's 契約金額 (tax included); the payment
+   * order's 支払金額 (its total); the remittance notice's 振込金額.
+   */
+  amount: z.number().int(),
+  /** The counterparty (相手方) as printed: the vendor, or the payee of a remittance notice. */
+  counterparty: z.string(),
+  /** A remittance notice's 振込予定日 (振込日 once settled). */
+  transferDate: IsoDateSchema.optional(),
+  /** A remittance notice's 振込先口座. */
+  bankAccount: PrintedBankAccountSchema.optional(),
   /** The hash of the voucher the record gives now: a print made before a change differs. */
   hash: z.string(),
   /** Whether the given `?hash=` is this one; absent when none was given. */
@@ -48,6 +74,22 @@ export function documentVerification(
   claimed: string | undefined,
 ): DocumentVerification {
   return claimed === undefined ? record : { ...record, matches: claimed === record.hash };
+}
+
+/**
+ * A remittance notice is the one of a vendor in a transfer batch: its page names both, joined by
+ * `~` (outside a UUID's alphabet, and left as it is in a URL).
+ */
+export function remittanceNoticeId(notice: { batchId: string; vendorId: string }): string {
+  return `${notice.batchId}~${notice.vendorId}`;
+}
+
+/** The batch and vendor a remittance notice's page names; undefined when it names no such pair. */
+export function parseRemittanceNoticeId(
+  id: string,
+): { batchId: string; vendorId: string } | undefined {
+  const [batchId, vendorId, ...rest] = id.split('~');
+  return batchId && vendorId && rest.length === 0 ? { batchId, vendorId } : undefined;
 }
 
 /** The portal page a voucher's QR code opens: `<publicUrl>/verify/<kind>/<id>?h=<hash>`. */

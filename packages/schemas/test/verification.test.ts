@@ -1,5 +1,8 @@
 import {
   documentVerification,
+  DocumentVerificationSchema,
+  parseRemittanceNoticeId,
+  remittanceNoticeId,
   VerificationHashSchema,
   VerificationQuerySchema,
   verificationUrl,
@@ -51,6 +54,8 @@ describe('documentVerification', () => {
     documentNumber: '契-2026-0001',
     title: '庁舎清掃業務委託',
     issuedOn: '2026-09-01',
+    amount: 1_320_000,
+    counterparty: '株式会社清掃サービス',
     hash: HASH,
   };
 
@@ -61,5 +66,52 @@ describe('documentVerification', () => {
       matches: false,
     });
     expect(documentVerification(record, undefined)).toEqual(record);
+  });
+});
+
+describe('remittance notice ids', () => {
+  const VENDOR = '7b6a5f4e-3d2c-4b1a-9e8d-7c6b5a4f3e2d';
+
+  it('name the batch and the vendor, and survive the verification URL unchanged', () => {
+    const id = remittanceNoticeId({ batchId: ID, vendorId: VENDOR });
+    const url = new URL(
+      verificationUrl('https://city.example.jp', { kind: 'remittance-notice', id, hash: HASH }),
+    );
+    expect(url.pathname).toBe(`/verify/remittance-notice/${ID}~${VENDOR}`);
+    const named = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+    expect(parseRemittanceNoticeId(named)).toEqual({ batchId: ID, vendorId: VENDOR });
+  });
+
+  it('are refused when they do not name exactly a batch and a vendor', () => {
+    for (const bad of [ID, `${ID}~`, `~${VENDOR}`, `${ID}~${VENDOR}~${ID}`, '']) {
+      expect(parseRemittanceNoticeId(bad)).toBeUndefined();
+    }
+  });
+});
+
+describe('DocumentVerificationSchema', () => {
+  it("carries the record's key figures, the remittance's transfer date and account optional", () => {
+    const base = {
+      documentKind: 'remittance-notice',
+      documentNumber: '振込-20261201-3F2A9C1E-7B6A5F4E',
+      title: '株式会社照合',
+      issuedOn: '2026-11-30',
+      hash: HASH,
+    };
+    expect(DocumentVerificationSchema.safeParse(base).success).toBe(false);
+    const figures = { ...base, amount: 218_000, counterparty: '株式会社照合' };
+    expect(DocumentVerificationSchema.parse(figures)).toEqual(figures);
+    const remittance = {
+      ...figures,
+      transferDate: '2026-12-01',
+      bankAccount: {
+        bankName: '横浜銀行',
+        branchName: '関内支店',
+        type: '普通',
+        number: '1234567',
+        holderKana: 'ｶ)ｼｮｳｺﾞｳ',
+      },
+    };
+    expect(DocumentVerificationSchema.parse(remittance)).toEqual(remittance);
   });
 });

@@ -1,5 +1,6 @@
 // GET /api/contracts/{id}/voucher/verification: the page a voucher's QR code opens asks whether
-// the hash printed on the 支出負担行為決議書 is the one the record gives now.
+// the hash printed on the 支出負担行為決議書 is the one the record gives now, and gets the
+// contract's amount and vendor to compare with the paper.
 import { randomUUID } from 'node:crypto';
 import type { RunningService } from '@denpyo/platform';
 import { pdfText } from '@denpyo/platform/testing';
@@ -28,7 +29,7 @@ describe('contract voucher verification', () => {
       .query(hash === undefined ? {} : { hash })
       .set('Authorization', await as('accountant'));
 
-  it("answers the record's hash, and matches it however it is typed from paper", async () => {
+  it("answers the record's figures and hash, and matches it however it is typed from paper", async () => {
     const budgetCode = await createBudget(service, 1_000_000);
     const id = await createSubmittedContract(service, { vendorId, budgetCode, amount: 88_000 });
     const record = (await verification(id)).body;
@@ -37,6 +38,8 @@ describe('contract voucher verification', () => {
       documentNumber: expect.stringMatching(/\S/),
       title: '庁舎清掃業務委託',
       issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      amount: 88_000,
+      counterparty: '株式会社デンピョウ建設',
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const typed = `${record.hash.slice(0, 32).toUpperCase()}\n ${record.hash.slice(32)}`;

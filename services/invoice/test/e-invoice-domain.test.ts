@@ -5,6 +5,8 @@ import {
   DOCUMENT_LEVEL_LINE,
   payeeAccountDiffers,
   toInvoiceRequest,
+  checkEInvoice,
+  checkWithholding,
 } from '../src/domain/e-invoice';
 
 const REGISTERED: BankAccount = {
@@ -77,6 +79,52 @@ describe('toInvoiceRequest', () => {
         { rate: 8, tax: 80 },
       ],
     });
+  });
+});
+
+describe('toInvoiceRequest with two subtotals of one rate', () => {
+  it('states the rate once: an exempt (E) and a not-subject (O) subtotal, both 0%', () => {
+    const request = toInvoiceRequest(
+      document({
+        lines: [
+          { id: '1', description: '保守', amount: 10_000, taxCategory: 'S', taxRate: 10 },
+          { id: '2', description: '収入印紙', amount: 1_200, taxCategory: 'E', taxRate: 0 },
+          { id: '3', description: '立替金', amount: 800, taxCategory: 'O', taxRate: 0 },
+        ],
+        taxes: [
+          { category: 'S', rate: 10, base: 10_000, tax: 1_000 },
+          { category: 'E', rate: 0, base: 1_200, tax: 0 },
+          { category: 'O', rate: 0, base: 800, tax: 0 },
+        ],
+      }),
+      'contract-id',
+    );
+    expect(request.lines).toHaveLength(3);
+    expect(request.statedTaxes).toEqual([
+      { rate: 10, tax: 1_000 },
+      { rate: 0, tax: 0 },
+    ]);
+  });
+});
+
+describe('checkEInvoice and checkWithholding', () => {
+  it('refuses a subtotal rate Denpyo does not know, naming the subtotal', () => {
+    const refused = checkEInvoice(
+      document({ taxes: [{ category: 'S', rate: 5, base: 10_000, tax: 500 }] }),
+    );
+    expect(refused.ok ? undefined : refused.refusal.errors).toEqual([
+      expect.objectContaining({
+        rule: 'denpyo-tax-rate',
+        path: '/Invoice/cac:TaxTotal/cac:TaxSubtotal[1]/cac:TaxCategory/cbc:Percent',
+      }),
+    ]);
+  });
+
+  it("refuses an individual's e-invoice (withholding is decided on the paper form), not a corporation's", () => {
+    const seller = { invoiceRegistrationNumber: null, corporateNumber: null };
+    expect(checkWithholding({ kind: 'corporation', ...seller }).ok).toBe(true);
+    const refused = checkWithholding({ kind: 'individual', ...seller });
+    expect(refused.ok ? undefined : refused.refusal.errors?.[0]?.rule).toBe('denpyo-withholding');
   });
 });
 

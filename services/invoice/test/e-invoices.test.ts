@@ -331,6 +331,21 @@ describe('refusing an e-invoice changes nothing', () => {
       (await receive(withCorporateNumber(VENDOR_REGISTRATION.slice(1))).expect(201)).body,
     ).toMatchObject({ sellerCorporateNumber: VENDOR_REGISTRATION.slice(1) });
 
+    // What a keyed-in invoice may not hold, an e-invoice may not either (invoiceNumber ≤ 50).
+    const longNumber = vector('invoice-minimum.xml', { CONTRACT: contract.contractId })
+      .toString()
+      .replace(/<cbc:ID>[^<]*<\/cbc:ID>/, `<cbc:ID>${'N'.repeat(51)}</cbc:ID>`);
+    expect(await refusal(longNumber)).toEqual([['denpyo-receipt', expect.any(String)]]);
+
+    // An individual's fee may need withholding: registered on the paper form instead.
+    const individual = await approvedContract(service, {
+      amount: 10_000_000,
+      vendorKind: 'individual',
+    });
+    expect(
+      await refusal(vector('invoice-minimum.xml', { CONTRACT: individual.contractId })),
+    ).toEqual([['denpyo-withholding', '/Invoice/cac:AccountingSupplierParty/cac:Party']]);
+
     // A vendor may send only for its own contracts, as with POST /api/invoices.
     const other = await contractOf();
     const vendor = await bearer('vendor', { vendorId: contract.vendorId });

@@ -1,5 +1,6 @@
 // GET /api/invoices/{id}/voucher/verification: the page a voucher's QR code opens asks whether
-// the hash printed on the 支出命令書 is the one the record gives now.
+// the hash printed on the 支出命令書 is the one the record gives now, and gets the order's total
+// and payee to compare with the paper.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { buildEvent, startService, type RunningService } from '@denpyo/platform';
@@ -63,7 +64,7 @@ async function printedHash(id: string): Promise<string> {
   return hash;
 }
 
-it('matches the hash the printed 支出命令書 carries', async () => {
+it('matches the hash the printed 支出命令書 carries, and gives its total and payee', async () => {
   const { id } = await invoice();
   const printed = await printedHash(id);
   const checked = await verification(id, printed).expect(200);
@@ -72,6 +73,8 @@ it('matches the hash the printed 支出命令書 carries', async () => {
     documentNumber: expect.stringMatching(/\S/),
     title: expect.stringMatching(/\S/),
     issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    amount: 110_000,
+    counterparty: '株式会社デンピョウ建設',
     hash: printed,
     matches: true,
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatWarekiDate, japanToday } from '@denpyo/jp';
+import { addCalendarDays, formatWarekiDate, japanToday } from '@denpyo/jp';
 import {
   createMailer,
   createPrismaClient,
@@ -11,6 +11,10 @@ import { eventually, pdfText, testServiceEnv } from '@denpyo/platform/testing';
 import type { Payment, Remittance, TransferBatch } from '@denpyo/schemas';
 import request from 'supertest';
 import { createPaymentApplication, type PaymentApplication } from '../src/application';
+import {
+  REMITTANCE_MAIL_LEASE_MS,
+  REMITTANCE_MAIL_MAX_AGE_DAYS,
+} from '../src/application/send-remittance-mails';
 import type { Db, Tx } from '../src/db/prisma';
 import { PrismaClient } from '../src/generated/prisma/client';
 import { paymentService } from '../src/service';
@@ -28,13 +32,18 @@ import { SmtpSink } from './smtp-sink';
 
 const MAIL_FROM = 'kaikei@city.example.jp';
 const VENDOR_EMAIL = 'keiri@minato-kensetsu.example.jp';
+const LATECOMER_EMAIL = 'soumu@atokara.example.jp';
 
 const smtp = new SmtpSink();
 let service: RunningService;
 let prisma: Db;
 /** The use cases with their own mailer, so the test runs the mail task when it wants to. */
 let app: PaymentApplication;
+/** The same use cases with mail off (MAIL_SMTP_URL unset). */
+let mailOff: PaymentApplication;
 let mailed: string;
+/** A vendor with an address for the tests of the sending itself (its own 振込日 listing apart). */
+let latecomer: string;
 let unmailed: string;
 let first: Payment;
 let withheld: Payment;
@@ -79,8 +88,9 @@ async function mailRow(batchId: string, vendorId: string) {
     attempts: number;
     last_error: string | null;
     next_attempt_at: Date;
+    created_at: Date;
   }>(
-    `SELECT sent_at, attempts, last_error, next_attempt_at FROM remittance_mails
+    `SELECT sent_at, attempts, last_error, next_attempt_at, created_at FROM remittance_mails
      WHERE batch_id = $1 AND vendor_id = $2`,
     [batchId, vendorId],
   );
@@ -102,7 +112,7 @@ beforeAll(async () => {
   });
   prisma = createPrismaClient(PrismaClient, service.runtime);
   const mailer = createMailer(mail);
-  app = createPaymentApplication({
+  const deps = {
     db: prisma,
     uow: createUnitOfWork<Tx>(prisma, { clock: service.runtime.clock }),
     requester: TEST_REQUESTER,
@@ -110,8 +120,9 @@ beforeAll(async () => {
     publicUrl: 'http://localhost:3000',
     today: japanToday,
     lateInterestRates: TEST_REQUESTER_ENV.LATE_INTEREST_RATES,
-    ...(mailer ? { mailer } : {}),
-  });
+  };
+  app = createPaymentApplication({ ...deps, ...(mailer ? { mailer } : {}) });
+  mailOff = createPaymentApplication(deps);
   mailed = (
     await registerVendor(service, {
       name: '株式会社みなと建設',
@@ -120,6 +131,13 @@ beforeAll(async () => {
     })
   ).vendorId;
   unmailed = (await registerVendor(service, { name: '有限会社メールなし' })).vendorId;
+  latecomer = (
+    await registerVendor(service, {
+      name: '株式会社あとから商会',
+      kind: 'corporation',
+      email: LATECOMER_EMAIL,
+    })
+  ).vendorId;
   [first, withheld, othersPayment] = await Promise.all([
     orderConfirmedPayment(service, mailed, {
       invoiceNumber: 'INV-R-001',
@@ -230,10 +248,14 @@ describe('the 振込通知書 mail', () => {
     );
     expect(mailsOf(second.id)).toEqual([]);
 
-    // Not before its next try (30 s on): a server in trouble is not hammered.
+    // Not before its next try (30 s on, no longer the sender's lease): a server in trouble is
+    // not hammered, nor left alone for long.
     smtp.refusing = false;
     const refused = await mailRow(second.id, mailed);
-    expect(refused?.next_attempt_at.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    const retryAfter =
+      (refused?.next_attempt_at.getTime() ?? 0) - (refused?.created_at.getTime() ?? 0);
+    expect(retryAfter).toBeGreaterThanOrEqual(30_000);
+    expect(retryAfter).toBeLessThan(REMITTANCE_MAIL_LEASE_MS / 2);
     await app.sendRemittanceMails();
     expect(await mailRow(second.id, mailed)).toMatchObject({ sent_at: null, attempts: 1 });
 
@@ -246,7 +268,7 @@ describe('the 振込通知書 mail', () => {
     await eventually(async () => expect((await mailRow(second.id, mailed))?.sent_at).toBeTruthy());
     await app.sendRemittanceMails();
     expect(mailsOf(second.id)).toHaveLength(1);
-    expect((await mailRow(second.id, mailed))?.last_error).toBeNull();
+    expect(await mailRow(second.id, mailed)).toMatchObject({ attempts: 2, last_error: null });
   });
 });
 
@@ -310,5 +332,135 @@ describe('after settlement', () => {
       .query({ from: transferDate, to: japanToday() })
       .set('Authorization', await as('vendor', 'minato', mailed));
     expect(bad.status).toBe(400);
+  });
+});
+
+/** A batch of one new payment to `latecomer` (a batch per test keeps each one's mail apart). */
+async function latecomerBatch(invoiceNumber: string, extra: { amount?: number } = {}) {
+  const payment = await orderConfirmedPayment(service, latecomer, { invoiceNumber, ...extra });
+  return { batch: await createBatch([payment.id]), payment };
+}
+
+const expireLease = (batchId: string) =>
+  service.runtime.pool.query(
+    'UPDATE remittance_mails SET next_attempt_at = now() WHERE batch_id = $1',
+    [batchId],
+  );
+
+describe('a 振込通知書 mail the server accepted but that was never marked sent', () => {
+  let taken: TransferBatch;
+
+  beforeAll(async () => {
+    ({ batch: taken } = await latecomerBatch('INV-L-LEASE'));
+    await approve(taken.id);
+    // The database refuses the mark-sent step of this mail only, as it would if it were
+    // unreachable between the server's acceptance and the commit.
+    await service.runtime.pool.query(`
+      CREATE FUNCTION refuse_mark_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'database unreachable'; END $$`);
+    await service.runtime.pool.query(`
+      CREATE TRIGGER refuse_mark_sent BEFORE UPDATE ON remittance_mails FOR EACH ROW
+      WHEN (NEW.sent_at IS NOT NULL AND NEW.batch_id = '${taken.id}')
+      EXECUTE FUNCTION refuse_mark_sent()`);
+  });
+
+  afterAll(async () => {
+    await service.runtime.pool.query('DROP TRIGGER IF EXISTS refuse_mark_sent ON remittance_mails');
+    await service.runtime.pool.query('DROP FUNCTION IF EXISTS refuse_mark_sent()');
+  });
+
+  test('fails the run, and stays taken: not sent again while the lease holds', async () => {
+    await expect(app.sendRemittanceMails()).rejects.toThrow(/database unreachable/);
+    expect(mailsOf(taken.id)).toHaveLength(1);
+    const row = await mailRow(taken.id, latecomer);
+    expect(row).toMatchObject({ sent_at: null, attempts: 1, last_error: null });
+    const leased = (row?.next_attempt_at.getTime() ?? 0) - (row?.created_at.getTime() ?? 0);
+    expect(leased).toBeGreaterThanOrEqual(REMITTANCE_MAIL_LEASE_MS);
+
+    await service.runtime.pool.query('DROP TRIGGER refuse_mark_sent ON remittance_mails');
+    await Promise.all([app.sendRemittanceMails(), app.sendRemittanceMails()]);
+    expect(mailsOf(taken.id)).toHaveLength(1);
+    expect(await mailRow(taken.id, latecomer)).toMatchObject({ sent_at: null, attempts: 1 });
+  });
+
+  test('is sent once more when the lease ends: the duplicate has the same Message-ID', async () => {
+    await expireLease(taken.id);
+    await Promise.all([app.sendRemittanceMails(), app.sendRemittanceMails()]);
+    await app.sendRemittanceMails();
+    const mails = mailsOf(taken.id);
+    expect(mails).toHaveLength(2);
+    expect(new Set(mails.map((mail) => mail.messageId)).size).toBe(1);
+    expect(await mailRow(taken.id, latecomer)).toMatchObject({ attempts: 2, last_error: null });
+    expect((await mailRow(taken.id, latecomer))?.sent_at).toBeTruthy();
+  });
+});
+
+describe('a 振込通知書 mail queued while mail is off', () => {
+  const approveWithMailOff = async (batchId: string) => {
+    const approved = await mailOff.approveTransferBatch(batchId, {
+      user: { username: 'bob', roles: ['treasurer'] },
+      correlationId: randomUUID(),
+    });
+    expect(approved.ok).toBe(true);
+  };
+
+  test('is queued on approval, left alone by the task without a mailer, sent once mail is on', async () => {
+    const { batch: quiet } = await latecomerBatch('INV-L-OFF');
+    await approveWithMailOff(quiet.id);
+    expect(await mailRow(quiet.id, latecomer)).toMatchObject({
+      sent_at: null,
+      attempts: 0,
+      last_error: null,
+    });
+    expect(await mailOff.sendRemittanceMails()).toEqual({ sent: 0, failed: 0 });
+    expect(await mailRow(quiet.id, latecomer)).toMatchObject({ sent_at: null, attempts: 0 });
+
+    // Mail turned on (the same queue, read by a sender with a mailer).
+    expect(await app.sendRemittanceMails()).toEqual({ sent: 1, failed: 0 });
+    expect(mailsOf(quiet.id)).toHaveLength(1);
+    expect(mailsOf(quiet.id)[0]?.to).toMatchObject({ value: [{ address: LATECOMER_EMAIL }] });
+  });
+
+  test(`is sent up to ${REMITTANCE_MAIL_MAX_AGE_DAYS} days after its transfer date, no later`, async () => {
+    const { batch: lastMonth } = await latecomerBatch('INV-L-30');
+    const { batch: older } = await latecomerBatch('INV-L-31');
+    await approveWithMailOff(lastMonth.id);
+    await approveWithMailOff(older.id);
+    // As if approved (and transferred) that long ago, mail off ever since.
+    const daysAgo = (days: number) => addCalendarDays(japanToday(), -days);
+    const redate = (batchId: string, date: string) =>
+      service.runtime.pool.query('UPDATE transfer_batches SET transfer_date = $2 WHERE id = $1', [
+        batchId,
+        date,
+      ]);
+    await redate(lastMonth.id, daysAgo(REMITTANCE_MAIL_MAX_AGE_DAYS));
+    await redate(older.id, daysAgo(REMITTANCE_MAIL_MAX_AGE_DAYS + 1));
+
+    await app.sendRemittanceMails();
+    expect(mailsOf(lastMonth.id)).toHaveLength(1);
+    expect(mailsOf(older.id)).toEqual([]);
+    expect(await mailRow(older.id, latecomer)).toMatchObject({ sent_at: null, attempts: 0 });
+  });
+
+  test('sent after settlement, it gives the 振込日 and counts only what was transferred', async () => {
+    const [paid, returned] = await Promise.all([
+      orderConfirmedPayment(service, latecomer, { invoiceNumber: 'INV-L-PAID', amount: 33_000 }),
+      orderConfirmedPayment(service, latecomer, { invoiceNumber: 'INV-L-RETURNED' }),
+    ]);
+    const settled = await createBatch([paid.id, returned.id]);
+    await approveWithMailOff(settled.id);
+    const res = await api()
+      .post(`/api/transfer-batches/${settled.id}/settle`)
+      .set('Authorization', await treasurer('bob'))
+      .send({ failures: [{ paymentId: returned.id, reason: '口座なし' }] });
+    expect(res.status).toBe(200);
+
+    await app.sendRemittanceMails();
+    const [mail] = mailsOf(settled.id);
+    expect(mail?.subject).toBe(
+      `【テスト市】振込通知書（振込日 ${formatWarekiDate(transferDate)}）`,
+    );
+    expect(mail?.text).toContain('お振込みしましたので');
+    expect(mail?.text).toContain('振込金額：33,000円（1件）');
   });
 });

@@ -4,8 +4,10 @@ import { field } from './support/browser';
 import { browserFlow, expectNoSeriousFindings } from './support/flow';
 
 // 書類の照合 (issue 9 §2): the page a voucher's QR code opens compares the hash printed on the
-// voucher with the one the record gives now. A fresh contract's voucher matches; once the contract
-// is signed off, the same print no longer does, and the page says what that means. The contract
+// voucher with the one the record gives now. A fresh contract's voucher matches, and the page
+// shows the record's amount and counterparty to compare with the paper (the hash is printed on
+// the paper itself, so it cannot tell an altered amount); once the contract is signed off, the
+// same print no longer does, and the page says what that means. The contract
 // is made through the API; the verification is what a person sees at the screen. Photographed to
 // .data/screenshots/verify-match.png and verify-mismatch.png.
 describe('verifying a printed voucher on the page its QR code opens', () => {
@@ -63,12 +65,15 @@ describe('verifying a printed voucher on the page its QR code opens', () => {
     printedHash = printed.hash;
   });
 
-  step('the QR code’s page says the print matches the record', async () => {
+  step('the QR code’s page says the print matches, and gives the figures to compare', async () => {
     const page = await as('accountant');
     await page.goto(`/verify/contract/${contractId}?h=${printedHash}`);
     await page.getByRole('heading', { name: '書類の照合', level: 1 }).waitFor();
     await page.getByRole('status').getByText('一致しています').waitFor();
+    await page.getByText(/記録の内容（金額・相手方など）と印刷物を見比べてください/).waitFor();
     await page.getByText('浄水場ポンプ点検業務').waitFor();
+    await page.getByText('¥880,000').waitFor();
+    await page.getByText('株式会社ショウゴウ設備').waitFor();
     await expectNoSeriousFindings(page, 'verify-match');
   });
 
@@ -79,6 +84,7 @@ describe('verifying a printed voucher on the page its QR code opens', () => {
     const verdict = page.getByRole('alert');
     await verdict.getByText('一致しません').waitFor();
     await verdict.getByText(/印刷後に記録が変わった/).waitFor();
+    await verdict.getByText(/入力の誤り/).waitFor();
     await expectNoSeriousFindings(page, 'verify-mismatch');
   });
 

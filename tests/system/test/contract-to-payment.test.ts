@@ -1,9 +1,9 @@
 import { parseConfig, serviceEnvSchema, type ServiceEnv } from '@denpyo/platform';
 import { kafkaTestBrokers, kafkaTestSecurity, waitFor } from '@denpyo/platform/testing';
-import { decode } from 'iconv-lite';
 import request from 'supertest';
 import { isBankBusinessDay } from '@denpyo/jp';
 import { startSystem, type RunningSystem } from './support/system';
+import { zenginRecords } from './support/zengin';
 
 // The whole flow of API.md through the portal, once per event-bus adapter.
 const kafkaBrokers = kafkaTestBrokers();
@@ -278,19 +278,7 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers, serviceSet
       .set(as('treasurer2'))
       .expect(200);
 
-    const zengin = await api()
-      .get(`/api/transfer-batches/${batch.body.id}/zengin`)
-      .set(as('treasurer'))
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const records = decode(zengin.body as Buffer, 'Shift_JIS')
-      .split('\r\n')
-      .filter(Boolean);
+    const records = await zenginRecords(system, as('treasurer'), batch.body.id);
     expect(records.map((record) => record[0])).toEqual(['1', '2', '8', '9']);
     expect(records[1]!.slice(80, 90)).toBe('0001155000');
     expect(records[2]!.slice(1, 7)).toBe('000001');

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode } from 'iconv-lite';
 import request from 'supertest';
 import { corporateNumberCheckDigit } from '@denpyo/jp';
 import { waitFor } from '@denpyo/platform/testing';
 import { startSystem, type RunningSystem } from './support/system';
+import { zenginRecords } from './support/zengin';
 
 // API.md "v2 — e-invoices (JP PINT)" through the portal: a JP PINT invoice (the jp-pint
 // package's multi-rate vector: 10%, 8% and exempt lines) sent as XML, received with its figures
@@ -175,19 +175,7 @@ describe('a JP PINT e-invoice carried to the Zengin file, through the portal', (
       .set(as('treasurer2'))
       .expect(200);
 
-    const zengin = await api()
-      .get(`/api/transfer-batches/${batch.body.id}/zengin`)
-      .set(as('treasurer'))
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const records = decode(zengin.body as Buffer, 'Shift_JIS')
-      .split('\r\n')
-      .filter(Boolean);
+    const records = await zenginRecords(system, as('treasurer'), batch.body.id);
     expect(records.map((record) => record[0])).toEqual(['1', '2', '8', '9']);
     // The data record: the registered account, and the amount the e-invoice asked for.
     expect(records[1]!.slice(1, 5)).toBe('0001');

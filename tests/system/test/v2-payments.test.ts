@@ -7,9 +7,9 @@ import {
 } from '@denpyo/jp';
 import { waitFor } from '@denpyo/platform/testing';
 import type { Payment, TransferBatch } from '@denpyo/schemas';
-import { decode } from 'iconv-lite';
 import request from 'supertest';
 import { startSystem, type RunningSystem } from './support/system';
+import { zenginRecords } from './support/zengin';
 
 // API.md "v2 — payments: order, confirm, pay" through the portal, on a clock moved forward by
 // restarting the system (DENPYO_TODAY): the 支出命令 by an accountant, the treasurer's
@@ -542,19 +542,9 @@ describe('v2 payments through the portal: order, confirm, pay, late interest, cl
     await api().post(`/api/transfer-batches/${batch2}/approve`).set(as('treasurer')).expect(200);
 
     // The file pays the retried payment to the corrected account.
-    const zengin = await api()
-      .get(`/api/transfer-batches/${batch2}/zengin`)
-      .set(as('treasurer'))
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const records = decode(zengin.body as Buffer, 'Shift_JIS')
-      .split('\r\n')
-      .filter((record) => record.startsWith('2'));
+    const records = (await zenginRecords(system, as('treasurer'), batch2)).filter((record) =>
+      record.startsWith('2'),
+    );
     // Data record: bank code 2–5, account number 44–50, amount 81–90 (1-based).
     const transfers = records
       .map((record) => [record.slice(1, 5), record.slice(43, 50), record.slice(80, 90)])

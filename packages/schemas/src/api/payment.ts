@@ -319,21 +319,6 @@ export const PAYMENT_OPERATIONS = declareOperations({
     response: file('application/pdf', 'The notice'),
     errors: [409],
   },
-  verifyRemittanceNotice: {
-    method: 'get',
-    path: '/api/payments/{id}/remittance-notice/verification',
-    owner: 'payment',
-    tag: 'payment',
-    summary:
-      '振込通知書の照合 — Does a printed remittance notice match the record? (a vendor user: only its own)',
-    description:
-      "Answers whether a printed 振込通知書 matches the record: the hash of the notice the record gives now (the same data the PDF is printed from), and with `?hash=` (the 64 hex digits printed on the notice; blanks and upper case forgiven) whether they are equal. A notice printed before the record changed (the bank's result recorded: 振込予定 becomes 振込済 or 振込不能) no longer matches. The page a notice's QR code opens asks this. 409 while the payment is not in an approved transfer batch; another vendor's payment: 403.",
-    roles: ['accountant', 'treasurer', 'vendor'],
-    params: IdParamsSchema,
-    query: VerificationQuerySchema,
-    response: json(c.DocumentVerification, "The record's hash, and whether the given one matches"),
-    errors: [409],
-  },
   getBatchRemittanceNotice: {
     method: 'get',
     path: '/api/transfer-batches/{id}/vendors/{vendorId}/remittance-notice.pdf',
@@ -345,6 +330,24 @@ export const PAYMENT_OPERATIONS = declareOperations({
     roles: ['accountant', 'treasurer', 'vendor'],
     params: RemittanceNoticeParamsSchema,
     response: file('application/pdf', 'The notice'),
+    errors: [409],
+  },
+  verifyRemittanceNotice: {
+    method: 'get',
+    path: '/api/transfer-batches/{id}/vendors/{vendorId}/remittance-notice/verification',
+    owner: 'payment',
+    tag: 'payment',
+    summary:
+      '振込通知書の照合 — Does a printed remittance notice match the record? (a vendor user: only its own)',
+    description:
+      "Answers whether a printed 振込通知書 (the notice of one vendor in one transfer batch) matches the record: the notice's key figures as the record gives them now (振込金額, payee, 振込予定日 or 振込日, 振込先口座) to be compared with the paper, the hash of that notice (the same data the PDF is printed from), and with `?hash=` (the 64 hex digits printed on the notice; blanks and upper case forgiven) whether they are equal. The notice is named by its batch, so a payment retried in another batch does not move it. A notice printed before the record changed (the bank's result recorded: 振込予定 becomes 振込済 or 振込不能) no longer matches. The page a notice's QR code opens asks this. 409 while the batch is a draft or cancelled; 404 when the vendor has no payment in the batch; another vendor's notice: 403.",
+    roles: ['accountant', 'treasurer', 'vendor'],
+    params: RemittanceNoticeParamsSchema,
+    query: VerificationQuerySchema,
+    response: json(
+      c.DocumentVerification,
+      "The record's figures and hash, and whether the given one matches",
+    ),
     errors: [409],
   },
   listRemittances: {

@@ -264,13 +264,6 @@ export const api = {
   payments: {
     ...listOf<Payment, PaymentFilters>('/api/payments'),
     remittanceNoticeUrl: (id: string) => `/api/payments/${enc(id)}/remittance-notice.pdf`,
-    /** Whether a printed 振込通知書 (its hash) matches the record. */
-    verifyRemittanceNotice: (id: string, hash: string | undefined, signal?: AbortSignal) =>
-      getJson<DocumentVerification>(
-        `/api/payments/${enc(id)}/remittance-notice/verification`,
-        { hash },
-        signal,
-      ),
     /** 会計管理者の確認 of a payment order (never by the one who ordered it). */
     confirm: (id: string) => postJson<Payment>(`/api/payments/${enc(id)}/confirm`, {}),
     /** A failed payment (振込不能) back to confirmed, to be batched again. */
@@ -294,6 +287,21 @@ export const api = {
       postJson<TransferBatch>(`/api/transfer-batches/${enc(id)}/transfer-date`, body),
     zenginUrl: (id: string) => `/api/transfer-batches/${enc(id)}/zengin`,
     summaryUrl: (id: string) => `/api/transfer-batches/${enc(id)}/summary.pdf`,
+    /** 振込通知書 of one vendor in the batch. */
+    remittanceNoticeUrl: (id: string, vendorId: string) =>
+      `/api/transfer-batches/${enc(id)}/vendors/${enc(vendorId)}/remittance-notice.pdf`,
+    /** Whether a printed 振込通知書 (its hash) matches the record. */
+    verifyRemittanceNotice: (
+      id: string,
+      vendorId: string,
+      hash: string | undefined,
+      signal?: AbortSignal,
+    ) =>
+      getJson<DocumentVerification>(
+        `/api/transfer-batches/${enc(id)}/vendors/${enc(vendorId)}/remittance-notice/verification`,
+        { hash },
+        signal,
+      ),
   },
 
   remittances: listOf<Remittance, RemittanceFilters>('/api/vendor/remittances'),

@@ -1477,13 +1477,25 @@ export const ja = {
   'verify.claimedHash': '照合したハッシュ値',
   'verify.match.title': '一致しています',
   'verify.match.body':
-    'この書類は、現在の記録と同じ内容から印刷されたものです。印刷後に書き換えられていないことが確認できました。',
+    '書類に印刷されたハッシュ値は、現在の記録から計算した値と同じです。この書類がこの記録から印刷されたことを示します。ハッシュ値は書類そのものに印刷されているため、印刷後に金額などが書き換えられていないことまでは示しません。下の記録の内容と書類を見比べてください。',
   'verify.mismatch.title': '一致しません',
   'verify.mismatch.body':
     '書類に印刷されたハッシュ値が、現在の記録から計算した値と異なります。次のどちらかです。',
-  'verify.mismatch.changedPaper': '印刷後に書類（PDF や紙）の内容が書き換えられた。',
   'verify.mismatch.changedRecord':
-    '印刷後に記録が変わった（決裁・変更契約・会計管理者の確認・銀行の振込結果などが記録された）。この場合、古い印刷物は最新ではありません。最新の書類を出力して、内容を確かめてください。',
+    '印刷後に記録が変わった（決裁・変更契約・会計管理者の確認・銀行の振込結果などが記録された）。この場合、手元の書類は最新ではありません。',
+  'verify.mismatch.wrongHash':
+    '照合したハッシュ値が書類のものと違う（入力の誤り、または書類のハッシュ値が書き換えられた）。',
+  'verify.mismatch.next': '最新の書類（PDF）を出力して、記録の内容と見比べてください。',
+  'verify.compare.title': '記録の内容と見比べてください',
+  'verify.compare.body':
+    '記録の内容（金額・相手方など）と印刷物を見比べてください。ハッシュ値の一致は、この記録から印刷されたことを示します。',
+  'verify.amount.contract': '契約金額（税込）',
+  'verify.amount.paymentOrder': '支払金額',
+  'verify.amount.remittanceNotice': '振込金額',
+  'verify.counterparty': '相手方',
+  'verify.transferDate': '振込日（予定日）',
+  'verify.bankAccount': '振込先口座',
+  'verify.accountHolder': '口座名義',
   'verify.noHash.title': '照合するハッシュ値がありません',
   'verify.noHash.body':
     '書類の QR コードから開くと自動で照合します。手元の書類の右下に印刷されたハッシュ値を、下の欄に入力して照合することもできます。',

@@ -30,7 +30,13 @@ const contractDocument = ({ publicUrl }: Pick<ContractDeps, 'publicUrl'>) =>
     kind: 'contract',
     publicUrl,
     render: renderContractVoucher,
-    heading: ({ documentNumber, title, date }) => ({ documentNumber, title, issuedOn: date }),
+    heading: ({ documentNumber, title, date, amount, vendor }) => ({
+      documentNumber,
+      title,
+      issuedOn: date,
+      amount,
+      counterparty: vendor.name,
+    }),
   });
 
 /** 支出負担行為決議書: the commitment voucher of a contract, as a PDF. */

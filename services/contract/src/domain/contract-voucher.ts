@@ -1,10 +1,5 @@
 import { acceptedTaxes, budgetAccountLabel, japanToday } from '@denpyo/jp';
-import {
-  UNNAMED_SIGNER as UNNAMED,
-  type BudgetStatus,
-  type ContractVoucher,
-  type RouteStep,
-} from '@denpyo/pdf';
+import { signerName, type BudgetStatus, type ContractVoucher, type RouteStep } from '@denpyo/pdf';
 import {
   CONTRACT_KIND_LABELS,
   CONTRACT_METHOD_LABELS,
@@ -51,7 +46,7 @@ export function contractVoucher(
     kind: CONTRACT_KIND_LABELS[contract.kind],
     ...(contract.method ? { method: CONTRACT_METHOD_LABELS[contract.method] } : {}),
     drafter: {
-      name: personName(drafter?.displayName, drafter?.username),
+      name: signerName(drafter),
       title: drafter?.title ?? '',
       ...(drafter?.department ? { department: drafter.department } : {}),
       at: contract.createdAt,
@@ -93,21 +88,13 @@ function budgetStatus(figures: BudgetAtCommitment): BudgetStatus {
   };
 }
 
-/**
- * A person's display name as signed. A signature made while the account had no display name
- * carries the username in its place (platform signatureOf): that is no name, and prints 氏名未登録.
- */
-function personName(displayName: string | undefined, username: string | undefined): string {
-  return displayName && displayName !== username ? displayName : UNNAMED;
-}
-
 /** The rank's label stands in for a signature without a title. */
 function routeStep(rank: string, approval: Approval | undefined): RouteStep {
   if (!approval) return { rank };
   return {
     rank,
     signer: {
-      name: personName(approval.displayName, approval.approver),
+      name: signerName({ displayName: approval.displayName, username: approval.approver }),
       title: approval.title || rank,
       at: approval.at,
       ...(approval.comment ? { comment: approval.comment } : {}),

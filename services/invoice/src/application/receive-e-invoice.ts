@@ -1,13 +1,26 @@
 import { createHash } from 'node:crypto';
 import { readJpPint, type EInvoiceDocument } from '@denpyo/jp-pint';
-import { ok, refuse, type Caller, type Outcome } from '@denpyo/platform';
-import type { EInvoicePreview, Invoice } from '@denpyo/schemas';
+import {
+  ok,
+  refuse,
+  refuseIfOtherVendors,
+  zodFieldErrors,
+  type Caller,
+  type Outcome,
+} from '@denpyo/platform';
+import {
+  E_INVOICE_MAX_BYTES,
+  InvoiceCreateRequestSchema,
+  type EInvoicePreview,
+  type Invoice,
+} from '@denpyo/schemas';
 import type { NewEInvoiceOriginal } from '../db/invoices';
 import { findContractByReference } from '../db/projections';
 import {
   checkCorporateNumber,
   checkEInvoice,
   checkPayable,
+  checkWithholding,
   contractReference,
   inEInvoiceTerms,
   payeeAccountDiffers,
@@ -37,7 +50,8 @@ async function readEInvoice(
   caller: Caller,
   day: string,
 ): Promise<Outcome<ReadEInvoice>> {
-  const reading = readJpPint(xml);
+  // The operation's own limit (the HTTP layer answers 413 above it), not the library's default.
+  const reading = readJpPint(xml, { maxBytes: E_INVOICE_MAX_BYTES });
   if (!reading.ok) {
     return reading.kind === 'malformed'
       ? refuse('malformed', reading.message)
@@ -50,14 +64,29 @@ async function readEInvoice(
   if (!named.ok) return named;
   const { reference, element } = named.value;
   const contract = await findContractByReference(db, reference);
-  if (!contract) return refuseUnknownContract(reference, element);
+  // To a vendor, another vendor's contract is as unknown as none: numbers run in sequence.
+  if (!contract || refuseIfOtherVendors(caller.user, contract.vendorId)) {
+    return refuseUnknownContract(reference, element);
+  }
 
   const request = toInvoiceRequest(document, contract.contractId);
+  // What a keyed-in invoice may hold (number length, lines, rates) holds for an e-invoice too.
+  const withinLimits = InvoiceCreateRequestSchema.safeParse(request);
+  if (!withinLimits.success) {
+    const refused = refuse(
+      'unprocessable',
+      'The invoice holds more than an invoice may',
+      zodFieldErrors(withinLimits.error),
+    );
+    return inEInvoiceTerms(refused, element);
+  }
   const assessed = await assessReceipt(db, request, contract, caller, day);
   if (!assessed.ok) return inEInvoiceTerms(assessed, element);
   const { vendor, receipt } = assessed.value;
   const seller = checkCorporateNumber(document, vendor);
   if (!seller.ok) return seller;
+  const withholding = checkWithholding(vendor);
+  if (!withholding.ok) return withholding;
   const payable = checkPayable(document, receipt.total);
   if (!payable.ok) return payable;
 

@@ -30,10 +30,12 @@ const paymentOrderDocument = ({ publicUrl }: Pick<InvoiceDeps, 'publicUrl'>) =>
     kind: 'payment-order',
     publicUrl,
     render: renderPaymentOrderVoucher,
-    heading: ({ documentNumber, contract, date }) => ({
+    heading: ({ documentNumber, contract, date, total, vendor }) => ({
       documentNumber,
       title: contract.title,
       issuedOn: date,
+      amount: total,
+      counterparty: vendor.name,
     }),
   });
 

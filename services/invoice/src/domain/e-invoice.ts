@@ -35,6 +35,7 @@ export const E_INVOICE_RULES = {
   corporateNumber: 'denpyo-seller-corporate-number',
   prepaid: 'denpyo-prepaid-not-supported',
   taxRate: 'denpyo-tax-rate',
+  withholding: 'denpyo-withholding',
   receipt: 'denpyo-receipt',
   statedTax: 'jp-br-co-01',
 } as const;
@@ -105,15 +106,40 @@ export function checkEInvoice(document: EInvoiceDocument): Outcome<void> {
       `前払額 ${document.totals.prepaid} 円のある請求書は受け付けていません`,
     );
   }
-  const rate = document.lines.findIndex((line) => !isTaxRate(line.taxRate));
-  if (rate >= 0) {
+  const line = document.lines.findIndex(({ taxRate }) => !isTaxRate(taxRate));
+  if (line >= 0) {
     return refuseRule(
       E_INVOICE_RULES.taxRate,
-      `${E_INVOICE_ELEMENTS.lines}[${rate + 1}]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent`,
-      `税率 ${document.lines[rate]!.taxRate}% は扱えません（10%、8%、0% のみ）`,
+      `${E_INVOICE_ELEMENTS.lines}[${line + 1}]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent`,
+      unknownRate(document.lines[line]!.taxRate),
+    );
+  }
+  const subtotal = document.taxes.findIndex(({ rate }) => !isTaxRate(rate));
+  if (subtotal >= 0) {
+    return refuseRule(
+      E_INVOICE_RULES.taxRate,
+      `${E_INVOICE_ELEMENTS.taxSubtotals}[${subtotal + 1}]/cac:TaxCategory/cbc:Percent`,
+      unknownRate(document.taxes[subtotal]!.rate),
     );
   }
   return ok(undefined);
+}
+
+const unknownRate = (rate: number) => `税率 ${rate}% は扱えません（10%、8%、0% のみ）`;
+
+/**
+ * An individual's fee may be subject to withholding (所得税法 Art. 204), which the city as the
+ * withholding agent must decide per line; JP PINT does not say it. Until staff can mark the lines
+ * of a received e-invoice, an individual vendor's invoice is registered on the paper form, where
+ * they can.
+ */
+export function checkWithholding(vendor: SellerOnFile | undefined): Outcome<void> {
+  if (vendor?.kind !== 'individual') return ok(undefined);
+  return refuseRule(
+    E_INVOICE_RULES.withholding,
+    SUPPLIER_PARTY,
+    '個人の事業者の請求書は源泉徴収の要否を確認するため、電子インボイスでは受け付けていません。請求書の登録画面から登録してください',
+  );
 }
 
 /**
@@ -162,16 +188,18 @@ export function toInvoiceRequest(
     amount: line.amount,
     taxRate: line.taxRate as TaxRate,
   }));
-  for (const tax of document.taxes) {
+  // Subtotals are one per category and rate (E and O may both be 0%); a receipt states per rate.
+  const byRate = new Map<TaxRate, { base: number; tax: number }>();
+  for (const { rate, base, tax } of document.taxes) {
+    const sum = byRate.get(rate as TaxRate) ?? { base: 0, tax: 0 };
+    byRate.set(rate as TaxRate, { base: sum.base + base, tax: sum.tax + tax });
+  }
+  for (const [rate, { base }] of byRate) {
     const linesBase = document.lines
-      .filter((line) => line.taxRate === tax.rate)
+      .filter((line) => line.taxRate === rate)
       .reduce((sum, line) => sum + line.amount, 0);
-    if (tax.base !== linesBase) {
-      lines.push({
-        description: DOCUMENT_LEVEL_LINE,
-        amount: tax.base - linesBase,
-        taxRate: tax.rate as TaxRate,
-      });
+    if (base !== linesBase) {
+      lines.push({ description: DOCUMENT_LEVEL_LINE, amount: base - linesBase, taxRate: rate });
     }
   }
   return {
@@ -183,7 +211,7 @@ export function toInvoiceRequest(
       : {}),
     amountsInclude: 'tax-excluded',
     lines,
-    statedTaxes: document.taxes.map((tax) => ({ rate: tax.rate as TaxRate, tax: tax.tax })),
+    statedTaxes: [...byRate].map(([rate, { tax }]) => ({ rate, tax })),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   japanToday,
 } from '@denpyo/jp';
 import {
-  UNNAMED_SIGNER,
+  signerName,
   type ApprovalRecord,
   type PaymentMethod,
   type PaymentOrderVoucher,
@@ -90,10 +90,9 @@ function signOff(
   signature: Signature | undefined,
   at: string,
 ): ApprovalRecord {
-  const named = signature && signature.displayName !== signature.username;
   return {
     step,
-    name: named ? signature.displayName : UNNAMED_SIGNER,
+    name: signerName(signature),
     role: signature?.title || role,
     at,
   };

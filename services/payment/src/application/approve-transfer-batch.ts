@@ -11,10 +11,11 @@ import type { PaymentDeps } from './deps';
  * The second pair of eyes: another treasurer approves a draft batch for the bank, only while
  * the fiscal years of its payments are open (出納閉鎖, 地方自治法 Art. 235-5). The years' shared
  * locks are held to commit, so a close waits for the approval and then sees the batch. From
- * then on each vendor learns of the transfer (振込通知書): when mail is on, one mail per vendor
- * with an address is queued in the same transaction, so it is sent iff the approval commits.
+ * then on each vendor learns of the transfer (振込通知書): one mail per vendor with an address is
+ * queued in the same transaction, so it is sent iff the approval commits; queued while mail is
+ * off too, it goes once mail is turned on (unless its transfer is long past by then).
  */
-export function makeApproveTransferBatch({ uow, today, mailer }: PaymentDeps) {
+export function makeApproveTransferBatch({ uow, today }: PaymentDeps) {
   return (id: string, caller: Caller): Promise<Outcome<TransferBatch>> =>
     uow.run(caller, async ({ tx, lock, now, actor, audit }) => {
       await lock('transfer_batches', [id]);
@@ -26,7 +27,7 @@ export function makeApproveTransferBatch({ uow, today, mailer }: PaymentDeps) {
       const open = decideOpenYears(years, await closedYearsOf(tx, years));
       if (!open.ok) return open;
       const after = await markApproved(tx, id, signatureOf(caller.user), now);
-      if (mailer) await queueRemittanceMails(tx, id, now);
+      await queueRemittanceMails(tx, id, now);
       audit({
         action: 'transfer-batch.approved',
         entityType: 'transfer_batch',

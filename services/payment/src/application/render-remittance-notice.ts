@@ -1,6 +1,7 @@
 import { japanToday } from '@denpyo/jp';
 import { printedDocument, renderRemittanceNotice, type RemittanceNotice } from '@denpyo/pdf';
 import { notFound, ok, refuseIfOtherVendors, type Caller, type Outcome } from '@denpyo/platform';
+import { remittanceNoticeId } from '@denpyo/schemas';
 import { findPayment } from '../db/payments';
 import type { Db, Tx } from '../db/prisma';
 import { remittanceLines } from '../db/remittances';
@@ -10,10 +11,14 @@ import { remittanceNotice } from '../domain/documents';
 import { decideRemittanceNotice } from '../domain/transfer-batch';
 import type { PaymentDeps } from './deps';
 
-/** A notice and the payment whose verification page (any of its payments) answers for it. */
+/**
+ * A notice and what its verification page names: the batch and the vendor, not one of its
+ * payments, whose batch changes when a failed payment is retried.
+ */
 export interface PrintableNotice {
   notice: RemittanceNotice;
-  paymentId: string;
+  batchId: string;
+  vendorId: string;
 }
 
 /**
@@ -37,8 +42,7 @@ export async function remittanceNoticeOf(
     findVendor(db, vendorId),
     remittanceLines(db, batch.id, vendorId),
   ]);
-  const [first] = lines;
-  if (!vendor || !first) return notFound('A payment to this vendor in the batch');
+  if (!vendor || lines.length === 0) return notFound('A payment to this vendor in the batch');
   const decidedAt = announced === 'settled' ? batch.settledAt : batch.approvedAt;
   return ok({
     notice: remittanceNotice({
@@ -48,29 +52,34 @@ export async function remittanceNoticeOf(
       vendor,
       lines,
     }),
-    paymentId: first.paymentId,
+    batchId: batch.id,
+    vendorId,
   });
 }
 
-/** The 振込通知書 as printed and as verified: its QR code opens the page of one of its payments. */
+/** The 振込通知書 as printed and as verified: its QR code opens the page of its batch and vendor. */
 export const remittanceDocument = ({ publicUrl }: Pick<PaymentDeps, 'publicUrl'>) =>
   printedDocument<RemittanceNotice>({
     kind: 'remittance-notice',
     publicUrl,
     render: renderRemittanceNotice,
-    heading: ({ documentNumber, vendor, date }) => ({
+    heading: ({ documentNumber, vendor, date, total, transferDate, bankAccount }) => ({
       documentNumber,
       title: vendor.name,
       issuedOn: date,
+      amount: total,
+      counterparty: vendor.name,
+      transferDate,
+      bankAccount,
     }),
   });
 
 /** The notice as a PDF whose QR code opens its verification page in the portal. */
 export function printRemittanceNotice(
   deps: Pick<PaymentDeps, 'publicUrl'>,
-  { notice, paymentId }: PrintableNotice,
+  { notice, batchId, vendorId }: PrintableNotice,
 ): Promise<Buffer> {
-  return remittanceDocument(deps).print(paymentId, notice);
+  return remittanceDocument(deps).print(remittanceNoticeId({ batchId, vendorId }), notice);
 }
 
 /**
@@ -98,12 +107,22 @@ export function makeRenderRemittanceNotice(deps: PaymentDeps) {
   };
 }
 
+/** The notice of one vendor in one batch, for the treasury and for that vendor. */
+export async function batchRemittanceNotice(
+  deps: PaymentDeps,
+  batchId: string,
+  vendorId: string,
+  caller: Caller,
+): Promise<Outcome<PrintableNotice>> {
+  const otherVendors = refuseIfOtherVendors(caller.user, vendorId);
+  if (otherVendors) return otherVendors;
+  return remittanceNoticeOf(deps, deps.db, batchId, vendorId);
+}
+
 /** 振込通知書 of one vendor in one batch, as a PDF: for the treasury, and for that vendor. */
 export function makeRenderBatchRemittanceNotice(deps: PaymentDeps) {
   return async (batchId: string, vendorId: string, caller: Caller): Promise<Outcome<Buffer>> => {
-    const otherVendors = refuseIfOtherVendors(caller.user, vendorId);
-    if (otherVendors) return otherVendors;
-    const notice = await remittanceNoticeOf(deps, deps.db, batchId, vendorId);
+    const notice = await batchRemittanceNotice(deps, batchId, vendorId, caller);
     return notice.ok ? ok(await printRemittanceNotice(deps, notice.value)) : notice;
   };
 }

@@ -1,6 +1,6 @@
-import { formatWarekiDate, formatYen } from '@denpyo/jp';
+import { addCalendarDays, formatWarekiDate, formatYen } from '@denpyo/jp';
 import type { RemittanceNotice } from '@denpyo/pdf';
-import { ok, type OutgoingMail } from '@denpyo/platform';
+import { MAIL_SEND_TIMEOUT_MS, ok, type OutgoingMail } from '@denpyo/platform';
 import {
   claimRemittanceMail,
   markRemittanceMailSent,
@@ -13,8 +13,17 @@ import { printRemittanceNotice, remittanceNoticeOf } from './render-remittance-n
 
 /** Mails looked at per run; the rest wait for the next. */
 const BATCH = 50;
-/** Rendering the PDF and an SMTP exchange, with the mail's row locked. */
-const SEND_TIMEOUT_MS = 60_000;
+/**
+ * How long a sender holds a mail it took: rendering takes about a second, and twice the mailer's
+ * timeouts leaves room for a slow server, so a mail is not taken over while its send goes on.
+ */
+export const REMITTANCE_MAIL_LEASE_MS = 2 * MAIL_SEND_TIMEOUT_MS;
+/**
+ * Mails of batches whose transfer date is further past are not sent: mail turned on after a
+ * long time off sends the notices of the last month's batches, not a flood of old news (the
+ * vendor finds every notice in the portal).
+ */
+export const REMITTANCE_MAIL_MAX_AGE_DAYS = 30;
 
 export interface SentRemittanceMails {
   sent: number;
@@ -35,6 +44,8 @@ export function remittanceMail(
   const transferDate = formatWarekiDate(notice.transferDate);
   const settled = notice.status === 'settled';
   const dateLabel = settled ? '振込日' : '振込予定日';
+  // As the total: the transfers the bank returned are not counted.
+  const transferred = notice.items.filter((item) => item.result?.status !== 'failed').length;
   return {
     to: recipient,
     subject: `【${notice.city}】振込通知書（${dateLabel} ${transferDate}）`,
@@ -44,7 +55,7 @@ export function remittanceMail(
       `${notice.city}からのお支払いについて、下記のとおりお振込み${settled ? 'しました' : 'する予定です'}ので、お知らせします。`,
       '',
       `${dateLabel}：${transferDate}`,
-      `${settled ? '振込金額' : '振込予定金額'}：${formatYen(notice.total)}（${notice.items.length}件）`,
+      `${settled ? '振込金額' : '振込予定金額'}：${formatYen(notice.total)}（${transferred}件）`,
       `通知書番号：${notice.documentNumber}`,
       '',
       '請求書ごとの内訳（支払金額・源泉徴収税額・差引振込額）は添付の振込通知書（PDF）をご覧ください。',
@@ -64,58 +75,66 @@ export function remittanceMail(
 }
 
 /**
- * Sends the queued 振込通知書 mails (queued on batch approval). Each mail is locked (FOR UPDATE
- * SKIP LOCKED, so two runs or two instances never send the same one), sent, and marked sent in
- * one transaction: a mail marked sent is never sent again. An SMTP refusal rolls back, is
- * recorded (attempts, last_error) and tried again after a growing delay. Should the process die
- * between the server's acceptance and the commit, the next run sends it again with the same
- * Message-ID, which the recipient's mail system recognises as the same message.
+ * Sends the queued 振込通知書 mails (queued on batch approval), at least once each, with no
+ * transaction open during the SMTP exchange: a mail is taken with a lease in one short
+ * transaction (so two runs or two instances never send it at once), rendered and sent, then
+ * marked sent with its audit entry in a second one. An SMTP refusal is recorded (last_error) and
+ * tried again after a growing delay. Should the process die, or the database be unreachable,
+ * between the server's acceptance and the mark-sent commit, the mail is sent again once the
+ * lease ends: a duplicate carrying the same Message-ID. A mark-sent failure fails the run.
  */
 export function makeSendRemittanceMails(deps: PaymentDeps) {
-  const { uow, mailer } = deps;
+  const { uow, mailer, today } = deps;
   return async (): Promise<SentRemittanceMails> => {
     const result = { sent: 0, failed: 0 };
     if (!mailer) return result;
+    const transferredSince = addCalendarDays(today(), -REMITTANCE_MAIL_MAX_AGE_DAYS);
     const due = await uow.runAs(SERVICE_ACTOR, async ({ tx, now }) =>
-      ok(await unsentRemittanceMails(tx, now, BATCH)),
+      ok(await unsentRemittanceMails(tx, now, transferredSince, BATCH)),
     );
     for (const key of due.ok ? due.value : []) {
+      const taken = await uow.runAs(SERVICE_ACTOR, async ({ tx, now }) =>
+        ok(
+          await claimRemittanceMail(
+            tx,
+            key,
+            now,
+            new Date(now.getTime() + REMITTANCE_MAIL_LEASE_MS),
+          ),
+        ),
+      );
+      const claimed = taken.ok ? taken.value : undefined;
+      if (!claimed) continue;
+      let notice: RemittanceNotice;
       try {
-        const sent = await uow.runAs(
-          SERVICE_ACTOR,
-          async ({ tx, now, audit }) => {
-            const claimed = await claimRemittanceMail(tx, key);
-            if (!claimed) return ok(false);
-            const notice = await remittanceNoticeOf(deps, tx, key.batchId, key.vendorId);
-            if (!notice.ok) throw new Error(notice.refusal.message);
-            const pdf = await printRemittanceNotice(deps, notice.value);
-            await mailer.send(remittanceMail(claimed.recipient, notice.value.notice, pdf, key));
-            await markRemittanceMailSent(tx, key, now);
-            audit({
-              action: 'remittance-notice.mailed',
-              entityType: 'transfer_batch',
-              entityId: key.batchId,
-              amount: notice.value.notice.total,
-              counterparty: key.vendorId,
-              before: null,
-              after: {
-                recipient: claimed.recipient,
-                documentNumber: notice.value.notice.documentNumber,
-              },
-            });
-            return ok(true);
-          },
-          { timeoutMs: SEND_TIMEOUT_MS },
-        );
-        if (sent.ok && sent.value) result.sent += 1;
+        const printable = await remittanceNoticeOf(deps, deps.db, key.batchId, key.vendorId);
+        if (!printable.ok) throw new Error(printable.refusal.message);
+        notice = printable.value.notice;
+        const pdf = await printRemittanceNotice(deps, printable.value);
+        await mailer.send(remittanceMail(claimed.recipient, notice, pdf, key));
       } catch (error) {
         result.failed += 1;
         await uow.runAs(SERVICE_ACTOR, async ({ tx, now }) => {
-          const message = (error as Error).message;
-          await recordRemittanceMailFailure(tx, key, message, now, remittanceMailRetryDelayMs);
+          const delay = remittanceMailRetryDelayMs(claimed.attempts);
+          await recordRemittanceMailFailure(tx, key, (error as Error).message, now, delay);
           return ok(undefined);
         });
+        continue;
       }
+      await uow.runAs(SERVICE_ACTOR, async ({ tx, now, audit }) => {
+        if (!(await markRemittanceMailSent(tx, key, now))) return ok(undefined);
+        audit({
+          action: 'remittance-notice.mailed',
+          entityType: 'transfer_batch',
+          entityId: key.batchId,
+          amount: notice.total,
+          counterparty: key.vendorId,
+          before: null,
+          after: { recipient: claimed.recipient, documentNumber: notice.documentNumber },
+        });
+        return ok(undefined);
+      });
+      result.sent += 1;
     }
     return result;
   };

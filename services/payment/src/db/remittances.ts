@@ -110,7 +110,8 @@ export interface RemittanceMailKey {
 
 /**
  * Queues the batch's mails in the approval's transaction, one per vendor of the batch that has
- * an address; a second approval of the same batch (impossible, but) queues nothing more.
+ * an address, whether mail is on or not (the sender sends them once it is); a second approval of
+ * the same batch (impossible, but) queues nothing more.
  */
 export async function queueRemittanceMails(tx: Tx, batchId: string, at: Date): Promise<number> {
   return tx.$executeRaw`
@@ -121,14 +122,22 @@ export async function queueRemittanceMails(tx: Tx, batchId: string, at: Date): P
     ON CONFLICT DO NOTHING`;
 }
 
-/** Mails not yet sent whose next try has come, oldest first. */
+/**
+ * Mails not yet sent whose next try has come, oldest first, of batches transferring on or after
+ * `transferredSince` (older ones are left unsent).
+ */
 export async function unsentRemittanceMails(
   db: Db | Tx,
   now: Date,
+  transferredSince: string,
   limit: number,
 ): Promise<RemittanceMailKey[]> {
   return db.remittanceMail.findMany({
-    where: { sentAt: null, nextAttemptAt: { lte: now } },
+    where: {
+      sentAt: null,
+      nextAttemptAt: { lte: now },
+      batch: { transferDate: { gte: new Date(transferredSince) } },
+    },
     select: { batchId: true, vendorId: true },
     orderBy: [{ createdAt: 'asc' }, { batchId: 'asc' }, { vendorId: 'asc' }],
     take: limit,
@@ -136,54 +145,58 @@ export async function unsentRemittanceMails(
 }
 
 /**
- * Locks one unsent mail for sending, skipping it when another sender holds it; undefined when
- * it is sent already or held. The lock lasts until the sender's transaction ends.
+ * Takes one due, unsent mail for a sender until `leaseUntil`, counting the attempt: its next try
+ * moves to the lease's end in one UPDATE, so two runs or two instances never take the same mail
+ * while the lease holds (a second UPDATE waits for the first to commit, then finds it not due).
+ * Undefined when it is sent, not due, or taken. A sender that dies leaves it for after the lease.
  */
 export async function claimRemittanceMail(
   tx: Tx,
   { batchId, vendorId }: RemittanceMailKey,
-): Promise<{ recipient: string } | undefined> {
-  const rows = await tx.$queryRaw<{ recipient: string }[]>`
-    SELECT recipient FROM remittance_mails
+  now: Date,
+  leaseUntil: Date,
+): Promise<{ recipient: string; attempts: number } | undefined> {
+  const rows = await tx.$queryRaw<{ recipient: string; attempts: number }[]>`
+    UPDATE remittance_mails
+    SET next_attempt_at = ${leaseUntil}::timestamptz, attempts = attempts + 1
     WHERE batch_id = ${batchId}::uuid AND vendor_id = ${vendorId}::uuid AND sent_at IS NULL
-    FOR UPDATE SKIP LOCKED`;
+      AND next_attempt_at <= ${now}::timestamptz
+    RETURNING recipient, attempts`;
   return rows[0];
 }
 
+/**
+ * Records that the SMTP server accepted the mail; false when it was recorded already (a sender
+ * whose lease ran out mid-send and another that took it over both sent it).
+ */
 export async function markRemittanceMailSent(
   tx: Tx,
   { batchId, vendorId }: RemittanceMailKey,
   at: Date,
-): Promise<void> {
-  await tx.remittanceMail.update({
-    where: { batchId_vendorId: { batchId, vendorId } },
-    data: { sentAt: at, attempts: { increment: 1 }, lastError: null },
+): Promise<boolean> {
+  const { count } = await tx.remittanceMail.updateMany({
+    where: { batchId, vendorId, sentAt: null },
+    data: { sentAt: at, lastError: null },
   });
+  return count > 0;
 }
 
 /**
- * A refused or failed send: counted and kept with its error, and tried again once `retryDelayMs`
- * (given the attempts so far) has passed. Locks the row, so it waits for a send in hand.
+ * A refused or failed send (the attempt was counted when it was taken): kept with its error, and
+ * tried again after `retryDelayMs`, which replaces the sender's lease.
  */
 export async function recordRemittanceMailFailure(
   tx: Tx,
   { batchId, vendorId }: RemittanceMailKey,
   error: string,
   now: Date,
-  retryDelayMs: (attempts: number) => number,
+  retryDelayMs: number,
 ): Promise<void> {
-  const [row] = await tx.$queryRaw<{ attempts: number }[]>`
-    SELECT attempts FROM remittance_mails
-    WHERE batch_id = ${batchId}::uuid AND vendor_id = ${vendorId}::uuid AND sent_at IS NULL
-    FOR UPDATE`;
-  if (!row) return;
-  const attempts = row.attempts + 1;
-  await tx.remittanceMail.update({
-    where: { batchId_vendorId: { batchId, vendorId } },
+  await tx.remittanceMail.updateMany({
+    where: { batchId, vendorId, sentAt: null },
     data: {
-      attempts,
       lastError: error.slice(0, 1000),
-      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs),
     },
   });
 }

@@ -173,25 +173,6 @@ export async function itemsOfBatch(db: Db | Tx, batchId: string): Promise<BatchI
   }));
 }
 
-export async function findItem(
-  db: Db | Tx,
-  batchId: string,
-  paymentId: string,
-): Promise<BatchItem | undefined> {
-  const row = await db.transferBatchItem.findUnique({
-    where: { batchId_paymentId: { batchId, paymentId } },
-    include: WITH_INVOICE_NUMBER,
-  });
-  return row
-    ? {
-        paymentId: row.paymentId,
-        invoiceNumber: row.payment.invoiceNumber,
-        netAmount: yenFromBigInt(row.netAmount),
-        payeeAccount: BankAccountSchema.parse(row.payeeAccount),
-      }
-    : undefined;
-}
-
 function toTransferBatch(row: TransferBatchRow): TransferBatch {
   const failures = row.items.flatMap((item) =>
     item.result === 'failed' && item.failureReason

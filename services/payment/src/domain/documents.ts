@@ -1,14 +1,8 @@
 import type { Requester, TransferDesignation, ZenginTransferInput } from '@denpyo/jp';
 import { accountTypeName, ediReference, formalBankName, formalBranchName } from '@denpyo/jp';
-import { UNNAMED_SIGNER, type RemittanceNotice, type TransferSummary } from '@denpyo/pdf';
+import { signerName, type RemittanceNotice, type TransferSummary } from '@denpyo/pdf';
 import type { BankAccount, Signature, TransferBatch } from '@denpyo/schemas';
 import type { AnnouncedBatch } from './transfer-batch';
-
-export interface PayeeAccount {
-  name: string;
-  registrationNumber?: string;
-  bankAccount: BankAccount;
-}
 
 /** One payment of a vendor in a batch, as its 振込通知書 lists it. */
 export interface RemittanceLine {
@@ -74,7 +68,7 @@ function signOff(step: string, signature: Signature | undefined, at: string) {
   return {
     step,
     role: signature?.title ?? '',
-    name: signature?.displayName ?? UNNAMED_SIGNER,
+    name: signerName(signature),
     at,
   };
 }

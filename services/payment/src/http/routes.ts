@@ -30,7 +30,7 @@ export function paymentRoutes(app: PaymentApplication): OperationHandlers<Operat
       return pdf.ok ? ok({ content: pdf.value }) : pdf;
     },
     verifyRemittanceNotice: ({ params, query, caller }) =>
-      app.verifyRemittanceNotice(params.id, caller, query.hash),
+      app.verifyRemittanceNotice(params.id, params.vendorId, caller, query.hash),
     getBatchRemittanceNotice: async ({ params, caller }) => {
       const pdf = await app.renderBatchRemittanceNotice(params.id, params.vendorId, caller);
       return pdf.ok ? ok({ content: pdf.value }) : pdf;

@@ -1,8 +1,11 @@
 // 書類の照合: whether the verification hash printed on a voucher is the one the record gives now.
-// The hash is of the data the voucher was printed from, not of the PDF file, so the page compares
-// hashes only: from the QR code's URL (?h=), or as pasted from paper.
+// The hash is of the data the voucher was printed from, not of the PDF file: from the QR code's
+// URL (?h=), or as pasted from paper. The hash is printed on the paper itself, so a match only
+// says the paper was printed from this record; the page shows the record's key figures (amount,
+// counterparty, …) for the reader to compare with the paper.
 import {
   DOCUMENT_KIND_LABELS,
+  parseRemittanceNoticeId,
   VerificationHashSchema,
   type DocumentKind,
   type DocumentVerification,
@@ -13,6 +16,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, detailQuery } from '../../api';
 import { t } from '../../i18n';
 import {
+  Amount,
   Button,
   DateText,
   Details,
@@ -25,6 +29,13 @@ import {
   Alert,
 } from '../../ui';
 import './verify.css';
+
+/** A remittance notice's batch and vendor, from the id its page names (the route refused others). */
+function remittanceNotice(id: string) {
+  const notice = parseRemittanceNoticeId(id);
+  if (!notice) throw new Error(`Not a remittance notice id: ${id}`);
+  return notice;
+}
 
 /** Each kind's record: where it is asked, and where its current PDF is. */
 const DOCUMENTS = {
@@ -39,11 +50,24 @@ const DOCUMENTS = {
     pdfUrl: api.invoices.voucherUrl,
   },
   'remittance-notice': {
-    resource: 'payments',
-    verify: api.payments.verifyRemittanceNotice,
-    pdfUrl: api.payments.remittanceNoticeUrl,
+    resource: 'transferBatches',
+    verify: (id: string, hash: string | undefined, signal?: AbortSignal) => {
+      const { batchId, vendorId } = remittanceNotice(id);
+      return api.transferBatches.verifyRemittanceNotice(batchId, vendorId, hash, signal);
+    },
+    pdfUrl: (id: string) => {
+      const { batchId, vendorId } = remittanceNotice(id);
+      return api.transferBatches.remittanceNoticeUrl(batchId, vendorId);
+    },
   },
 } as const satisfies Record<DocumentKind, object>;
+
+/** What the amount is on each kind of voucher, as the voucher names it. */
+const AMOUNT_LABELS = {
+  contract: 'verify.amount.contract',
+  'payment-order': 'verify.amount.paymentOrder',
+  'remittance-notice': 'verify.amount.remittanceNotice',
+} as const satisfies Record<DocumentKind, string>;
 
 export function VerifyPage() {
   const { kind, id } = useParams({ strict: false }) as { kind: DocumentKind; id: string };
@@ -68,6 +92,9 @@ export function VerifyPage() {
       {query.data ? (
         <>
           <Verdict verification={query.data} badHash={claimed?.success === false} />
+          <Alert tone="info" title={t('verify.compare.title')}>
+            {t('verify.compare.body')}
+          </Alert>
           <Section
             title={DOCUMENT_KIND_LABELS[kind]}
             actions={
@@ -85,7 +112,7 @@ export function VerifyPage() {
   );
 }
 
-/** The document the record names, its hash now and the one compared with it. */
+/** The document the record names, its key figures and hash now, and the hash compared with it. */
 function VerificationDetails({
   verification,
   claimed,
@@ -98,8 +125,22 @@ function VerificationDetails({
     [t('verify.documentNumber'), verification.documentNumber],
     [t('verify.subject'), verification.title],
     [t('verify.issuedOn'), <DateText value={verification.issuedOn} />],
-    [t('verify.recordHash'), <code className="verify-hash">{verification.hash}</code>],
+    [t(AMOUNT_LABELS[verification.documentKind]), <Amount value={verification.amount} />],
+    [t('verify.counterparty'), verification.counterparty],
   ];
+  if (verification.transferDate)
+    items.push([t('verify.transferDate'), <DateText value={verification.transferDate} />]);
+  const account = verification.bankAccount;
+  if (account) {
+    items.push(
+      [
+        t('verify.bankAccount'),
+        `${account.bankName} ${account.branchName} ${account.type} ${account.number}`,
+      ],
+      [t('verify.accountHolder'), account.holderKana],
+    );
+  }
+  items.push([t('verify.recordHash'), <code className="verify-hash">{verification.hash}</code>]);
   if (claimed)
     items.push([t('verify.claimedHash'), <code className="verify-hash">{claimed}</code>]);
   return <Details items={items} />;
@@ -134,9 +175,10 @@ function Verdict({
       <p className="verify-verdict__title">✕ {t('verify.mismatch.title')}</p>
       <p>{t('verify.mismatch.body')}</p>
       <ul>
-        <li>{t('verify.mismatch.changedPaper')}</li>
         <li>{t('verify.mismatch.changedRecord')}</li>
+        <li>{t('verify.mismatch.wrongHash')}</li>
       </ul>
+      <p>{t('verify.mismatch.next')}</p>
     </div>
   );
 }
