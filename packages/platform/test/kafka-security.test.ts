@@ -28,6 +28,7 @@ if (!security) {
   const serviceEnv = (user: string, overrides: Record<string, string>) =>
     parseConfig(serviceEnvSchema, {
       DATABASE_URL: 'postgresql://denpyo:secret@127.0.0.1:5432/denpyo',
+      PUBLIC_URL: 'https://denpyo.city.example.lg.jp',
       KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
       KAFKA_SASL_USERNAME: user,
       KAFKA_SASL_PASSWORD: users[user] ?? '',

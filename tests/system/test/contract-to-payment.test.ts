@@ -27,6 +27,7 @@ if (secured) {
         KAFKA_SSL_CA_FILE,
       } = parseConfig(serviceEnvSchema, {
         DATABASE_URL: 'postgresql://unused:unused@localhost/unused',
+        PUBLIC_URL: 'http://localhost:3000',
         KAFKA_BROKERS: secured.sslBrokers.join(','),
         KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
         KAFKA_SASL_USERNAME: name,
