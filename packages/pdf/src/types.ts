@@ -112,7 +112,12 @@ export interface PaymentOrderVoucher {
   /** Per rate, as the invoice states them. */
   taxes: TaxLine[];
   total: number;
-  /** 源泉徴収税額 (0: none) and 差引支払額 = total − withholdingTax, what is transferred. */
+  /**
+   * 適格返還請求書 received before the order, each with its own number and 返還額 (tax included):
+   * what is paid is total less these. Absent or empty: none.
+   */
+  credits?: { creditNoteNumber: string; total: number }[];
+  /** 源泉徴収税額 (0: none) and 差引支払額 = total − credits − withholdingTax, what is transferred. */
   withholdingTax: number;
   netAmount: number;
   /** 受付, 検収, 支出命令: name is the display name, role the title (職名). */

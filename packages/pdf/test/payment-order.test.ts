@@ -49,6 +49,23 @@ describe('renderPaymentOrderVoucher (v2)', () => {
     expect(text).not.toMatch(/支払金額/);
   });
 
+  it('prints the 請求金額, each 返還額 with its credit note number, and the 支払金額 left', async () => {
+    const credited = pdfText(
+      await renderPaymentOrderVoucher({
+        ...paymentOrderVoucher,
+        credits: [{ creditNoteNumber: 'CN-2026-0001', total: 22_000 }],
+        netAmount: paymentOrderVoucher.total - 22_000,
+      }),
+    );
+    expect(credited).toMatch(
+      new RegExp(`請求金額\\s+￥${paymentOrderVoucher.total.toLocaleString('en')}－`),
+    );
+    expect(credited).toMatch(/返還額\s+△￥22,000－\s+（返還請求書 CN-2026-0001）/);
+    expect(credited).toMatch(
+      new RegExp(`支払金額\\s+￥${(paymentOrderVoucher.total - 22_000).toLocaleString('en')}－`),
+    );
+  });
+
   it('prints tax-included amounts as such, with the tax as the invoice states it', () => {
     expect(text).toMatch(/金額（税込）/);
     expect(text).toMatch(/職員研修 講演料\s+〔源泉徴収対象〕\s+10%\s+100,000円/);

@@ -157,8 +157,27 @@ export const InvoiceRejectedSchema = z.object({
   contractId: UuidSchema,
   total: YenSchema,
   reason: z.string().min(1),
+  /**
+   * What the invoice still reserved when rejected: total less its credit notes, which
+   * InvoiceCredited released already. Absent: total (an invoice rejected before credit notes).
+   */
+  payableTotal: YenSchema.optional(),
 });
 export type InvoiceRejected = z.infer<typeof InvoiceRejectedSchema>;
+
+/**
+ * A credit note (適格返還請求書) reduced an invoice not yet ordered for payment: creditedTotal is
+ * no longer invoiced against the contract. One event per credit note.
+ */
+export const InvoiceCreditedSchema = z.object({
+  invoiceId: UuidSchema,
+  contractId: UuidSchema,
+  vendorId: UuidSchema,
+  creditNoteId: UuidSchema,
+  creditNoteNumber: z.string().min(1),
+  creditedTotal: PositiveYenSchema,
+});
+export type InvoiceCredited = z.infer<typeof InvoiceCreditedSchema>;
 
 export const PaymentOrderedSchema = z.object({
   invoiceId: UuidSchema,
@@ -260,6 +279,7 @@ export const EVENT_PAYLOADS = {
   InvoiceReceived: InvoiceReceivedSchema,
   InvoiceInspected: InvoiceInspectedSchema,
   InvoiceRejected: InvoiceRejectedSchema,
+  InvoiceCredited: InvoiceCreditedSchema,
   PaymentOrdered: PaymentOrderedSchema,
   PaymentScheduled: PaymentScheduledSchema,
   PaymentExecuted: PaymentExecutedSchema,
@@ -302,6 +322,7 @@ const EVENT_TOPICS: Record<EventType, Topic> = {
   InvoiceReceived: TOPICS.invoice,
   InvoiceInspected: TOPICS.invoice,
   InvoiceRejected: TOPICS.invoice,
+  InvoiceCredited: TOPICS.invoice,
   PaymentOrdered: TOPICS.invoice,
   PaymentScheduled: TOPICS.payment,
   PaymentExecuted: TOPICS.payment,

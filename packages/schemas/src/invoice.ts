@@ -117,6 +117,29 @@ const eInvoiceFields = {
   }),
 };
 
+/** A JP PINT credit note (適格返還請求書) received against the invoice before its payment order. */
+export const InvoiceCreditSchema = z.object({
+  id: UuidSchema,
+  creditNoteNumber: z.string().openapi({ description: "The credit note's own number (cbc:ID)" }),
+  issueDate: IsoDateSchema,
+  total: YenSchema.openapi({
+    description: 'What it returns, tax included (cbc:PayableAmount): taken off payableTotal',
+  }),
+  taxes: z.array(TaxBreakdownSchema).openapi({
+    description: 'Per rate the taxable amount and tax returned, as stated (cac:TaxSubtotal)',
+  }),
+  originalSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .openapi({
+      description:
+        'The SHA-256 (hex) of the XML as received (GET /api/invoices/{id}/credit-notes/{creditId}/original)',
+    }),
+});
+export type InvoiceCredit = z.infer<typeof InvoiceCreditSchema>;
+
+export const InvoiceCreditParamsSchema = z.strictObject({ id: UuidSchema, creditId: UuidSchema });
+
 export const InvoiceStatusSchema = z.enum(['received', 'inspected', 'approved', 'rejected']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 
@@ -139,7 +162,16 @@ export const InvoiceSchema = z.object({
   taxes: z.array(TaxBreakdownSchema),
   total: YenSchema,
   withholdingTax: YenSchema,
-  netAmount: YenSchema.openapi({ description: 'total − withholdingTax: what is transferred' }),
+  credits: z.array(InvoiceCreditSchema).openapi({
+    description:
+      'The credit notes received against the invoice before its payment order (empty for none)',
+  }),
+  payableTotal: YenSchema.openapi({
+    description: 'total − the credits’ totals: what the payment order orders',
+  }),
+  netAmount: YenSchema.openapi({
+    description: 'payableTotal − withholdingTax: what is transferred',
+  }),
   dueDate: IsoDateSchema.openapi({
     description:
       'Payment deadline: 30 days after receivedOn (40 for works) on a bank business day, shortened by a late inspection',
@@ -214,6 +246,13 @@ export const EInvoicePreviewSchema = z.object({
     description:
       "The stated payee account is not the vendor's registered one (the city pays the registered one)",
   }),
+  credit: z
+    .object({ invoiceId: UuidSchema, invoiceNumber: z.string(), total: YenSchema })
+    .optional()
+    .openapi({
+      description:
+        'A credit note: the invoice it would be received against and what it would take off (its other figures are those of the credit note)',
+    }),
 });
 export type EInvoicePreview = z.infer<typeof EInvoicePreviewSchema>;
 

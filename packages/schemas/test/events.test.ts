@@ -95,6 +95,14 @@ const samples: { [T in EventType]: EventPayload<T> } = {
     total: 137_500,
     reason: '金額相違',
   },
+  InvoiceCredited: {
+    invoiceId: ids.invoice,
+    contractId: ids.contract,
+    vendorId: ids.vendor,
+    creditNoteId: randomUUID(),
+    creditNoteNumber: 'CN-1',
+    creditedTotal: 22_000,
+  },
   PaymentOrdered: {
     invoiceId: ids.invoice,
     contractId: ids.contract,
@@ -230,6 +238,7 @@ describe('eventTopic', () => {
       InvoiceReceived: TOPICS.invoice,
       InvoiceInspected: TOPICS.invoice,
       InvoiceRejected: TOPICS.invoice,
+      InvoiceCredited: TOPICS.invoice,
       PaymentOrdered: TOPICS.invoice,
       PaymentScheduled: TOPICS.payment,
       PaymentExecuted: TOPICS.payment,

@@ -7,7 +7,7 @@ import {
   type RunningService,
   type UnitOfWork,
 } from '@denpyo/platform';
-import { TOPICS, type DomainEvent } from '@denpyo/schemas';
+import { TOPICS, type DomainEvent, type EventOf } from '@denpyo/schemas';
 import request from 'supertest';
 import { CONSUMER_GROUP } from '../src/application';
 import { addInvoicedAmount } from '../src/db/contracts';
@@ -116,6 +116,68 @@ describe('consumers of invoice and payment events', () => {
     await deliver(TOPICS.invoice, id, received, rejected, rejected, sentinel);
     await eventually(async () =>
       expect(await contract(id)).toMatchObject({ invoicedAmount: 7, remainingAmount: 499_993 }),
+    );
+  });
+
+  const invoiceCredited = (received: EventOf<'InvoiceReceived'>, total: number) =>
+    buildEvent(
+      'InvoiceCredited',
+      received.aggregateId,
+      {
+        invoiceId: received.payload.invoiceId,
+        contractId: received.payload.contractId,
+        vendorId,
+        creditNoteId: randomUUID(),
+        creditNoteNumber: `CN-${total}`,
+        creditedTotal: total,
+      },
+      context,
+    );
+
+  it('takes a credit note off the invoiced amount once, even when it is delivered twice', async () => {
+    const { id } = await approvedContract(500_000);
+    const received = invoiceReceived(id, 110_000);
+    const credited = invoiceCredited(received, 22_000);
+    const sentinel = invoiceReceived(id, 3);
+    await deliver(TOPICS.invoice, id, received, credited, credited, sentinel);
+    await eventually(async () =>
+      expect(await contract(id)).toMatchObject({ invoicedAmount: 88_003 }),
+    );
+    expect(await contract(id)).toMatchObject({ remainingAmount: 411_997 });
+    // A redelivery after the fact changes nothing either.
+    const later = invoiceReceived(id, 4);
+    await deliver(TOPICS.invoice, id, credited, later);
+    await eventually(async () =>
+      expect(await contract(id)).toMatchObject({ invoicedAmount: 88_007 }),
+    );
+    const { rows } = await service.runtime.pool.query(
+      `SELECT amount::text FROM audit_log WHERE action = 'contract.invoiceCredited' AND entity_id = $1`,
+      [id],
+    );
+    expect(rows).toEqual([{ amount: '22000' }]);
+  });
+
+  it('releases a credited then rejected invoice only by what it still counted', async () => {
+    const { id } = await approvedContract(500_000);
+    const received = invoiceReceived(id, 110_000);
+    const credited = invoiceCredited(received, 22_000);
+    const rejected = buildEvent(
+      'InvoiceRejected',
+      received.aggregateId,
+      {
+        invoiceId: received.payload.invoiceId,
+        contractId: id,
+        total: 110_000,
+        reason: '全額返還',
+        payableTotal: 88_000,
+      },
+      context,
+    );
+    const sentinel = invoiceReceived(id, 5);
+    await deliver(TOPICS.invoice, id, received, credited, rejected, rejected, credited, sentinel);
+    // Back where it was before the invoice, plus the sentinel.
+    await eventually(async () =>
+      expect(await contract(id)).toMatchObject({ invoicedAmount: 5, remainingAmount: 499_995 }),
     );
   });
 

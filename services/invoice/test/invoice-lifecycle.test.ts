@@ -174,6 +174,7 @@ describe('rejection', () => {
       contractId: small.contractId,
       total: 110_000,
       reason: '単価誤り',
+      payableTotal: 110_000,
     });
     await receive(invoiceBody(small.contractId));
     await receive(invoiceBody(small.contractId));

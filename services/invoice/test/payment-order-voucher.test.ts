@@ -65,6 +65,8 @@ describe('paymentOrderVoucher', () => {
     subtotal: 100_000,
     taxes: [{ rate: 10, base: 100_000, tax: 10_000 }],
     total: 110_000,
+    credits: [],
+    payableTotal: 110_000,
     withholdingTax: 0,
     netAmount: 110_000,
     createdBy: 'alice',
@@ -129,5 +131,23 @@ describe('paymentOrderVoucher', () => {
     expect(paymentOrderVoucher('テスト市', invoice, contract, unknown)).not.toHaveProperty(
       'payment',
     );
+  });
+
+  it('prints each credit note with its number, and pays what is left (netAmount)', () => {
+    expect(voucher.credits).toEqual([]);
+    const credit = {
+      id: '00000000-0000-4000-8000-000000000020',
+      creditNoteNumber: 'CN-1',
+      issueDate: '2026-12-02',
+      total: 22_000,
+      taxes: [{ rate: 10 as const, base: 20_000, tax: 2_000 }],
+      originalSha256: '0'.repeat(64),
+    };
+    const credited = { ...invoice, credits: [credit], payableTotal: 88_000, netAmount: 88_000 };
+    expect(paymentOrderVoucher('テスト市', credited, contract, vendor)).toMatchObject({
+      total: 110_000,
+      credits: [{ creditNoteNumber: 'CN-1', total: 22_000 }],
+      netAmount: 88_000,
+    });
   });
 });

@@ -60,8 +60,22 @@ function qualifiedLabel(voucher: PaymentOrderVoucher): string {
   return '適格請求書ではない（登録番号の記載なし）';
 }
 
-/** 支払金額, and when tax is withheld, 源泉徴収税額 and the 差引支払額 that is transferred. */
+/**
+ * 支払金額; when credit notes reduced it, 請求金額 and each 返還額 first; when tax is withheld,
+ * 源泉徴収税額 and the 差引支払額 that is transferred.
+ */
 function amountFields(voucher: PaymentOrderVoucher): [string, string][] {
+  const credits = voucher.credits ?? [];
+  if (credits.length > 0) {
+    return [
+      ['請求金額', formatGuardedYen(voucher.total)],
+      ...credits.map(({ creditNoteNumber, total }): [string, string] => [
+        '返還額',
+        spaced(`△${formatGuardedYen(total)}`, `（返還請求書 ${creditNoteNumber}）`),
+      ]),
+      ['支払金額', formatGuardedYen(voucher.netAmount)],
+    ];
+  }
   if (voucher.withholdingTax === 0) return [['支払金額', formatGuardedYen(voucher.total)]];
   return [
     ['請求金額', formatGuardedYen(voucher.total)],

@@ -1,5 +1,5 @@
 // The invoice service's operations: receipt, inspection (検収) and payment order (支出命令).
-import { InvoiceListFilters, type InvoiceStatus } from '../invoice';
+import { InvoiceCreditParamsSchema, InvoiceListFilters, type InvoiceStatus } from '../invoice';
 import type { PagedQuery } from '../paging';
 import { IdParamsSchema, withRangeChecks } from '../query';
 import { STAFF_ROLES } from '../values';
@@ -107,16 +107,31 @@ export const INVOICE_OPERATIONS = declareOperations({
       'payment still goes to the registered account. The XML is kept byte for byte with its SHA-256',
       '(電子帳簿保存法). 400: not well-formed, a DTD, not a UBL Invoice; 413: larger than the limit;',
       '415: not XML; 422 naming the rule and the element (`errors[].rule`, `errors[].path`): a',
-      'JP PINT rule, a credit note (credit-note-not-supported), an unknown contract, another',
+      'JP PINT rule, an unknown contract, another',
       "vendor's T-number or 法人番号, or a receipt rule; 409: the invoice number was already received",
       'for the contract.',
+      'A UBL CreditNote (適格返還請求書, CreditNoteTypeCode 381) names its contract the same way and',
+      'the invoice it corrects by that invoice number in exactly one',
+      'cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID (denpyo-billing-reference); the',
+      "invoice must be the contract's and the vendor's and not yet ordered for payment (received or",
+      'inspected). Its PayableAmount must not exceed what is left payable on the invoice',
+      '(denpyo-credit-payable). It is kept byte for byte beside the invoice, releases its total from',
+      "the invoice's reservation on the contract and fiscal year, and the answer (201, location the",
+      'invoice) is the corrected invoice: `credits` and `payableTotal`. 409: the invoice is already',
+      'ordered for payment or paid (a refund, 戻入, is arranged instead), or the credit note number',
+      'was already received for the invoice; 422: the invoice is rejected, or has withholding',
+      '(denpyo-withholding).',
     ].join(' '),
     roles: ['procurement', 'vendor'],
     xmlBody: {
       maxBytes: E_INVOICE_MAX_BYTES,
       description: 'A UBL 2.1 Invoice of JP PINT, UTF-8, without a DTD.',
     },
-    response: json(c.Invoice, 'The received invoice, source jp-pint, with originalSha256', 201),
+    response: json(
+      c.Invoice,
+      'The received invoice, source jp-pint, with originalSha256; for a credit note the invoice it corrected',
+      201,
+    ),
     location: '/api/invoices/{id}',
     errors: [409, 422],
   },
@@ -127,7 +142,7 @@ export const INVOICE_OPERATIONS = declareOperations({
     tag: 'invoice',
     summary: 'Read a JP PINT e-invoice without registering it',
     description:
-      'What `POST /api/invoices/e-invoice` would do with the same document, writing nothing: 200 with what was read, the contract and vendor it matched and the figures the invoice would get (and `payeeAccountDiffers`), or the same 400/413/415/422 the receipt would give. A duplicate invoice number is found only on receipt (409).',
+      'What `POST /api/invoices/e-invoice` would do with the same document, writing nothing: 200 with what was read, the contract and vendor it matched and the figures the invoice would get (and `payeeAccountDiffers`), or the same 400/413/415/422 the receipt would give. For a credit note, its own figures and `credit`: the invoice it would be received against and what it takes off. A duplicate invoice number, and a credit note against an invoice already ordered, are found only on receipt (409).',
     roles: ['procurement', 'vendor'],
     xmlBody: {
       maxBytes: E_INVOICE_MAX_BYTES,
@@ -147,6 +162,18 @@ export const INVOICE_OPERATIONS = declareOperations({
     roles: [...STAFF_ROLES, 'vendor'],
     params: IdParamsSchema,
     response: file('application/xml', 'The e-invoice as received'),
+  },
+  getInvoiceCreditNoteOriginal: {
+    method: 'get',
+    path: '/api/invoices/{id}/credit-notes/{creditId}/original',
+    owner: 'invoice',
+    tag: 'invoice',
+    summary: "A credit note's XML exactly as received (staff; a vendor user only its own)",
+    description:
+      "The bytes kept at receipt (電子帳簿保存法); their SHA-256 is the credit's `originalSha256` in the invoice's `credits`. 404 when the invoice has no such credit note.",
+    roles: [...STAFF_ROLES, 'vendor'],
+    params: InvoiceCreditParamsSchema,
+    response: file('application/xml', 'The credit note as received'),
   },
   listInvoices: {
     method: 'get',

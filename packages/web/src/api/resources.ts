@@ -259,6 +259,9 @@ export const api = {
       postXml<EInvoicePreview>('/api/invoices/e-invoice/preview', xml),
     /** The e-invoice's XML exactly as received. */
     originalUrl: (id: string) => `/api/invoices/${enc(id)}/original`,
+    /** A credit note's XML exactly as received. */
+    creditNoteOriginalUrl: (id: string, creditId: string) =>
+      `/api/invoices/${enc(id)}/credit-notes/${enc(creditId)}/original`,
   },
 
   payments: {

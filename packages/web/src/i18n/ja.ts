@@ -214,11 +214,13 @@ export const ja = {
   'timeline.action.contract.rejected': '差戻し',
   'timeline.action.contract.invoiced': '請求を計上',
   'timeline.action.contract.invoiceReleased': '請求の取消により残額を戻す',
+  'timeline.action.contract.invoiceCredited': '返還請求書により請求額を減額',
   'timeline.action.contract.paid': '支払済を計上',
   'timeline.action.invoice.received': '請求書を受付',
   'timeline.action.invoice.inspected': '検収',
   'timeline.action.invoice.approved': '支出命令',
   'timeline.action.invoice.rejected': '差戻し',
+  'timeline.action.invoice.credited': '返還請求書を受付（請求額を減額）',
   'timeline.amount': '金額 {amount}',
 
   // ---- procurement: vendors ----
@@ -487,6 +489,11 @@ export const ja = {
   'invoice.detail.source.jp-pint': '電子インボイス (JP PINT)',
   'invoice.detail.original': '原本XMLをダウンロード',
   'invoice.detail.originalSha256': 'SHA-256: {sha256}',
+  'invoice.detail.credits': '返還（返還請求書）',
+  'invoice.detail.credit': '返還請求書 {number}（{date}）',
+  'invoice.detail.creditOriginal': '原本XML',
+  'invoice.detail.invoicedTotal': '請求金額',
+  'invoice.detail.payableTotal': '支払額',
   'invoice.detail.period': '請求期間',
   'invoice.detail.payeeDiffers':
     '請求書に記載の振込先（{account}）は登録口座と異なります。支払は登録口座に行います（口座の変更には承認が必要です）。',
@@ -503,6 +510,8 @@ export const ja = {
   'eInvoice.refused': 'この請求書は登録できません: {reason}',
   'eInvoice.rule': '規則 {rule}・要素',
   'eInvoice.register': '登録する',
+  'eInvoice.preview.credit':
+    'この書類は返還請求書です。登録すると、請求書 {number} の支払額から {amount} を差し引きます。',
   'eInvoice.done': '電子インボイスを {documentNumber} として受け付けました（支払期限 {dueDate}）',
   'eInvoice.spec.billing': 'JP PINT（適格請求書）',
   'eInvoice.spec.nontax': 'JP BIS（適格請求書発行事業者以外）',

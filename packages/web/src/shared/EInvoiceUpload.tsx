@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { api, toApiError } from '../api';
 import { useUser } from '../app/session';
-import { formatSeireki } from '../format';
+import { formatSeireki, formatYen } from '../format';
 import { t } from '../i18n';
 import {
   Alert,
@@ -144,6 +144,15 @@ function PreviewSections({ preview }: { preview: EInvoicePreview }) {
   const account = preview.statedPayeeAccount;
   return (
     <>
+      {preview.credit ? (
+        <Alert
+          tone="info"
+          title={t('eInvoice.preview.credit', {
+            number: preview.credit.invoiceNumber,
+            amount: formatYen(preview.credit.total),
+          })}
+        />
+      ) : null}
       <Section title={t('eInvoice.preview.read')}>
         <Details
           items={[

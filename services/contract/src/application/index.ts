@@ -30,6 +30,7 @@ import { makeRecordInvoicedAmount } from './record-invoiced-amount';
 import { makeRecordPayment } from './record-payment';
 import { makeRegisterVendor } from './register-vendor';
 import { makeRejectContract } from './reject-contract';
+import { makeReleaseCreditedAmount } from './release-credited-amount';
 import { makeReleaseInvoicedAmount } from './release-invoiced-amount';
 import { makeRenderContractVoucher, makeVerifyContractVoucher } from './render-contract-voucher';
 import { makeListBranches, makeSearchBanks } from './search-banks';
@@ -77,6 +78,7 @@ export function createContractApplication(deps: ContractDeps) {
     applyBegunCommitments: makeApplyBegunCommitments(deps),
     recordInvoicedAmount: makeRecordInvoicedAmount(deps),
     releaseInvoicedAmount: makeReleaseInvoicedAmount(deps),
+    releaseCreditedAmount: makeReleaseCreditedAmount(deps),
     recordPayment: makeRecordPayment(deps),
     recordClosedFiscalYear: makeRecordClosedFiscalYear(deps),
   };

@@ -2,7 +2,7 @@ import { makeSearchAudit, makeVerifyAudit, prismaExecutor } from '@denpyo/platfo
 import type { InvoiceDeps } from './deps';
 import { makeGetInvoice } from './get-invoice';
 import { makeGetInvoiceHistory } from './get-invoice-history';
-import { makeGetInvoiceOriginal } from './get-invoice-original';
+import { makeGetCreditNoteOriginal, makeGetInvoiceOriginal } from './get-invoice-original';
 import { makeInspectInvoice } from './inspect-invoice';
 import { makeListInvoices } from './list-invoices';
 import { makeOrderPayment } from './order-payment';
@@ -31,6 +31,7 @@ export function createInvoiceApplication(deps: InvoiceDeps) {
     receiveEInvoice: makeReceiveEInvoice(deps),
     previewEInvoice: makePreviewEInvoice(deps),
     getInvoiceOriginal: makeGetInvoiceOriginal(deps),
+    getCreditNoteOriginal: makeGetCreditNoteOriginal(deps),
     inspectInvoice: makeInspectInvoice(deps),
     orderPayment: makeOrderPayment(deps),
     rejectInvoice: makeRejectInvoice(deps),

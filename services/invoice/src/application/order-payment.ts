@@ -1,4 +1,11 @@
-import { nextDocumentSequence, ok, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
+import {
+  nextDocumentSequence,
+  ok,
+  refuse,
+  signatureOf,
+  type Caller,
+  type Outcome,
+} from '@denpyo/platform';
 import type { Invoice } from '@denpyo/schemas';
 import { changeInvoiceStatus } from '../db/invoices';
 import { findContract, isFiscalYearClosed } from '../db/projections';
@@ -27,6 +34,12 @@ export function makeOrderPayment({ uow, today }: InvoiceDeps) {
         inspectedBy: before.inspectedBy ?? null,
       });
       if (!orderer.ok) return orderer;
+      if (before.payableTotal === 0) {
+        return refuse(
+          'unprocessable',
+          '返還請求書により支払額が0円になった請求書は支出命令できません。返戻してください',
+        );
+      }
       const year = decideOrderFiscalYear(
         before.fiscalYear,
         await isFiscalYearClosed(unit.tx, before.fiscalYear),
@@ -52,7 +65,8 @@ export function makeOrderPayment({ uow, today }: InvoiceDeps) {
         contractId: after.contractId,
         vendorId: after.vendorId,
         invoiceNumber: after.invoiceNumber,
-        amount: after.total,
+        // What is paid: the total less the credit notes received before the order.
+        amount: after.payableTotal,
         dueDate: after.dueDate,
         orderedBy: unit.actor,
         documentNumber: paymentOrderNumber,

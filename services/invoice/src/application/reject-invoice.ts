@@ -7,8 +7,8 @@ import { lockForTransition, statusAudit } from './invoice-transition';
 import { presentInvoice } from './present-invoice';
 
 /**
- * Rejects an invoice before its payment order, giving its total back to the contract and to the
- * fiscal year that bore it.
+ * Rejects an invoice before its payment order, giving what it still reserved (its total less its
+ * credit notes) back to the contract and to the fiscal year that bore it.
  */
 export function makeRejectInvoice({ uow, today }: InvoiceDeps) {
   return async (
@@ -20,7 +20,8 @@ export function makeRejectInvoice({ uow, today }: InvoiceDeps) {
       const locked = await lockForTransition(unit, id, 'reject');
       if (!locked.ok) return locked;
       const before = locked.value;
-      await releaseContractAmount(unit.tx, before);
+      // What credit notes returned was released when they were received.
+      await releaseContractAmount(unit.tx, { ...before, total: before.payableTotal });
       const after = await changeInvoiceStatus(unit.tx, id, {
         action: 'reject',
         by: unit.actor,
@@ -33,6 +34,7 @@ export function makeRejectInvoice({ uow, today }: InvoiceDeps) {
         contractId: after.contractId,
         total: after.total,
         reason,
+        payableTotal: after.payableTotal,
       });
       return ok(after);
     });

@@ -5,7 +5,9 @@ import {
   type ContractKind,
   type Invoice,
   type InvoiceCreateRequest,
+  type InvoiceCredit,
   StatedPayeeAccountSchema,
+  TaxBreakdownSchema,
   type InvoiceListQuery,
   type InvoicePeriod,
   type InvoiceSource,
@@ -32,6 +34,7 @@ const withDetails = {
   taxes: { orderBy: { rate: 'desc' } },
   // Not the XML itself: only GET …/original reads those bytes.
   original: { omit: { xml: true } },
+  creditNotes: { omit: { xml: true }, orderBy: { createdAt: 'asc' } },
 } as const satisfies Prisma.InvoiceInclude;
 
 type InvoiceRow = Prisma.InvoiceGetPayload<{ include: typeof withDetails }>;
@@ -137,6 +140,49 @@ export async function findInvoiceOriginal(
 ): Promise<{ xml: Buffer; vendorId: string; documentNumber: string } | undefined> {
   const row = await db.invoiceOriginal.findUnique({
     where: { invoiceId },
+    select: { xml: true, invoice: { select: { vendorId: true, documentNumber: true } } },
+  });
+  return row ? { xml: Buffer.from(row.xml), ...row.invoice } : undefined;
+}
+
+/** A credit note as received against an invoice, and what it returns. */
+export interface NewCreditNote {
+  id: string;
+  invoiceId: string;
+  creditNoteNumber: string;
+  issueDate: string;
+  taxes: InvoiceCredit['taxes'];
+  total: number;
+  xml: Buffer;
+  sha256: string;
+  createdBy: Signature;
+}
+
+/** Keeps a credit note beside its invoice; the same number twice for the invoice throws P2002. */
+export async function insertCreditNote(tx: Tx, credit: NewCreditNote): Promise<void> {
+  await tx.invoiceCreditNote.create({
+    data: {
+      id: credit.id,
+      invoiceId: credit.invoiceId,
+      creditNoteNumber: credit.creditNoteNumber,
+      issueDate: isoDateToUtc(credit.issueDate),
+      taxes: credit.taxes,
+      total: BigInt(credit.total),
+      xml: new Uint8Array(credit.xml),
+      sha256: credit.sha256,
+      createdBySignature: credit.createdBy,
+    },
+  });
+}
+
+/** A credit note's XML exactly as received, and its invoice's vendor and document number. */
+export async function findCreditNoteOriginal(
+  db: Db,
+  invoiceId: string,
+  creditId: string,
+): Promise<{ xml: Buffer; vendorId: string; documentNumber: string } | undefined> {
+  const row = await db.invoiceCreditNote.findFirst({
+    where: { id: creditId, invoiceId },
     select: { xml: true, invoice: { select: { vendorId: true, documentNumber: true } } },
   });
   return row ? { xml: Buffer.from(row.xml), ...row.invoice } : undefined;
@@ -288,6 +334,10 @@ function overdueFilter(flag: boolean | undefined, today: string): Prisma.Invoice
 
 function toInvoiceRecord(row: InvoiceRow): InvoiceRecord {
   const statedTaxes = row.taxes.filter((tax) => tax.stated);
+  const credits = row.creditNotes.map(toCredit);
+  const total = yenFromBigInt(row.total);
+  const withholdingTax = yenFromBigInt(row.withholdingTax);
+  const payableTotal = credits.reduce((left, credit) => left - credit.total, total);
   return {
     id: row.id,
     documentNumber: row.documentNumber,
@@ -322,9 +372,12 @@ function toInvoiceRecord(row: InvoiceRow): InvoiceRecord {
       base: yenFromBigInt(tax.base),
       tax: yenFromBigInt(tax.tax),
     })),
-    total: yenFromBigInt(row.total),
-    withholdingTax: yenFromBigInt(row.withholdingTax),
-    netAmount: yenFromBigInt(row.netAmount),
+    total,
+    credits,
+    payableTotal,
+    withholdingTax,
+    // The stored net_amount is total − withholdingTax at receipt; credits reduce what is paid.
+    netAmount: payableTotal - withholdingTax,
     dueDate: utcToIsoDate(row.dueDate),
     originalDueDate: utcToIsoDate(row.originalDueDate),
     inspectionDueDate: utcToIsoDate(row.inspectionDueDate),
@@ -348,6 +401,17 @@ function toInvoiceRecord(row: InvoiceRow): InvoiceRecord {
     ...optional('rejectedReason', row.rejectedReason),
     source: row.source as InvoiceSource,
     ...eInvoiceFields(row),
+  };
+}
+
+function toCredit(row: InvoiceRow['creditNotes'][number]): InvoiceCredit {
+  return {
+    id: row.id,
+    creditNoteNumber: row.creditNoteNumber,
+    issueDate: utcToIsoDate(row.issueDate),
+    total: yenFromBigInt(row.total),
+    taxes: TaxBreakdownSchema.array().parse(row.taxes),
+    originalSha256: row.sha256,
   };
 }
 

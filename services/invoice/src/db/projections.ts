@@ -290,16 +290,27 @@ export async function reserveYearAmount(
   return updated === 1;
 }
 
-/** Gives back what a rejected invoice had reserved, on the contract and in its fiscal year. */
+/**
+ * Gives back what an invoice had reserved (all of it when rejected, a credit note's total when
+ * credited), on the contract and in its fiscal year: the reserve's conditional updates in reverse.
+ * A reservation smaller than what is released would mean money counted twice: it throws, so the
+ * transaction rolls back.
+ */
 export async function releaseContractAmount(
   tx: Tx,
   invoice: { contractId: string; fiscalYear: number; total: number },
 ): Promise<void> {
   const total = BigInt(invoice.total);
-  await tx.$executeRaw`
+  const contract = await tx.$executeRaw`
     UPDATE approved_contracts SET invoiced_total = invoiced_total - ${total}
-    WHERE contract_id = ${invoice.contractId}::uuid`;
-  await tx.$executeRaw`
+    WHERE contract_id = ${invoice.contractId}::uuid AND invoiced_total >= ${total}`;
+  const year = await tx.$executeRaw`
     UPDATE contract_years SET invoiced_total = invoiced_total - ${total}
-    WHERE contract_id = ${invoice.contractId}::uuid AND fiscal_year = ${invoice.fiscalYear}`;
+    WHERE contract_id = ${invoice.contractId}::uuid AND fiscal_year = ${invoice.fiscalYear}
+      AND invoiced_total >= ${total}`;
+  if (contract !== 1 || year !== 1) {
+    throw new Error(
+      `Contract ${invoice.contractId} (fiscal year ${invoice.fiscalYear}) has less than ${invoice.total} reserved`,
+    );
+  }
 }

@@ -19,7 +19,6 @@ export const E_INVOICE_ELEMENTS = {
   corporateNumber: `${SUPPLIER_PARTY}/cac:PartyLegalEntity/cbc:CompanyID`,
   buyerReference: '/Invoice/cbc:BuyerReference',
   orderReference: '/Invoice/cac:OrderReference/cbc:ID',
-  creditNoteTypeCode: '/CreditNote/cbc:CreditNoteTypeCode',
   issueDate: '/Invoice/cbc:IssueDate',
   prepaid: '/Invoice/cac:LegalMonetaryTotal/cbc:PrepaidAmount',
   payable: '/Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount',
@@ -29,7 +28,6 @@ export const E_INVOICE_ELEMENTS = {
 
 /** What Denpyo itself refuses in an e-invoice, beside the specification's own rules. */
 export const E_INVOICE_RULES = {
-  creditNote: 'credit-note-not-supported',
   contract: 'denpyo-contract-reference',
   registrationNumber: 'denpyo-seller-registration-number',
   corporateNumber: 'denpyo-seller-corporate-number',
@@ -50,7 +48,7 @@ export function refuseViolations(violations: readonly RuleViolation[]): Refused 
   );
 }
 
-function refuseRule(rule: string, element: string, message: string): Refused {
+export function refuseRule(rule: string, element: string, message: string): Refused {
   return refuseViolations([{ rule, element, message }]);
 }
 
@@ -88,17 +86,10 @@ export interface SellerOnFile {
 }
 
 /**
- * Refuses what Denpyo does not receive as an invoice this round (credit notes, prepaid amounts)
- * and a tax rate it does not know, before anything is looked up.
+ * Refuses what Denpyo does not receive this round (prepaid amounts) and a tax rate it does not
+ * know, before anything is looked up.
  */
 export function checkEInvoice(document: EInvoiceDocument): Outcome<void> {
-  if (document.documentKind === 'credit-note') {
-    return refuseRule(
-      E_INVOICE_RULES.creditNote,
-      E_INVOICE_ELEMENTS.creditNoteTypeCode,
-      '適格返還請求書（クレジットノート）はまだ受け付けていません。紙で提出してください',
-    );
-  }
   if (document.totals.prepaid !== 0) {
     return refuseRule(
       E_INVOICE_RULES.prepaid,
@@ -188,12 +179,7 @@ export function toInvoiceRequest(
     amount: line.amount,
     taxRate: line.taxRate as TaxRate,
   }));
-  // Subtotals are one per category and rate (E and O may both be 0%); a receipt states per rate.
-  const byRate = new Map<TaxRate, { base: number; tax: number }>();
-  for (const { rate, base, tax } of document.taxes) {
-    const sum = byRate.get(rate as TaxRate) ?? { base: 0, tax: 0 };
-    byRate.set(rate as TaxRate, { base: sum.base + base, tax: sum.tax + tax });
-  }
+  const byRate = taxesByRate(document);
   for (const [rate, { base }] of byRate) {
     const linesBase = document.lines
       .filter((line) => line.taxRate === rate)
@@ -213,6 +199,21 @@ export function toInvoiceRequest(
     lines,
     statedTaxes: [...byRate].map(([rate, { tax }]) => ({ rate, tax })),
   };
+}
+
+/**
+ * Per rate the taxable amount and tax an e-invoice states: its subtotals are one per category
+ * and rate (E and O may both be 0%), a receipt states them per rate.
+ */
+export function taxesByRate(
+  document: EInvoiceDocument,
+): Map<TaxRate, { base: number; tax: number }> {
+  const byRate = new Map<TaxRate, { base: number; tax: number }>();
+  for (const { rate, base, tax } of document.taxes) {
+    const sum = byRate.get(rate as TaxRate) ?? { base: 0, tax: 0 };
+    byRate.set(rate as TaxRate, { base: sum.base + base, tax: sum.tax + tax });
+  }
+  return byRate;
 }
 
 /**

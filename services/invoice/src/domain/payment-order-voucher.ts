@@ -51,6 +51,7 @@ export function paymentOrderVoucher(
     subtotal: invoice.subtotal,
     taxes: invoice.taxes,
     total: invoice.total,
+    credits: invoice.credits.map(({ creditNoteNumber, total }) => ({ creditNoteNumber, total })),
     withholdingTax: invoice.withholdingTax,
     netAmount: invoice.netAmount,
     approvals: approvalRecord(invoice),

@@ -237,7 +237,7 @@ function decideReceivedOn(request: ReceiptRequest, user: AuthUser, today: string
  * 適格請求書 or not: an invoice without a registration number is valid (免税事業者 are paid too);
  * one with a number must carry the vendor's own, so a vendor with none on file cannot borrow one.
  */
-function decideQualified(
+export function decideQualified(
   registrationNumber: string | undefined,
   vendor: VendorTerms | undefined,
 ): Outcome<boolean> {

@@ -9,6 +9,8 @@ export function invoiceRoutes(app: InvoiceApplication): OperationHandlers<Operat
     receiveEInvoice: ({ body, caller }) => app.receiveEInvoice(body, caller),
     previewEInvoice: ({ body, caller }) => app.previewEInvoice(body, caller),
     getInvoiceOriginal: ({ params, caller }) => app.getInvoiceOriginal(params.id, caller),
+    getInvoiceCreditNoteOriginal: ({ params, caller }) =>
+      app.getCreditNoteOriginal(params.id, params.creditId, caller),
     listInvoices: ({ query, caller }) => app.listInvoices(query, caller),
     getInvoice: ({ params, caller }) => app.getInvoice(params.id, caller),
     getInvoiceHistory: ({ params, query, caller }) =>

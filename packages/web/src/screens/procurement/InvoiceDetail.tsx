@@ -7,11 +7,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api, detailQuery } from '../../api';
+import { formatSeireki } from '../../format';
 import { t } from '../../i18n';
 import './procurement.css';
 import '../../shared/invoice-form.css';
 import {
   Alert,
+  Amount,
   DateText,
   DateTimeText,
   Details,
@@ -99,6 +101,11 @@ export function InvoiceDetail() {
             <Section title={t('invoice.detail.lines')}>
               <InvoiceLines invoice={invoice} />
             </Section>
+            {invoice.credits.length > 0 ? (
+              <Section title={t('invoice.detail.credits')}>
+                <InvoiceCredits invoice={invoice} />
+              </Section>
+            ) : null}
           </div>
           <Section title={t('timeline.title')}>
             <HistoryTimeline kind="invoices" id={invoice.id} people={invoicePeople(invoice)} />
@@ -202,5 +209,40 @@ function InvoiceSource({ invoice }: { invoice: Invoice }) {
         {t('invoice.detail.originalSha256', { sha256: invoice.originalSha256 })}
       </code>
     </div>
+  );
+}
+
+/** 請求金額, each credit note (返還額, with its original XML) and the 支払額 that is left to pay. */
+function InvoiceCredits({ invoice }: { invoice: Invoice }) {
+  return (
+    <Details
+      items={[
+        [t('invoice.detail.invoicedTotal'), <Amount value={invoice.total} />],
+        ...invoice.credits.map((credit): [string, ReactNode] => [
+          t('invoice.detail.credit', {
+            number: credit.creditNoteNumber,
+            date: formatSeireki(credit.issueDate),
+          }),
+          <div className="ui-stack">
+            <span>
+              −<Amount value={credit.total} />
+            </span>
+            <div>
+              <FileLink
+                href={api.invoices.creditNoteOriginalUrl(invoice.id, credit.id)}
+                download
+                size="small"
+              >
+                {t('invoice.detail.creditOriginal')}
+              </FileLink>
+            </div>
+            <code className="ui-small invoice-sha256">
+              {t('invoice.detail.originalSha256', { sha256: credit.originalSha256 })}
+            </code>
+          </div>,
+        ]),
+        [t('invoice.detail.payableTotal'), <Amount value={invoice.payableTotal} large />],
+      ]}
+    />
   );
 }
