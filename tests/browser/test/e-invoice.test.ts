@@ -169,4 +169,31 @@ describe('電子インボイス（JP PINT）の登録', () => {
       .waitFor();
     await photographed(page, 'e-invoice-detail');
   });
+
+  step('a credit note against that invoice reduces what will be paid', async () => {
+    const page = await as('procurement');
+    const invoicePage = page.url();
+    await page.getByRole('link', { name: '電子インボイスの登録' }).first().click();
+    await page
+      .getByRole('heading', { name: '電子インボイス（JP PINT）の登録', level: 1 })
+      .waitFor();
+    const creditNote = Buffer.from(
+      vector('credit-note.xml', documentNumber)
+        .toString('utf8')
+        .replace('<cbc:ID>INV-2026-0001</cbc:ID>', '<cbc:ID>INV-2026-0002</cbc:ID>'),
+      'utf8',
+    );
+    await upload(page, 'CN-2026-0001.xml', creditNote);
+    await page
+      .getByText(/^この書類は返還請求書です。登録すると、請求書 INV-2026-0002 の支払額から/)
+      .waitFor();
+    await photographed(page, 'e-invoice-credit-preview');
+    await page.getByRole('button', { name: '登録する' }).click();
+    await toast(page, /^返還請求書を受け付けました。請求書 INV-2026-0002 の支払額は ¥37,440 です/);
+    await page.waitForURL(invoicePage);
+    await page.getByRole('heading', { name: '返還（返還請求書）' }).waitFor();
+    await page.getByText(/返還請求書 CN-2026-0001/).waitFor();
+    await page.getByText('¥37,440').first().waitFor();
+    await photographed(page, 'e-invoice-credited');
+  });
 });

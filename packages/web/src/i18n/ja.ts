@@ -513,6 +513,7 @@ export const ja = {
   'eInvoice.preview.credit':
     'この書類は返還請求書です。登録すると、請求書 {number} の支払額から {amount} を差し引きます。',
   'eInvoice.done': '電子インボイスを {documentNumber} として受け付けました（支払期限 {dueDate}）',
+  'eInvoice.credited': '返還請求書を受け付けました。請求書 {number} の支払額は {payable} です',
   'eInvoice.spec.billing': 'JP PINT（適格請求書）',
   'eInvoice.spec.nontax': 'JP BIS（適格請求書発行事業者以外）',
   'eInvoice.preview.read': '読み取った内容',

@@ -5,11 +5,11 @@
 import type { EInvoicePreview, Invoice } from '@denpyo/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { api, toApiError } from '../api';
 import { useUser } from '../app/session';
-import { formatSeireki, formatYen } from '../format';
+import { formatReiwa, formatYen } from '../format';
 import { t } from '../i18n';
 import {
   Alert,
@@ -37,17 +37,23 @@ export function EInvoiceUpload() {
   const preview = useMutation({ mutationFn: (xml: File) => api.invoices.previewEInvoice(xml) });
   const register = useMutation({
     mutationFn: (xml: File) => api.invoices.receiveEInvoice(xml, { idempotencyKey }),
-    onSuccess: async (invoice: Invoice) => {
+    onSuccess: async (invoice: Invoice, xml: File) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['invoices'] }),
         queryClient.invalidateQueries({ queryKey: ['contracts'] }),
         queryClient.invalidateQueries({ queryKey: ['counts'] }),
       ]);
+      const credit = preview.data?.credit;
       toast.success(
-        t('eInvoice.done', {
-          documentNumber: invoice.documentNumber,
-          dueDate: formatSeireki(invoice.dueDate),
-        }),
+        credit && preview.variables === xml
+          ? t('eInvoice.credited', {
+              number: credit.invoiceNumber,
+              payable: formatYen(invoice.payableTotal),
+            })
+          : t('eInvoice.done', {
+              documentNumber: invoice.documentNumber,
+              dueDate: formatReiwa(invoice.dueDate),
+            }),
       );
       await (staff
         ? navigate({ to: '/invoices/$id', params: { id: invoice.id } })
@@ -189,8 +195,16 @@ function PreviewSections({ preview }: { preview: EInvoicePreview }) {
                 ? t('eInvoice.preview.qualified')
                 : t('invoice.detail.qualified.no'),
             ],
-            [t('invoice.detail.inspectionDueDate'), <DateText value={preview.inspectionDueDate} />],
-            [t('invoices.col.dueDate'), <DateText value={preview.dueDate} />],
+            // A credit note has no deadlines of its own: it reduces an invoice that has them.
+            ...(preview.credit
+              ? []
+              : ([
+                  [
+                    t('invoice.detail.inspectionDueDate'),
+                    <DateText value={preview.inspectionDueDate} />,
+                  ],
+                  [t('invoices.col.dueDate'), <DateText value={preview.dueDate} />],
+                ] satisfies [string, ReactNode][])),
           ]}
         />
       </Section>

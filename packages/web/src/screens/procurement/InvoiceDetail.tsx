@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api, detailQuery } from '../../api';
-import { formatSeireki } from '../../format';
+import { formatReiwa } from '../../format';
 import { t } from '../../i18n';
 import './procurement.css';
 import '../../shared/invoice-form.css';
@@ -221,7 +221,7 @@ function InvoiceCredits({ invoice }: { invoice: Invoice }) {
         ...invoice.credits.map((credit): [string, ReactNode] => [
           t('invoice.detail.credit', {
             number: credit.creditNoteNumber,
-            date: formatSeireki(credit.issueDate),
+            date: formatReiwa(credit.issueDate),
           }),
           <div className="ui-stack">
             <span>
