@@ -2,7 +2,12 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { anchorAuditTrails, anchorHash, pgExecutor } from '@denpyo/platform';
 import { waitFor } from '@denpyo/platform/testing';
-import { startSystem, type RunningSystem, type SystemDatabase } from './support/system';
+import {
+  signInDemoUsers,
+  startSystem,
+  type RunningSystem,
+  type SystemDatabase,
+} from './support/system';
 
 // Issue 8, finding 1: the audit trail could be rewritten by a superuser without a trace. Now
 // every service runs on its own role (which cannot touch the trail), each trail is a hash
@@ -59,13 +64,7 @@ describe('the audit trail, on least-privilege roles', () => {
     system = await startSystem();
     database = system.database!;
     superuser = new Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 1 });
-    for (const user of ['procurement', 'auditor']) {
-      const login = await api()
-        .post('/api/auth/login')
-        .send({ username: user, password: 'demo' })
-        .expect(200);
-      tokens[user] = login.body.token;
-    }
+    Object.assign(tokens, await signInDemoUsers(system, ['procurement', 'auditor']));
     // Entries in the contract service's trail: a vendor registered, then changed.
     for (const corporateNumber of ['7000012050002', '2000012010019']) {
       await api()

@@ -2,7 +2,7 @@ import { parseConfig, serviceEnvSchema, type ServiceEnv } from '@denpyo/platform
 import { kafkaTestBrokers, kafkaTestSecurity, waitFor } from '@denpyo/platform/testing';
 import request from 'supertest';
 import { isBankBusinessDay } from '@denpyo/jp';
-import { startSystem, type RunningSystem } from './support/system';
+import { signInDemoUsers, startSystem, type RunningSystem } from './support/system';
 import { zenginRecords } from './support/zengin';
 
 // The whole flow of API.md through the portal, once per event-bus adapter.
@@ -66,22 +66,19 @@ describe.each(adapters)('contract to payment on %s', (_name, brokers, serviceSet
       today: TODAY,
       ...(serviceSettings ? { serviceSettings } : {}),
     });
-    for (const user of [
-      'procurement',
-      'approver',
-      'approver2',
-      'accountant',
-      'accountant2',
-      'treasurer',
-      'treasurer2',
-      'auditor',
-    ]) {
-      const login = await api()
-        .post('/api/auth/login')
-        .send({ username: user, password: 'demo' })
-        .expect(200);
-      tokens[user] = login.body.token;
-    }
+    Object.assign(
+      tokens,
+      await signInDemoUsers(system, [
+        'procurement',
+        'approver',
+        'approver2',
+        'accountant',
+        'accountant2',
+        'treasurer',
+        'treasurer2',
+        'auditor',
+      ]),
+    );
   }, 60_000);
   afterAll(() => system?.stop());
 

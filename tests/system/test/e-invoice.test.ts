@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { corporateNumberCheckDigit } from '@denpyo/jp';
 import { waitFor } from '@denpyo/platform/testing';
-import { startSystem, type RunningSystem } from './support/system';
+import { signInDemoUsers, startSystem, type RunningSystem } from './support/system';
 import { zenginRecords } from './support/zengin';
 
 // API.md "v2 — e-invoices (JP PINT)" through the portal: a JP PINT invoice (the jp-pint
@@ -38,20 +38,17 @@ describe('a JP PINT e-invoice carried to the Zengin file, through the portal', (
 
   beforeAll(async () => {
     system = await startSystem({ today: TODAY });
-    for (const user of [
-      'procurement',
-      'procurement2',
-      'approver',
-      'accountant',
-      'treasurer',
-      'treasurer2',
-    ]) {
-      const login = await api()
-        .post('/api/auth/login')
-        .send({ username: user, password: 'demo' })
-        .expect(200);
-      tokens[user] = login.body.token;
-    }
+    Object.assign(
+      tokens,
+      await signInDemoUsers(system, [
+        'procurement',
+        'procurement2',
+        'approver',
+        'accountant',
+        'treasurer',
+        'treasurer2',
+      ]),
+    );
   }, 60_000);
   afterAll(() => system?.stop());
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startSystem, type RunningSystem } from './support/system';
+import { signInDemoUsers, startSystem, type RunningSystem } from './support/system';
 
 // The contract service's v2 rules through the portal with the demo users: the route by rank,
 // four eyes on bank accounts, amendments, completion and cancellation releasing the budget,
@@ -25,13 +25,7 @@ describe('v2 contracts through the portal', () => {
   let vendorId: string;
 
   async function login() {
-    for (const user of users) {
-      const response = await api()
-        .post('/api/auth/login')
-        .send({ username: user, password: 'demo' })
-        .expect(200);
-      tokens[user] = response.body.token;
-    }
+    Object.assign(tokens, await signInDemoUsers(system, users));
   }
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { waitFor } from '@denpyo/platform/testing';
 import request from 'supertest';
-import { startSystem, type RunningSystem } from './support/system';
+import { signInDemoUsers, startSystem, type RunningSystem } from './support/system';
 
 // API.md "v2 — invoices as stated" through the portal, on the system's clock: invoices as the
 // vendor wrote them (stated tax, tax-included amounts, discounts), vendors without a T-number
@@ -25,20 +25,17 @@ describe('v2 invoices as stated, through the portal', () => {
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
 
   async function logIn() {
-    for (const user of [
-      'procurement',
-      'procurement2',
-      'approver',
-      'accountant',
-      'treasurer',
-      'auditor',
-    ]) {
-      const login = await api()
-        .post('/api/auth/login')
-        .send({ username: user, password: 'demo' })
-        .expect(200);
-      tokens[user] = login.body.token;
-    }
+    Object.assign(
+      tokens,
+      await signInDemoUsers(system, [
+        'procurement',
+        'procurement2',
+        'approver',
+        'accountant',
+        'treasurer',
+        'auditor',
+      ]),
+    );
   }
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@
 import type { Invoice } from '@denpyo/schemas';
 import { t } from '../i18n';
 import { Amount } from '../ui';
+import { AmountRow } from './AmountRow';
 import './invoice-form.css';
 
 /** What the table shows: a received invoice, or the figures an e-invoice would get. */
@@ -51,41 +52,22 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceFigures }) {
       <table className="tax-preview">
         <tbody>
           {invoice.taxes.map((rate) => (
-            <tr key={rate.rate}>
-              <th scope="row">
-                {t('invoiceNew.preview.rate', { rate: rate.rate })} <Amount value={rate.base} />
-              </th>
-              <td>
-                <Amount value={rate.tax} />
-              </td>
-            </tr>
+            <AmountRow
+              key={rate.rate}
+              label={
+                <>
+                  {t('invoiceNew.preview.rate', { rate: rate.rate })} <Amount value={rate.base} />
+                </>
+              }
+              value={rate.tax}
+            />
           ))}
-          <tr>
-            <th scope="row">{t('invoiceNew.preview.subtotal')}</th>
-            <td>
-              <Amount value={invoice.subtotal} />
-            </td>
-          </tr>
-          <tr className="tax-preview__total">
-            <th scope="row">{t('invoiceNew.preview.total')}</th>
-            <td>
-              <Amount value={invoice.total} />
-            </td>
-          </tr>
+          <AmountRow label={t('invoiceNew.preview.subtotal')} value={invoice.subtotal} />
+          <AmountRow label={t('invoiceNew.preview.total')} value={invoice.total} total />
           {invoice.withholdingTax > 0 ? (
             <>
-              <tr>
-                <th scope="row">{t('invoice.detail.withholding')}</th>
-                <td>
-                  <Amount value={-invoice.withholdingTax} />
-                </td>
-              </tr>
-              <tr className="tax-preview__total">
-                <th scope="row">{t('invoice.detail.net')}</th>
-                <td>
-                  <Amount value={invoice.netAmount} />
-                </td>
-              </tr>
+              <AmountRow label={t('invoice.detail.withholding')} value={-invoice.withholdingTax} />
+              <AmountRow label={t('invoice.detail.net')} value={invoice.netAmount} total />
             </>
           ) : null}
         </tbody>

@@ -5,6 +5,7 @@
 import { formatYen } from '../format';
 import { t } from '../i18n';
 import { Alert, Amount, Section, TextField } from '../ui';
+import { AmountRow } from './AmountRow';
 import './invoice-form.css';
 import type { RatePreview } from './invoice-preview';
 import type { InvoiceFormState } from './useInvoiceForm';
@@ -88,45 +89,26 @@ export function TaxPreview({
             </ol>
             <table className="tax-preview">
               <tbody>
-                <tr>
-                  <th scope="row">{t('invoiceNew.preview.subtotal')}</th>
-                  <td>
-                    <Amount value={totals.subtotal} />
-                  </td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('invoice.preview.taxTotal')}</th>
-                  <td>
-                    <Amount value={totals.taxes.reduce((sum, rate) => sum + rate.tax, 0)} />
-                  </td>
-                </tr>
-                <tr className="tax-preview__total">
-                  <th scope="row">{t('invoiceNew.preview.total')}</th>
-                  <td>
-                    <Amount value={totals.total} />
-                  </td>
-                </tr>
+                <AmountRow label={t('invoiceNew.preview.subtotal')} value={totals.subtotal} />
+                <AmountRow
+                  label={t('invoice.preview.taxTotal')}
+                  value={totals.taxes.reduce((sum, rate) => sum + rate.tax, 0)}
+                />
+                <AmountRow label={t('invoiceNew.preview.total')} value={totals.total} total />
                 {preview.withholding ? (
                   <>
-                    <tr>
-                      <th scope="row">
-                        {t('invoice.preview.withholding')}
-                        <span className="tax-preview__note">
-                          {t('invoice.preview.withholdingBase', {
-                            base: formatYen(preview.withholding.base),
-                          })}
-                        </span>
-                      </th>
-                      <td>
-                        <Amount value={-preview.withholding.tax} />
-                      </td>
-                    </tr>
-                    <tr className="tax-preview__total">
-                      <th scope="row">{t('invoice.preview.net')}</th>
-                      <td>
-                        <Amount value={preview.net ?? totals.total} />
-                      </td>
-                    </tr>
+                    <AmountRow
+                      label={t('invoice.preview.withholding')}
+                      note={t('invoice.preview.withholdingBase', {
+                        base: formatYen(preview.withholding.base),
+                      })}
+                      value={-preview.withholding.tax}
+                    />
+                    <AmountRow
+                      label={t('invoice.preview.net')}
+                      value={preview.net ?? totals.total}
+                      total
+                    />
                   </>
                 ) : null}
               </tbody>

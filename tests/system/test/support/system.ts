@@ -1,3 +1,4 @@
+import request from 'supertest';
 import {
   provisionDatabase,
   serviceMigrations,
@@ -157,4 +158,20 @@ async function provisionRoles(
   envs.portal.AUDIT_ANCHOR_URL = provisioned.anchor.url;
   envs.portal.AUDIT_ANCHOR_TRAILS = Object.values(schemas);
   return { schemas, anchorUrl: provisioned.anchor.url, roleUrls };
+}
+
+/** Signs demo users in through the portal (password `demo`): their access tokens by username. */
+export async function signInDemoUsers(
+  system: RunningSystem,
+  users: readonly string[],
+): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const user of users) {
+    const login = await request(system.portal.app)
+      .post('/api/auth/login')
+      .send({ username: user, password: 'demo' })
+      .expect(200);
+    tokens[user] = (login.body as { token: string }).token;
+  }
+  return tokens;
 }
