@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import type { Stream } from 'node:stream';
 import { eventBusOf, waitFor } from '@denpyo/platform/testing';
 import { randomUUID } from 'node:crypto';
@@ -163,11 +162,4 @@ export function binary(res: Stream, callback: (error: Error | null, body: Buffer
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** The voucher's text as poppler reads it back, the layout kept so a row stays on one line. */
-export function pdfText(pdf: Buffer): string {
-  const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf });
-  if (result.status !== 0) throw new Error(`pdftotext failed: ${String(result.stderr)}`);
-  return result.stdout.toString('utf8');
 }

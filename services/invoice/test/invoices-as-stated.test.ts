@@ -4,14 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { buildEvent, startService, type RunningService, type ServiceEnv } from '@denpyo/platform';
-import { bearer, testServiceEnv, waitFor } from '@denpyo/platform/testing';
+import { bearer, pdfText, testServiceEnv, waitFor } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
 import {
   approvedContract,
   binary,
   invoiceBody,
   outboxEvents,
-  pdfText,
   publishContractEvent,
   publishPaymentEvent,
   type ContractFixture,

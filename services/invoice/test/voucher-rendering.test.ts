@@ -4,9 +4,9 @@
 // another user), and the voucher read back is the voucher.
 import request from 'supertest';
 import { startService, type RunningService } from '@denpyo/platform';
-import { bearer, testServiceEnv } from '@denpyo/platform/testing';
+import { bearer, pdfText, testServiceEnv } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
-import { approvedContract, binary, invoiceBody, pdfText } from './helpers';
+import { approvedContract, binary, invoiceBody } from './helpers';
 
 // Workers start and parse fonts, each test renders several 100-line vouchers: slow on a busy machine.
 jest.setTimeout(60_000);

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { buildEvent, startService, type RunningService } from '@denpyo/platform';
-import { bearer, testServiceEnv, waitFor } from '@denpyo/platform/testing';
+import { bearer, pdfText, testServiceEnv, waitFor } from '@denpyo/platform/testing';
 import { invoiceService } from '../src/service';
-import { approvedContract, binary, invoiceBody, pdfText, publishPaymentEvent } from './helpers';
+import { approvedContract, binary, invoiceBody, publishPaymentEvent } from './helpers';
 
 jest.setTimeout(60_000);
 
