@@ -1,6 +1,7 @@
 // Drawing primitives shared by the vouchers: an A4 portrait form with a header block, boxed
-// tables (pdfkit's table support; item tables break pages row by row and repeat their header)
-// and the verification footer, which has a zone of its own at the bottom of every page.
+// tables (rows of boxes drawn here, text laid out by pdfkit; item tables break pages row by row
+// and repeat their header) and the verification footer, which has a zone of its own at the
+// bottom of every page.
 import PDFDocument from 'pdfkit';
 import { formatWarekiDate } from '@denpyo/jp';
 import { japanMidnight } from './datetime';
@@ -17,7 +18,10 @@ const MARGIN = 42;
 /** Below the footer zone: the page number. */
 const PAGE_NUMBER_BAND = 32;
 const LABEL_WIDTH = 110;
+/** Inside a table cell: [vertical, horizontal]. */
 const CELL_PADDING: [number, number] = [3, 6];
+/** Width of a table's rules. */
+const TABLE_RULE = 0.6;
 const MM = 72 / 25.4;
 /** The square left at the bottom right of the last page's footer for the verification QR code. */
 export const FOOTER_CODE_SIZE = 22 * MM;
@@ -44,6 +48,9 @@ export function renderPdf(info: DocumentInfo, draw: (doc: Doc) => void): Promise
   return new Promise<Buffer>((resolve, reject) => {
     const fonts = japaneseFonts();
     const doc = new PDFDocument({
+      // No default font: pdfkit would read and parse Helvetica's metrics for every document,
+      // and vouchers draw only in Noto Sans JP (set below).
+      font: '',
       size: 'A4',
       margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: PAGE_NUMBER_BAND + FOOTER_ZONE },
       bufferPages: true, // page numbers need the page count, known only at the end
@@ -61,8 +68,11 @@ export function renderPdf(info: DocumentInfo, draw: (doc: Doc) => void): Promise
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.registerFont(FONT.regular, fonts.regular);
-    doc.registerFont(FONT.bold, fonts.bold);
+    // Registered with a family name, doc.font(name) finds the font this document already
+    // embeds; without one, pdfkit wrapped the font anew on every font change (and compared
+    // the fonts' name tables to merge them again), a sixth of a render.
+    doc.registerFont(FONT.regular, fonts.regular, FONT.regular);
+    doc.registerFont(FONT.bold, fonts.bold, FONT.bold);
     doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
     draw(doc);
     drawPageNumbers(doc, info.documentNumber);
@@ -165,63 +175,146 @@ export function drawSectionHeading(doc: Doc, text: string, keepWithNext = KEEP_W
   doc.font(FONT.regular).fontSize(SIZE.body);
 }
 
-const TABLE_DEFAULTS: PDFKit.Mixins.CellStyle = {
-  padding: CELL_PADDING,
-  border: 0.6,
-  borderColor: COLOR.rule,
-  align: { x: 'left', y: 'center' },
-};
+/** One box of a table row: its text, width and look. */
+interface Cell {
+  text: string;
+  width: number;
+  bold?: boolean;
+  /** The shaded label look (表頭): bold on grey. */
+  label?: boolean;
+  align?: 'left' | 'right' | 'center';
+  color?: string;
+}
 
-function labelCell(
-  text: string,
-  align: 'left' | 'right' | 'center' = 'left',
-): PDFKit.Mixins.CellOptions {
+/** A shaded, bold label box. */
+function labelCell(text: string, width: number, align: 'left' | 'right' | 'center' = 'left'): Cell {
+  return { text, width, label: true, align };
+}
+
+function cellFont(doc: Doc, cell: Cell): void {
+  doc.font(cell.bold || cell.label ? FONT.bold : FONT.regular).fontSize(SIZE.body);
+}
+
+/** A cell's text as measured: its height, and its width when it is one line. */
+interface MeasuredText {
+  height: number;
+  oneLineWidth?: number;
+}
+
+/**
+ * Text that fits on one line with room to spare is one line high and drawn as one line,
+ * without pdfkit's line wrapper (which measures each character of Japanese text on its own:
+ * wrapping every cell was a third of a render); the rest is wrapped as pdfkit wraps it.
+ */
+function measureText(doc: Doc, cell: Cell): MeasuredText {
+  if (cell.text === '') return { height: 0 };
+  cellFont(doc, cell);
+  const width = cell.width - 2 * CELL_PADDING[1];
+  if (!cell.text.includes('\n')) {
+    const oneLineWidth = doc.widthOfString(cell.text.trimEnd());
+    // The margin covers the kerning the wrapper, which measures word by word, does not see.
+    if (oneLineWidth < width - 1) return { height: doc.currentLineHeight(true), oneLineWidth };
+  }
+  return { height: doc.heightOfString(cell.text, { width }) };
+}
+
+interface MeasuredRow {
+  cells: readonly Cell[];
+  texts: MeasuredText[];
+  /** Its tallest cell's text, plus the cell padding. */
+  height: number;
+}
+
+function measureRow(doc: Doc, cells: readonly Cell[]): MeasuredRow {
+  const texts = cells.map((cell) => measureText(doc, cell));
+  doc.font(FONT.regular).fontSize(SIZE.body);
   return {
-    text,
-    type: 'TH',
-    backgroundColor: COLOR.labelFill,
-    font: { src: FONT.bold },
-    align: { x: align, y: 'center' },
+    cells,
+    texts,
+    height: Math.max(...texts.map((text) => text.height)) + 2 * CELL_PADDING[0],
   };
+}
+
+/** Where a one-line text starts in its cell, as pdfkit aligns it. */
+function oneLineLeft(cell: Cell, left: number, textWidth: number): number {
+  const inner = cell.width - 2 * CELL_PADDING[1];
+  const start = left + CELL_PADDING[1];
+  if (cell.align === 'right') return start + inner - textWidth;
+  if (cell.align === 'center') return start + inner / 2 - textWidth / 2;
+  return start;
+}
+
+/**
+ * Draws a row of boxed cells at the current position, each text centred vertically in its box,
+ * and moves below it. (pdfkit's tables draw the same boxes, but measured every cell's text three
+ * times through the line wrapper: a third to a half of a render.)
+ */
+function drawRow(doc: Doc, row: MeasuredRow): void {
+  const [vertical, horizontal] = CELL_PADDING;
+  const left = contentLeft(doc);
+  const top = doc.y;
+  let x = left;
+  row.cells.forEach((cell, index) => {
+    if (cell.label) {
+      doc.save().fillColor(COLOR.labelFill).rect(x, top, cell.width, row.height).fill().restore();
+    }
+    doc
+      .save()
+      .lineWidth(TABLE_RULE)
+      .strokeColor(COLOR.rule)
+      .rect(x, top, cell.width, row.height)
+      .stroke()
+      .restore();
+    const text = row.texts[index];
+    if (cell.text !== '') {
+      const textTop = top + vertical + (row.height - 2 * vertical - text.height) / 2;
+      cellFont(doc, cell);
+      doc.save().fillColor(cell.color ?? COLOR.text);
+      if (text.oneLineWidth === undefined) {
+        doc.text(cell.text, x + horizontal, textTop, {
+          width: cell.width - 2 * horizontal,
+          align: cell.align ?? 'left',
+        });
+      } else {
+        doc.text(cell.text, oneLineLeft(cell, x, text.oneLineWidth), textTop, { lineBreak: false });
+      }
+      doc.restore();
+    }
+    x += cell.width;
+  });
+  doc.font(FONT.regular).fontSize(SIZE.body);
+  doc.x = left;
+  doc.y = top + row.height;
 }
 
 /** A label and its value, or two of them side by side (e.g. two dates of one matter). */
 export type FieldRow = readonly [string, string] | readonly [string, string, string, string];
 
-/** Widths of the field table's columns: label, value, second label, second value. */
-function fieldWidths(doc: Doc): [number, number, number, number] {
+/** The cells of a field row: label, value, second label, second value (or one wide value). */
+function fieldCells(doc: Doc, field: FieldRow): Cell[] {
   const value = (contentWidth(doc) - 2 * LABEL_WIDTH) / 2;
-  return [LABEL_WIDTH, value, LABEL_WIDTH, value];
+  return field.length === 2
+    ? [labelCell(field[0], LABEL_WIDTH), { text: field[1], width: value + LABEL_WIDTH + value }]
+    : [
+        labelCell(field[0], LABEL_WIDTH),
+        { text: field[1], width: value },
+        labelCell(field[2], LABEL_WIDTH),
+        { text: field[3], width: value },
+      ];
 }
 
 /** Height of a field table of these fields once drawn. */
 export function fieldTableHeight(doc: Doc, fields: readonly FieldRow[]): number {
-  const widths = fieldWidths(doc);
-  const wide = widths[1] + widths[2] + widths[3];
-  return fields.reduce((sum, field) => {
-    const cells =
-      field.length === 2
-        ? [
-            { text: field[0], width: LABEL_WIDTH, bold: true },
-            { text: field[1], width: wide, bold: false },
-          ]
-        : field.map((text, index) => ({ text, width: widths[index], bold: index % 2 === 0 }));
-    return sum + rowHeight(doc, cells);
-  }, 0);
+  return fields.reduce((sum, field) => sum + measureRow(doc, fieldCells(doc, field)).height, 0);
 }
 
 /** Form block: shaded labels on the left, values on the right (one or two pairs a row). */
 export function drawFieldTable(doc: Doc, fields: readonly FieldRow[]): void {
-  doc.table({
-    position: { x: contentLeft(doc), y: doc.y },
-    columnStyles: fieldWidths(doc),
-    defaultStyle: TABLE_DEFAULTS,
-    data: fields.map((field) =>
-      field.length === 2
-        ? [labelCell(field[0]), { text: field[1], colSpan: 3 }]
-        : [labelCell(field[0]), field[1], labelCell(field[2]), field[3]],
-    ),
-  });
+  for (const field of fields) {
+    const row = measureRow(doc, fieldCells(doc, field));
+    ensureRoom(doc, row.height);
+    drawRow(doc, row);
+  }
 }
 
 export interface Column {
@@ -244,22 +337,10 @@ function resolveWidths(doc: Doc, columns: readonly Column[]): number[] {
   return columns.map((c) => (c.width === '*' ? star : c.width));
 }
 
-/** Height of one table row: its tallest cell's text at its width, plus the cell padding. */
-function rowHeight(doc: Doc, cells: readonly { text: string; width: number; bold: boolean }[]) {
-  const [vertical, horizontal] = CELL_PADDING;
-  const heights = cells.map(({ text, width, bold }) => {
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(SIZE.body);
-    return doc.heightOfString(text === '' ? ' ' : text, { width: width - 2 * horizontal });
-  });
-  doc.font(FONT.regular).fontSize(SIZE.body);
-  return Math.max(...heights) + 2 * vertical;
-}
-
 interface ItemTableLayout {
-  widths: number[];
-  headerHeight: number;
-  rowHeights: number[];
-  summaryHeights: number[];
+  header: Cell[];
+  rows: Cell[][];
+  summary: Cell[][];
 }
 
 function layoutItemTable(
@@ -271,23 +352,14 @@ function layoutItemTable(
   const widths = resolveWidths(doc, columns);
   const labelWidth = widths.slice(0, -1).reduce((sum, width) => sum + width, 0);
   return {
-    widths,
-    headerHeight: rowHeight(
-      doc,
-      columns.map((column, index) => ({ text: column.header, width: widths[index], bold: true })),
+    header: columns.map((column, index) => labelCell(column.header, widths[index], 'center')),
+    rows: rows.map((row) =>
+      row.map((text, index) => ({ text, width: widths[index], align: columns[index].align })),
     ),
-    rowHeights: rows.map((row) =>
-      rowHeight(
-        doc,
-        row.map((text, index) => ({ text, width: widths[index], bold: false })),
-      ),
-    ),
-    summaryHeights: summary.map(({ label, value }) =>
-      rowHeight(doc, [
-        { text: label, width: labelWidth, bold: true },
-        { text: value, width: widths.at(-1) ?? 0, bold: true },
-      ]),
-    ),
+    summary: summary.map(({ label, value }) => [
+      labelCell(label, labelWidth, 'right'),
+      { text: value, width: widths.at(-1) ?? 0, bold: true, align: 'right' },
+    ]),
   };
 }
 
@@ -299,8 +371,8 @@ export function itemTableHeight(
   summary: readonly SummaryRow[] = [],
 ): number {
   const layout = layoutItemTable(doc, columns, rows, summary);
-  return [layout.headerHeight, ...layout.rowHeights, ...layout.summaryHeights].reduce(
-    (sum, height) => sum + height,
+  return [layout.header, ...layout.rows, ...layout.summary].reduce(
+    (sum, cells) => sum + measureRow(doc, cells).height,
     0,
   );
 }
@@ -316,61 +388,28 @@ export function drawItemTable(
   rows: ReadonlyArray<readonly string[]>,
   summary: readonly SummaryRow[] = [],
 ): void {
-  const { widths, headerHeight, rowHeights, summaryHeights } = layoutItemTable(
-    doc,
-    columns,
-    rows,
-    summary,
-  );
-  const drawRow = (cells: PDFKit.Mixins.CellOptions[]): void => {
-    doc.table({
-      position: { x: contentLeft(doc), y: doc.y },
-      columnStyles: widths,
-      defaultStyle: TABLE_DEFAULTS,
-      data: [cells],
-    });
-  };
-  const headerCells = columns.map((column) => labelCell(column.header, 'center'));
-  const placeRow = (cells: PDFKit.Mixins.CellOptions[], height: number): void => {
-    if (doc.y + height > doc.page.maxY()) {
+  const layout = layoutItemTable(doc, columns, rows, summary);
+  const header = measureRow(doc, layout.header);
+  const placeRow = (cells: Cell[]): void => {
+    const row = measureRow(doc, cells);
+    if (doc.y + row.height > doc.page.maxY()) {
       doc.addPage();
-      drawRow(headerCells);
+      drawRow(doc, header);
     }
-    drawRow(cells);
+    drawRow(doc, row);
   };
-  ensureRoom(doc, headerHeight + KEEP_WITH_NEXT / 2);
-  drawRow(headerCells);
-  rows.forEach((row, rowIndex) => {
-    const cells = row.map((text, index) => ({
-      text,
-      align: { x: columns[index].align ?? 'left', y: 'center' as const },
-    }));
-    placeRow(cells, rowHeights[rowIndex]);
-  });
-  summary.forEach(({ label, value }, index) => {
-    placeRow(
-      [
-        { ...labelCell(label, 'right'), colSpan: columns.length - 1 },
-        { text: value, font: { src: FONT.bold }, align: { x: 'right', y: 'center' } },
-      ],
-      summaryHeights[index],
-    );
-  });
+  ensureRoom(doc, header.height + KEEP_WITH_NEXT / 2);
+  drawRow(doc, header);
+  layout.rows.forEach(placeRow);
+  layout.summary.forEach(placeRow);
 }
 
 /** A single boxed line for when a list is empty, so the form still shows the section. */
 export function drawEmptyNote(doc: Doc, text: string): void {
-  doc.table({
-    position: { x: contentLeft(doc), y: doc.y },
-    maxWidth: contentWidth(doc),
-    columnStyles: ['*'],
-    defaultStyle: {
-      ...TABLE_DEFAULTS,
-      textColor: COLOR.muted,
-      align: { x: 'center', y: 'center' },
-    },
-    data: [[text]],
-  });
+  drawRow(
+    doc,
+    measureRow(doc, [{ text, width: contentWidth(doc), align: 'center', color: COLOR.muted }]),
+  );
 }
 
 /** Free text across the content width, e.g. the addressee of a notice. */

@@ -18,7 +18,7 @@ export type {
   TaxRate,
 } from './types';
 export type { TransferSummary, TransferSummaryBank } from './vouchers/transfer-summary';
-export { PdfQueueFull, usePdfRendering, type PdfRenderingOptions } from './pool';
+export { PdfQueueFull, pdfRenderingStats, usePdfRendering, type PdfRenderingOptions } from './pool';
 export { verificationHash } from './hash';
 export { printedDocument, type DocumentHeading, type PrintedDocument } from './printed-document';
 export { formatWarekiDateTime } from './datetime';

@@ -20,13 +20,21 @@ export function drawVerificationQr(doc: Doc, url: string, x: number, y: number, 
   doc.save();
   doc.rect(x, y, size, size).fill('#ffffff');
   for (let row = 0; row < modules.size; row += 1) {
-    for (let column = 0; column < modules.size; column += 1) {
-      if (!modules.get(row, column)) continue;
-      // Adjacent squares overlap by a hair so no hairline gap shows between them when rasterised.
+    // Each horizontal run of dark modules is one rectangle: half as many as one a module,
+    // the same picture. Each overlaps its neighbours by a hair so no hairline gap shows
+    // between them when rasterised.
+    let column = 0;
+    while (column < modules.size) {
+      if (!modules.get(row, column)) {
+        column += 1;
+        continue;
+      }
+      const start = column;
+      while (column < modules.size && modules.get(row, column)) column += 1;
       doc.rect(
-        x + (column + QUIET_ZONE_MODULES) * cell,
+        x + (start + QUIET_ZONE_MODULES) * cell,
         y + (row + QUIET_ZONE_MODULES) * cell,
-        cell + 0.01,
+        (column - start) * cell + 0.01,
         cell + 0.01,
       );
     }

@@ -50,15 +50,19 @@ describe('rendering on worker threads', () => {
     await renderPaymentOrderVoucher(paymentOrderVoucher); // a worker started, fonts parsed
     const gaps = ticker();
     const renders = await Promise.all(
-      Array.from({ length: 4 }, async () => {
+      // Four vouchers, not one four times: the same voucher would be rendered once (the cache).
+      Array.from({ length: 4 }, async (_, index) => {
         const started = performance.now();
-        const pdf = await renderPaymentOrderVoucher(hundredLineOrder);
+        const pdf = await renderPaymentOrderVoucher({
+          ...hundredLineOrder,
+          documentNumber: `支-2027-00100${index}`,
+        });
         return { pdf, ms: performance.now() - started };
       }),
     );
     const longestGapMs = await gaps.stop();
-    expect(renders.every(({ pdf }) => pdf.equals(renders[0].pdf))).toBe(true);
-    // Drawn on this thread, each render would hold it for its whole time (280–600 ms here, and
+    expect(new Set(renders.map(({ pdf }) => pdf.toString('latin1'))).size).toBe(4);
+    // Drawn on this thread, each render would hold it for its whole time (40–600 ms here, and
     // seconds on a loaded machine, where a third of the quickest render still tells them apart).
     const quickest = Math.min(...renders.map(({ ms }) => ms));
     expect(longestGapMs).toBeLessThan(Math.max(150, quickest / 3));
@@ -90,7 +94,9 @@ describe('the queue', () => {
     const stop = pdf.usePdfRendering({ workers: 1, maxQueue: 1 });
     try {
       const results = await Promise.allSettled(
-        Array.from({ length: 5 }, () => pdf.renderPaymentOrderVoucher(paymentOrderVoucher)),
+        Array.from({ length: 5 }, (_, index) =>
+          pdf.renderPaymentOrderVoucher({ ...paymentOrderVoucher, documentNumber: `支-${index}` }),
+        ),
       );
       const refused = results.filter((r) => r.status === 'rejected');
       const rendered = results.filter((r) => r.status === 'fulfilled');
@@ -110,6 +116,20 @@ describe('the queue', () => {
     }
   });
 
+  it('joins renders of the same voucher under way: they take one place, not one each', async () => {
+    const pdf = freshCopyOfPackage();
+    const stop = pdf.usePdfRendering({ workers: 1, maxQueue: 0 });
+    try {
+      const renders = await Promise.all(
+        Array.from({ length: 5 }, () => pdf.renderPaymentOrderVoucher(paymentOrderVoucher)),
+      );
+      expect(renders.every((rendered) => rendered === renders[0])).toBe(true);
+      expect(pdf.pdfRenderingStats()).toEqual({ hits: 4, renders: 1 });
+    } finally {
+      await stop();
+    }
+  });
+
   it('closes with the last user and starts again on the next render', async () => {
     const pdf = freshCopyOfPackage();
     const first = pdf.usePdfRendering({ workers: 1 });
@@ -119,7 +139,52 @@ describe('the queue', () => {
     await first(); // a second call is a no-op, not another user gone
     expect((await pdf.renderRemittanceNotice(remittanceNotice)).equals(before)).toBe(true);
     await second();
-    expect((await pdf.renderRemittanceNotice(remittanceNotice)).equals(before)).toBe(true);
+    // The cache went with the pool: this one is rendered on a new worker.
+    const after = await pdf.renderRemittanceNotice(remittanceNotice);
+    expect(after.equals(before)).toBe(true);
+    expect(pdf.pdfRenderingStats()).toEqual({ hits: 0, renders: 1 });
     await pdf.usePdfRendering()();
+  });
+});
+
+describe('the cache of rendered vouchers', () => {
+  it('answers a voucher printed again from the main thread, with the bytes a worker drew', async () => {
+    const pdf = freshCopyOfPackage();
+    const stop = pdf.usePdfRendering({ workers: 1 });
+    try {
+      const printed = await pdf.renderContractVoucher(contractVoucher, 'https://city.example/v/1');
+      const again = await pdf.renderContractVoucher(
+        structuredClone(contractVoucher),
+        'https://city.example/v/1',
+      );
+      expect(again.equals(printed)).toBe(true);
+      expect(pdf.pdfRenderingStats()).toEqual({ hits: 1, renders: 1 });
+      // What a worker would draw now, in this thread: the kept bytes are those.
+      const here = await renderHere({
+        voucher: 'contract',
+        data: contractVoucher,
+        verificationUrl: 'https://city.example/v/1',
+      });
+      expect(again.equals(here)).toBe(true);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('never answers a voucher whose record moved on with the old print', async () => {
+    const pdf = freshCopyOfPackage();
+    const stop = pdf.usePdfRendering({ workers: 1 });
+    try {
+      const unconfirmed = { ...paymentOrderVoucher };
+      delete unconfirmed.confirmation;
+      const before = await pdf.renderPaymentOrderVoucher(unconfirmed);
+      const confirmed = await pdf.renderPaymentOrderVoucher(paymentOrderVoucher);
+      expect(confirmed.equals(before)).toBe(false);
+      expect(pdfText(before)).toMatch(/会計管理者確認\s+未確認/);
+      expect(pdfText(confirmed)).toMatch(/会計管理者確認\s+会計管理者\s+渡辺 直樹/);
+      expect(pdf.pdfRenderingStats()).toEqual({ hits: 0, renders: 2 });
+    } finally {
+      await stop();
+    }
   });
 });

@@ -2,6 +2,7 @@ import {
   renderContractVoucher,
   renderPaymentOrderVoucher,
   renderRemittanceNotice,
+  usePdfRendering,
   verificationHash,
   type ApprovalRecord,
 } from '../src';
@@ -17,6 +18,10 @@ import { freshCopyOfPackage } from './fresh-package';
 import { compact, pdfInfo, pdfText } from './pdf-text';
 
 const MAX_BYTES = 100 * 1024;
+
+// Every render here is drawn: no cache answers a voucher asked for again (pool.test.ts and
+// rendered-pdfs.test.ts test it).
+afterAll(usePdfRendering({ cacheBytes: 0 }));
 
 describe('renderContractVoucher', () => {
   let pdf: Buffer;

@@ -13,7 +13,6 @@ import {
   STAFF_ROLES,
 } from '@denpyo/schemas';
 import { z } from 'zod';
-import { availableParallelism } from 'node:os';
 import { ok, type Outcome } from '../src/application/outcome';
 import { ConfigError, parseConfig, pdfSettings, serviceEnvSchema } from '../src/config';
 import type { FileReply } from '../src/http/operations';
@@ -195,26 +194,39 @@ describe('render slots of PDF operations', () => {
 });
 
 describe('the PDF settings', () => {
-  const { PDF_WORKERS, PDF_MAX_QUEUE, PDF_RENDERS_PER_USER } = serviceEnvSchema.shape;
-  const settings = z.object({ PDF_WORKERS, PDF_MAX_QUEUE, PDF_RENDERS_PER_USER });
+  const { PDF_WORKERS, PDF_MAX_QUEUE, PDF_RENDERS_PER_USER, PDF_CACHE_MB } = serviceEnvSchema.shape;
+  const settings = z.object({ PDF_WORKERS, PDF_MAX_QUEUE, PDF_RENDERS_PER_USER, PDF_CACHE_MB });
 
-  it('default to the available cores, a queue of 16 and 2 renders per user', () => {
+  it('default to one worker, a queue of 16, 2 renders per user and 8 MiB of kept PDFs', () => {
     expect(pdfSettings(parseConfig(settings, {}))).toEqual({
-      workers: availableParallelism(),
+      workers: 1,
       maxQueue: 16,
       perUser: 2,
+      cacheBytes: 8 * 1024 * 1024,
     });
     expect(
       pdfSettings(
-        parseConfig(settings, { PDF_WORKERS: '3', PDF_MAX_QUEUE: '0', PDF_RENDERS_PER_USER: '1' }),
+        parseConfig(settings, {
+          PDF_WORKERS: '3',
+          PDF_MAX_QUEUE: '0',
+          PDF_RENDERS_PER_USER: '1',
+          PDF_CACHE_MB: '0.5',
+        }),
       ),
-    ).toEqual({ workers: 3, maxQueue: 0, perUser: 1 });
+    ).toEqual({ workers: 3, maxQueue: 0, perUser: 1, cacheBytes: 512 * 1024 });
   });
 
   it('name each bad value', () => {
     const parse = () =>
-      parseConfig(settings, { PDF_WORKERS: '0', PDF_MAX_QUEUE: '-1', PDF_RENDERS_PER_USER: 'two' });
+      parseConfig(settings, {
+        PDF_WORKERS: '0',
+        PDF_MAX_QUEUE: '-1',
+        PDF_RENDERS_PER_USER: 'two',
+        PDF_CACHE_MB: '-1',
+      });
     expect(parse).toThrow(ConfigError);
-    expect(parse).toThrow(/PDF_WORKERS: .*\n.*PDF_MAX_QUEUE: .*\n.*PDF_RENDERS_PER_USER: /);
+    expect(parse).toThrow(
+      /PDF_WORKERS: .*\n.*PDF_MAX_QUEUE: .*\n.*PDF_RENDERS_PER_USER: .*\n.*PDF_CACHE_MB: /,
+    );
   });
 });

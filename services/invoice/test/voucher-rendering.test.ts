@@ -24,7 +24,12 @@ const LINES = Array.from({ length: 100 }, (_, index) => ({
 }));
 
 beforeAll(async () => {
-  service = await startService(invoiceService, testServiceEnv('invoice', { PDF_WORKERS: 2 }));
+  // Every request renders: with the cache on (PDF_CACHE_MB), this one voucher asked for again
+  // would cost no worker, and nothing here would be in flight long enough to be limited.
+  service = await startService(
+    invoiceService,
+    testServiceEnv('invoice', { PDF_WORKERS: 2, PDF_CACHE_MB: 0 }),
+  );
   const procurement = await bearer('procurement', { username: 'alice' });
   const inspector = await bearer('procurement', { username: 'bob' });
   accountant = await bearer('accountant', { username: 'carol' });

@@ -17,9 +17,11 @@ function makeLoadPaymentOrderVoucher({ db, cityName, cityBankCode }: InvoiceDeps
         `The invoice is ${invoice.status}: no payment order has been issued yet`,
       );
     }
-    const contract = await findContract(db, invoice.contractId);
+    const [contract, vendor] = await Promise.all([
+      findContract(db, invoice.contractId),
+      findVendor(db, invoice.vendorId),
+    ]);
     if (!contract) throw new Error(`Contract ${invoice.contractId} of invoice ${id} is missing`);
-    const vendor = await findVendor(db, invoice.vendorId);
     return ok(paymentOrderVoucher(cityName, invoice, contract, vendor, cityBankCode));
   };
 }
