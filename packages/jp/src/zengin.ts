@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { parseIsoDate } from './iso-date';
 import { KanaError, fitZenginField, toZenginKana } from './kana';
+import { zenginBank, zenginBanks, zenginBranches, type ZenginCodeEntry } from './zengin-data';
 
 // 総合振込 (bulk transfer) file in the format the 全銀協 set for it (全銀協制定ファイルフォーマット
 // 【総合振込】, as banks publish it, e.g. https://expydoc.com/doc/11700435 and SMBC Web21's
@@ -72,39 +73,17 @@ export class ZenginError extends Error {
   }
 }
 
-interface ZenginCodeEntry {
-  code: string;
-  name: string;
-  kana: string;
-  /** Romanised reading (lower case), e.g. 'mizuho'. */
-  roma?: string;
-}
-type ZenginCodeData = Record<
-  string,
-  ZenginCodeEntry & { branches: Record<string, ZenginCodeEntry> }
->;
-
-let zenginCodeData: ZenginCodeData | undefined;
-
-// The bank data is 5 MB of JavaScript that takes most of a second to load: load it on first use.
-function bankData(): ZenginCodeData {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
-  zenginCodeData ??= require('zengin-code') as ZenginCodeData;
-  return zenginCodeData;
-}
-
 function toBankInfo({ code, name, kana }: ZenginCodeEntry): BankInfo {
   return { code, name, kana: toZenginKana(kana) };
 }
 
 export function lookupBank(code: string): BankInfo | undefined {
-  const bank = Object.hasOwn(bankData(), code) ? bankData()[code] : undefined;
+  const bank = zenginBank(code);
   return bank && toBankInfo(bank);
 }
 
 export function lookupBranch(bankCode: string, branchCode: string): BankInfo | undefined {
-  const branches = Object.hasOwn(bankData(), bankCode) ? bankData()[bankCode].branches : {};
-  const branch = Object.hasOwn(branches, branchCode) ? branches[branchCode] : undefined;
+  const branch = zenginBranches(bankCode)?.get(branchCode);
   return branch && toBankInfo(branch);
 }
 
@@ -124,8 +103,8 @@ function kanaSearchKey(zenginKana: string): string {
 let bankIndex: Searchable[] | undefined;
 const branchIndexes = new Map<string, Searchable[]>();
 
-function searchable(entries: Record<string, ZenginCodeEntry>): Searchable[] {
-  return Object.values(entries)
+function searchable(entries: Iterable<ZenginCodeEntry>): Searchable[] {
+  return [...entries]
     .map((entry) => ({
       info: toBankInfo(entry),
       name: entry.name.normalize('NFKC'),
@@ -163,7 +142,7 @@ function matcher(q: string | undefined): (entry: Searchable) => boolean {
  * blank), in bank code order.
  */
 export function searchBanks(q?: string): BankInfo[] {
-  bankIndex ??= searchable(bankData());
+  bankIndex ??= searchable(zenginBanks());
   return bankIndex.filter(matcher(q)).map((entry) => entry.info);
 }
 
@@ -172,10 +151,11 @@ export function searchBanks(q?: string): BankInfo[] {
  * such bank.
  */
 export function searchBranches(bankCode: string, q?: string): BankInfo[] | undefined {
-  if (!Object.hasOwn(bankData(), bankCode)) return undefined;
+  const branches = zenginBranches(bankCode);
+  if (!branches) return undefined;
   let index = branchIndexes.get(bankCode);
   if (!index) {
-    index = searchable(bankData()[bankCode].branches);
+    index = searchable(branches.values());
     branchIndexes.set(bankCode, index);
   }
   return index.filter(matcher(q)).map((entry) => entry.info);
