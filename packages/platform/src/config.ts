@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { checkKafkaSecurity, KAFKA_SECURITY_ENV } from './events/kafka-settings';
 import { PublicJwkSetSchema } from './http/signing-keys';
@@ -117,6 +116,11 @@ export const serviceEnvSchema = z
     KAFKA_BROKERS: commaList.optional(),
     /** SASL/SCRAM and TLS to Kafka, all or none (events/kafka-settings.ts). */
     ...KAFKA_SECURITY_ENV,
+    /**
+     * Partitions of each event topic this process creates (Kafka's, or the PostgreSQL event
+     * log's; default 3): how many instances of a consumer group can share a topic's events.
+     */
+    EVENT_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).optional(),
     /** Where the PostgreSQL event log keeps its tables when KAFKA_BROKERS is not set. */
     EVENT_LOG_SCHEMA: z
       .string()
@@ -154,8 +158,13 @@ export const serviceEnvSchema = z
       .optional()
       .transform((token) => token || undefined)
       .pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    /** PDF render worker threads of this process (pdfSettings: default the available cores). */
+    /**
+     * PDF render worker threads of this process (default 1: each holds its fonts and heap,
+     * 50–105 MB; repeated prints are answered from PDF_CACHE_MB without one).
+     */
     PDF_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+    /** Megabytes of rendered PDFs this process keeps for repeated prints (default 8; 0: none). */
+    PDF_CACHE_MB: z.coerce.number().min(0).max(1024).optional(),
     /** PDF renders that may wait for a worker; one more is 503 (default 16). */
     PDF_MAX_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
     /** PDF renders one user may have in flight in this process; one more is 429 (default 2). */
@@ -228,15 +237,17 @@ export interface PdfSettings {
   workers: number;
   maxQueue: number;
   perUser: number;
+  cacheBytes: number;
 }
 
 /** The PDF settings with their defaults filled in. */
 export function pdfSettings(
-  env: Pick<ServiceEnv, 'PDF_WORKERS' | 'PDF_MAX_QUEUE' | 'PDF_RENDERS_PER_USER'>,
+  env: Pick<ServiceEnv, 'PDF_WORKERS' | 'PDF_MAX_QUEUE' | 'PDF_RENDERS_PER_USER' | 'PDF_CACHE_MB'>,
 ): PdfSettings {
   return {
-    workers: env.PDF_WORKERS ?? availableParallelism(),
+    workers: env.PDF_WORKERS ?? 1,
     maxQueue: env.PDF_MAX_QUEUE ?? 16,
     perUser: env.PDF_RENDERS_PER_USER ?? 2,
+    cacheBytes: Math.round((env.PDF_CACHE_MB ?? 8) * 1024 * 1024),
   };
 }

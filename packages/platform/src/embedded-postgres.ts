@@ -32,6 +32,9 @@ export async function startEmbeddedPostgres(options: {
     password,
     persistent: options.persistent,
     createPostgresUser: true,
+    // Two instances of each service (DENPYO_INSTANCES=2) hold ~140 connections at most: each
+    // process's pool and event-log pool, the portal's, the set-up's. PostgreSQL's default is 100.
+    postgresFlags: ['-c', 'max_connections=200'],
     onLog: () => undefined,
   });
   if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();

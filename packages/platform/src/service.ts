@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+import type { Express, Request } from 'express';
 import { z } from 'zod';
 import type { OperationDeclaration } from '@denpyo/schemas';
 import type { Pool } from 'pg';
@@ -17,6 +17,7 @@ import {
 import { createClock, type Clock } from './application/clock';
 import { migrate, PLATFORM_MIGRATIONS } from './db/migrator';
 import { createPool, isDatabaseReachable } from './db/pool';
+import { runExclusively } from './db/run-exclusively';
 import { createPrismaClient, type PrismaClientOptions } from './db/prisma-support';
 import {
   createUnitOfWork,
@@ -96,6 +97,8 @@ export interface ServiceDefinition<
   consumer?(app: App): ConsumerDefinition;
   /** What is served besides the operations (the portal's gateway and static files). */
   mount?(express: Express, runtime: ServiceRuntime<ServiceEnv & Settings>, application: App): void;
+  /** Requests whose body `mount`'s handlers stream on unread (see AppOptions.leavesBodyUnread). */
+  leavesBodyUnread?: (req: Request) => boolean;
   /** Dependencies /ready reports besides the database and the event bus. */
   readiness?(runtime: ServiceRuntime<ServiceEnv & Settings>): Promise<Record<string, boolean>>;
   /**
@@ -113,10 +116,11 @@ export interface ServiceDefinition<
 
 /**
  * A task run every `intervalMs` from listen until stop: the next run is timed from the end of
- * the last, so runs never overlap; a failure is logged and the next run tries again.
+ * the last, so runs never overlap, nor do those of several instances of the service (one runs,
+ * the others skip that turn); a failure is logged and the next run tries again.
  */
 export interface PeriodicTask<App> {
-  /** Names the task in the logs. */
+  /** Names the task in the logs, and its lock across instances. */
   name: string;
   intervalMs: number;
   /** When the first run comes after listen; `intervalMs` unless a task should not wait that long. */
@@ -177,6 +181,7 @@ export async function startService<
           kafkaSecurity: kafkaSecurityOf(env),
           databaseUrl: env.DATABASE_URL,
           eventLogSchema: env.EVENT_LOG_SCHEMA,
+          topicPartitions: env.EVENT_TOPIC_PARTITIONS,
           clientId: `denpyo-${definition.name}`,
           logger,
         })
@@ -222,6 +227,7 @@ export async function startService<
         token: env.METRICS_TOKEN,
         openWithoutToken: definition.name !== 'portal',
       },
+      ...(definition.leavesBodyUnread ? { leavesBodyUnread: definition.leavesBodyUnread } : {}),
       readiness: async () => ({
         database: await isDatabaseReachable(pool),
         ...(bus ? { eventBus: await bus.isReady() } : {}),
@@ -247,7 +253,9 @@ export async function startService<
     const port = (server.address() as AddressInfo).port;
     logger.info({ port }, `${definition.name} listening`);
     const every = typeof definition.every === 'function' ? definition.every(env) : definition.every;
-    const tasks = (every ?? []).map((task) => repeat(task, application, logger));
+    const tasks = (every ?? []).map((task) =>
+      repeat(task, application, logger, { pool, lockName: `denpyo-task:${schema}:${task.name}` }),
+    );
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
@@ -281,19 +289,25 @@ function publicKeyVerifier(env: ServiceEnv): TokenVerifier {
   );
 }
 
-/** Starts a periodic task; `stop` cancels the next run and waits for the one in hand. */
+/**
+ * Starts a periodic task; `stop` cancels the next run and waits for the one in hand. A run is
+ * skipped while another instance of the service runs the same task (runExclusively).
+ */
 function repeat<App>(
   task: PeriodicTask<App>,
   application: App,
   logger: Logger,
+  exclusive: { pool: Pool; lockName: string },
 ): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const schedule = (delayMs = task.intervalMs) => {
     timer = setTimeout(() => {
-      running = task
-        .run(application)
+      running = runExclusively(exclusive.pool, exclusive.lockName, () => task.run(application))
+        .then((ran) => {
+          if (!ran) logger.debug({ task: task.name }, 'task running in another instance; skipped');
+        })
         .catch((error: unknown) => logger.error({ err: error, task: task.name }, 'task failed'))
         .then(() => {
           if (!stopped) schedule();

@@ -20,9 +20,11 @@ describe('service configuration', () => {
       ...valid,
       KAFKA_BROKERS: 'a:9092, b:9093',
       PORT: '3005',
+      EVENT_TOPIC_PARTITIONS: '6',
     });
     expect(config).toMatchObject({
       KAFKA_BROKERS: ['a:9092', 'b:9093'],
+      EVENT_TOPIC_PARTITIONS: 6,
       PORT: 3005,
       HOST: '127.0.0.1',
       EVENT_LOG_SCHEMA: 'eventlog',
@@ -45,6 +47,7 @@ describe('service configuration', () => {
         DATABASE_URL: 'mysql://x',
         PORT: 'abc',
         KAFKA_BROKERS: 'nohost',
+        EVENT_TOPIC_PARTITIONS: '0',
       });
     expect(parse).toThrow(ConfigError);
     let message = '';
@@ -56,6 +59,7 @@ describe('service configuration', () => {
     expect(message).toContain('DATABASE_URL: expected a postgres:// or postgresql:// URL');
     expect(message).toMatch(/PORT: /);
     expect(message).toMatch(/KAFKA_BROKERS: /);
+    expect(message).toMatch(/EVENT_TOPIC_PARTITIONS: /);
   });
 });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import pino from 'pino';
 import type { Pool } from 'pg';
 import { migrate, PLATFORM_MIGRATIONS } from '../src/db/migrator';
 import { createPool, withTransaction } from '../src/db/pool';
@@ -76,6 +77,51 @@ if (!brokers) {
         await deleteTopics(topics);
       },
     };
+  });
+
+  describe('KafkaBus topics', () => {
+    it('creates a missing topic with EVENT_TOPIC_PARTITIONS partitions, and warns of one with fewer', async () => {
+      const missing = uniqueName('created');
+      const small = uniqueName('small');
+      await createTopics([small]); // 3 partitions
+      const warnings: { msg: string; topic?: string }[] = [];
+      const logger = pino(
+        { level: 'warn' },
+        { write: (line: string) => warnings.push(JSON.parse(line)) },
+      );
+      const bus = await KafkaBus.create({
+        brokers: kafkaBrokers,
+        clientId: 'denpyo-topics-test',
+        logger,
+        topicPartitions: 4,
+      });
+      const client = admin();
+      await client.connect();
+      try {
+        await bus.publish([{ topic: missing, key: 'k', value: 'v' }]);
+        const subscription = await bus.subscribe({
+          groupId: uniqueName('g'),
+          topics: [small],
+          handle: async () => undefined,
+        });
+        await subscription.stop();
+        const { topics } = await client.fetchTopicMetadata({ topics: [missing, small] });
+        const partitionsOf = (name: string) =>
+          topics.find((topic) => topic.name === name)?.partitions.length;
+        expect([partitionsOf(missing), partitionsOf(small)]).toEqual([4, 3]);
+        // Of the two topics, the one with fewer partitions than configured, once.
+        expect(warnings.filter((warning) => warning.topic !== undefined)).toEqual([
+          expect.objectContaining({
+            topic: small,
+            msg: expect.stringContaining('fewer partitions than EVENT_TOPIC_PARTITIONS'),
+          }),
+        ]);
+      } finally {
+        await client.disconnect();
+        await bus.close();
+        await deleteTopics([missing, small]);
+      }
+    }, 60_000);
   });
 
   const broker = (command: 'up' | 'down') =>

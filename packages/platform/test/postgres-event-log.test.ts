@@ -99,6 +99,36 @@ describe('PostgresEventLog', () => {
     expect(seenByOne).toHaveLength(9 - seenByTwoBefore);
   });
 
+  it('gives each member of a group a share of every topic it reads', async () => {
+    const schema = uniqueSchema('evlog');
+    const [one, two] = [await log(schema), await log(schema)];
+    const topics = [uniqueName('first'), uniqueName('second')];
+    const seenByOne: DeliveredMessage[] = [];
+    const seenByTwo: DeliveredMessage[] = [];
+    // The first member holds every partition until the second joins and it gives some back.
+    const first = await one.subscribe({ groupId: 'g', topics, handle: record(seenByOne) });
+    closing.push(() => first.stop());
+    const second = await two.subscribe({ groupId: 'g', topics, handle: record(seenByTwo) });
+    closing.push(() => second.stop());
+    const keys = range(12).map((i) => `k${i}`);
+    expect(new Set(keys.map((key) => partitionForKey(key, 3))).size).toBe(3);
+    const topicsOf = (seen: DeliveredMessage[]) => new Set(seen.map((m) => m.topic));
+    // Rounds until the handover is done: then both members read both topics.
+    for (let round = 0; ; round += 1) {
+      if (round > 40) throw new Error('a member never got a share of both topics');
+      seenByOne.splice(0);
+      seenByTwo.splice(0);
+      await one.publish(
+        topics.flatMap((topic) =>
+          keys.map((key) => ({ topic, key, value: numberedValue(key, round) })),
+        ),
+      );
+      await waitFor(() => seenByOne.length + seenByTwo.length === 24, 5000, 'a round');
+      if (topicsOf(seenByOne).size === 2 && topicsOf(seenByTwo).size === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+
   it('never skips a message when publishers race for one partition', async () => {
     const bus = await log(uniqueSchema('evlog'));
     const topic = uniqueName('race');

@@ -18,12 +18,26 @@ import type { UpstreamService } from './domain/routes';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
 
+/** One service's instances: their base URLs, comma-separated (`http://a:3001,http://b:3001`). */
+const instanceUrls = commaSeparated(httpUrl);
+
+/**
+ * CONTRACT_URL, INVOICE_URL, PAYMENT_URL: checked here, kept as written (callers of startService
+ * give them as strings too) and split by `upstreamUrls`.
+ */
+const instanceList = z.string().superRefine((value, context) => {
+  for (const issue of instanceUrls.safeParse(value).error?.issues ?? []) {
+    context.addIssue({ code: 'custom', message: issue.message });
+  }
+});
+
 /** The portal's own settings when neither the environment nor the caller gives them. */
 export const PORTAL_DEFAULTS = {
   CONTRACT_URL: 'http://127.0.0.1:3001',
   INVOICE_URL: 'http://127.0.0.1:3002',
   PAYMENT_URL: 'http://127.0.0.1:3003',
   PROXY_TIMEOUT_MS: 30_000,
+  UPSTREAM_CHECK_INTERVAL_MS: 2_000,
   ACCESS_TOKEN_TTL_SECONDS,
   /** A working day: sign in once a day, however often the access token is renewed. */
   SESSION_TTL_SECONDS: 10 * 3600,
@@ -67,9 +81,10 @@ const count = (min: number, max: number) => z.coerce.number().int().min(min).max
 /** What the portal reads from its environment besides the common service settings. */
 export const portalSettingsSchema = z
   .object({
-    CONTRACT_URL: httpUrl.default(PORTAL_DEFAULTS.CONTRACT_URL),
-    INVOICE_URL: httpUrl.default(PORTAL_DEFAULTS.INVOICE_URL),
-    PAYMENT_URL: httpUrl.default(PORTAL_DEFAULTS.PAYMENT_URL),
+    /** Where each service listens: one base URL per instance, comma-separated (balanced). */
+    CONTRACT_URL: instanceList.default(PORTAL_DEFAULTS.CONTRACT_URL),
+    INVOICE_URL: instanceList.default(PORTAL_DEFAULTS.INVOICE_URL),
+    PAYMENT_URL: instanceList.default(PORTAL_DEFAULTS.PAYMENT_URL),
     /** How long a forwarded request may wait for its service before the caller gets a 503. */
     PROXY_TIMEOUT_MS: z.coerce
       .number()
@@ -77,6 +92,16 @@ export const portalSettingsSchema = z
       .min(100)
       .max(600_000)
       .default(PORTAL_DEFAULTS.PROXY_TIMEOUT_MS),
+    /**
+     * How often the instances of a service with several are asked whether they are ready (their
+     * /ready): one that is not is skipped until it is again. A refused connection skips it at once.
+     */
+    UPSTREAM_CHECK_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .default(PORTAL_DEFAULTS.UPSTREAM_CHECK_INTERVAL_MS),
     /** The built web app served at `/`; by default @denpyo/web's `dist` (packages/web/dist). */
     WEB_DIST_DIR: z.string().min(1).optional(),
     /**
@@ -187,9 +212,15 @@ export function withPortalDefaults(options: PortalOptions): PortalEnv {
   return { ...PORTAL_DEFAULTS, ...definedOnly(options) };
 }
 
-/** Where each service behind the portal listens. */
-export function upstreamUrls(env: PortalSettings): Record<UpstreamService, string> {
-  return { contract: env.CONTRACT_URL, invoice: env.INVOICE_URL, payment: env.PAYMENT_URL };
+/** Where the instances of each service behind the portal listen. */
+export function upstreamUrls(
+  env: Pick<PortalSettings, 'CONTRACT_URL' | 'INVOICE_URL' | 'PAYMENT_URL'>,
+): Record<UpstreamService, string[]> {
+  return {
+    contract: instanceUrls.parse(env.CONTRACT_URL),
+    invoice: instanceUrls.parse(env.INVOICE_URL),
+    payment: instanceUrls.parse(env.PAYMENT_URL),
+  };
 }
 
 function definedOnly<T extends object>(value: T): T {

@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { createTokenSigner, defineService, type ServiceRuntime } from '@denpyo/platform';
 import { PORTAL_OPERATIONS, type AuthUser } from '@denpyo/schemas';
 import { createPortalApplication } from './application';
-import { PORTAL_DEFAULTS, portalSettingsSchema, upstreamUrls, type PortalEnv } from './config';
+import { PORTAL_DEFAULTS, portalSettingsSchema, type PortalEnv } from './config';
 import type { Tx } from './db/prisma';
 import { databaseLoginThrottle } from './application/login-throttle';
 import { createPasswordHasher } from './application/password-hasher';
 import { DEFAULT_THROTTLE_POLICY } from './domain/login-throttle';
+import { upstreamOf } from './domain/routes';
 import { PrismaClient } from './generated/prisma/client';
 import { swaggerUiAssets } from './http/docs';
 import { warnOfUntrustedForwarding } from './http/forwarded-for-warning';
@@ -17,6 +18,7 @@ import { signingKeysOf } from './signing-keys';
 import { builtWebAppDir, webApp } from './http/web-app';
 import { contractVendorLookup } from './upstreams/vendor-lookup';
 import { upstreamReadiness } from './upstreams/readiness';
+import { upstreamsOf } from './upstreams/instances';
 import { auditTrailsDeps } from './upstreams/audit-trails';
 
 /**
@@ -55,7 +57,7 @@ export const portalService = defineService({
         concurrency: setting(runtime.env, 'PASSWORD_HASH_CONCURRENCY'),
         perClient: setting(runtime.env, 'PASSWORD_HASH_PER_CLIENT'),
       }),
-      vendorExists: contractVendorLookup(runtime.env.CONTRACT_URL, asCaller),
+      vendorExists: contractVendorLookup(upstreamsOf(runtime).contract, asCaller),
       today: () => runtime.clock.today(),
       auditTrails: auditTrailsDeps(runtime, db, asCaller),
     });
@@ -73,6 +75,10 @@ export const portalService = defineService({
     return application;
   },
   routes: portalRoutes,
+  // A body for a service goes through unread: the service parses and checks it, once. Except
+  // with an Idempotency-Key: the gateway keeps that body to send again to another instance.
+  leavesBodyUnread: (req) =>
+    upstreamOf(req.method, req.path) !== undefined && req.headers['idempotency-key'] === undefined,
   mount(express, runtime, application) {
     // The client is the socket's peer unless configured proxies name it (TRUSTED_PROXIES):
     // the sign-in throttle counts per client, so a forwarded header must buy nothing.
@@ -85,14 +91,14 @@ export const portalService = defineService({
     );
     express.use(
       gateway({
-        upstreams: upstreamUrls(runtime.env),
+        upstreams: upstreamsOf(runtime),
         timeoutMs: runtime.env.PROXY_TIMEOUT_MS,
         logger: runtime.logger,
       }),
     );
     express.use(webApp(runtime.env.WEB_DIST_DIR ?? builtWebAppDir()));
   },
-  readiness: (runtime) => upstreamReadiness(upstreamUrls(runtime.env)),
+  readiness: (runtime) => upstreamReadiness(upstreamsOf(runtime)),
   // Its own operations check that the token's session is still live, not only its signature.
   tokenVerifier: (application) => application.verifySessionToken,
   every: [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, parseConfig, serviceEnvSchema } from '@denpyo/platform';
 import { TEST_SIGNING_KEYS } from '@denpyo/platform/testing';
-import { portalSettingsSchema, withPortalDefaults } from '../src/config';
+import { portalSettingsSchema, upstreamUrls, withPortalDefaults } from '../src/config';
 
 // What runService parses for the portal: the common settings and the portal's own together.
 const portalEnvSchema = z.intersection(serviceEnvSchema, portalSettingsSchema);
@@ -42,6 +42,20 @@ describe('portal configuration', () => {
     expect(() =>
       parseConfig(portalEnvSchema, { ...REQUIRED, DEMO_MODE: 'yes', CONTRACT_URL: 'ftp://x' }),
     ).toThrow(/DEMO_MODE[\s\S]*CONTRACT_URL/);
+  });
+
+  it('takes several instances of a service, comma-separated, each URL checked', () => {
+    const env = parseConfig(portalEnvSchema, {
+      ...REQUIRED,
+      PAYMENT_URL: 'http://payment-1:3003, http://payment-2:3003',
+    });
+    expect(upstreamUrls(env).payment).toEqual(['http://payment-1:3003', 'http://payment-2:3003']);
+    expect(upstreamUrls(env).contract).toEqual(['http://127.0.0.1:3001']);
+    for (const bad of ['http://payment-1:3003,ftp://x', ',']) {
+      expect(() => parseConfig(portalEnvSchema, { ...REQUIRED, PAYMENT_URL: bad })).toThrow(
+        /PAYMENT_URL/,
+      );
+    }
   });
 
   it('fills in what a caller of startService leaves out, keeping what it gives', () => {

@@ -21,13 +21,30 @@ const topics = (
   JSON.parse(readFileSync(join(root, 'infra/kafka/topics.json'), 'utf8')) as { name: string }[]
 ).map((t) => t.name);
 
+/** The compose services that are instances of `name`: `name`, `name-2`, … */
+const instancesOf = (name: string) =>
+  Object.keys(compose.services).filter((key) => new RegExp(`^${name}(-\\d+)?$`).test(key));
+
 describe('docker-compose.yml', () => {
   const domainServices = { contract: 3001, invoice: 3002, payment: 3003 };
+  const domainInstances = Object.entries(domainServices).flatMap(([name, port]) =>
+    instancesOf(name).map((instance) => [instance, name, port] as const),
+  );
 
-  it.each(Object.entries(domainServices))(
-    'runs the %s service on Kafka and its own schema',
-    (name, port) => {
-      const service = compose.services[name];
+  /** The shell script a one-shot Kafka container runs (`sh -c <script>`). */
+  const script = (name: string) => {
+    const command = compose.services[name]?.command;
+    return Array.isArray(command) ? command.join('\n') : String(command);
+  };
+
+  it.each(Object.keys(domainServices))('runs two instances of the %s service', (name) => {
+    expect(instancesOf(name)).toEqual([name, `${name}-2`]);
+  });
+
+  it.each(domainInstances)(
+    'runs %s (the %s service) on Kafka and its own schema',
+    (instance, name, port) => {
+      const service = compose.services[instance];
       expect(service?.command).toEqual(['node', `services/${name}/dist/main.js`]);
       expect(service?.environment).toMatchObject({
         KAFKA_BROKERS: 'kafka:9092',
@@ -49,15 +66,45 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('exposes the portal, pointed at every service', () => {
+  it('gives the image the services’ heap settings, the same as npm start’s', () => {
+    const wanted = JSON.parse(
+      readFileSync(join(root, 'infra/service-process-env.json'), 'utf8'),
+    ) as Record<string, string>;
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    // The final stage's ENV lines: NAME=value or NAME="value", several to a line.
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const env: Record<string, string> = {};
+    for (const [, line] of finalStage.matchAll(/^ENV (.+)$/gm)) {
+      for (const [, name, quoted, bare] of line!.matchAll(/(\w+)=(?:"([^"]*)"|(\S+))/g)) {
+        env[name!] = quoted ?? bare!;
+      }
+    }
+    expect(env).toMatchObject(wanted);
+    expect(wanted.NODE_OPTIONS).toMatch(/--max-old-space-size=\d+/);
+  });
+
+  it('exposes the portal, pointed at every instance of every service', () => {
     const portal = compose.services.portal;
     expect(portal?.ports).toContain('3000:3000');
-    expect(portal?.environment).toMatchObject({
-      CONTRACT_URL: 'http://contract:3001',
-      INVOICE_URL: 'http://invoice:3002',
-      PAYMENT_URL: 'http://payment:3003',
-      DB_SCHEMA: 'portal',
-    });
+    expect(portal?.environment?.DB_SCHEMA).toBe('portal');
+    for (const [name, port] of Object.entries(domainServices)) {
+      const urls = String(portal?.environment?.[`${name.toUpperCase()}_URL`]).split(',');
+      expect(urls).toEqual(instancesOf(name).map((instance) => `http://${instance}:${port}`));
+    }
+  });
+
+  it('makes each topic with a partition for every instance of a consumer group', () => {
+    const partitions = compose.services['kafka-setup']?.environment?.EVENT_TOPIC_PARTITIONS;
+    expect(script('kafka-setup')).toContain('--partitions "$$EVENT_TOPIC_PARTITIONS"');
+    const byDefault = Number(/^\$\{EVENT_TOPIC_PARTITIONS:-(\d+)\}$/.exec(String(partitions))?.[1]);
+    for (const [instance, name] of domainInstances) {
+      expect(byDefault).toBeGreaterThanOrEqual(instancesOf(name).length);
+      // The services check the topics against the same count.
+      expect([instance, compose.services[instance]?.environment?.EVENT_TOPIC_PARTITIONS]).toEqual([
+        instance,
+        partitions,
+      ]);
+    }
   });
 
   it('creates every topic the services use, from the same list as local runs', () => {
@@ -69,12 +116,6 @@ describe('docker-compose.yml', () => {
     for (const topic of topics.filter((t) => !t.endsWith('.dlq')))
       expect(topics).toContain(`${topic}.dlq`);
   });
-
-  /** The shell script a one-shot Kafka container runs (`sh -c <script>`). */
-  const script = (name: string) => {
-    const command = compose.services[name]?.command;
-    return Array.isArray(command) ? command.join('\n') : String(command);
-  };
 
   it('gives Kafka no PLAINTEXT listener but the controller on loopback, and ACLs', () => {
     const broker = script('kafka');
@@ -105,11 +146,11 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it.each(Object.keys(domainServices))(
-    'gives the %s service its own Kafka user over TLS, with the ACLs of infra/kafka/acls.json',
-    (name) => {
+  it.each(domainInstances)(
+    'gives %s (the %s service) its own Kafka user over TLS, with the ACLs of infra/kafka/acls.json',
+    (instance, name) => {
       const upper = name.toUpperCase();
-      expect(compose.services[name]?.environment).toMatchObject({
+      expect(compose.services[instance]?.environment).toMatchObject({
         KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
         KAFKA_SASL_USERNAME: name,
         KAFKA_SASL_PASSWORD: expect.stringMatching(
@@ -163,16 +204,23 @@ describe('docker-compose.yml', () => {
     expect(compose.services.postgres?.environment?.POSTGRES_PASSWORD).toMatch(
       /^\$\{POSTGRES_PASSWORD:\?/,
     );
-    const payment = compose.services.payment?.environment ?? {};
-    for (const name of [
-      'ZENGIN_REQUESTER_CODE',
-      'ZENGIN_REQUESTER_NAME',
-      'ZENGIN_BANK_CODE',
-      'ZENGIN_BRANCH_CODE',
-      'ZENGIN_ACCOUNT_TYPE',
-      'ZENGIN_ACCOUNT_NUMBER',
-    ])
-      expect(payment[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    for (const instance of instancesOf('payment')) {
+      const payment = compose.services[instance]?.environment ?? {};
+      for (const name of [
+        'ZENGIN_REQUESTER_CODE',
+        'ZENGIN_REQUESTER_NAME',
+        'ZENGIN_BANK_CODE',
+        'ZENGIN_BRANCH_CODE',
+        'ZENGIN_ACCOUNT_TYPE',
+        'ZENGIN_ACCOUNT_NUMBER',
+      ])
+        expect(payment[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    }
+    // The invoice service's 支出命令書 name the same paying bank (口座振替 or 振込).
+    for (const instance of instancesOf('invoice'))
+      expect(compose.services[instance]?.environment?.ZENGIN_BANK_CODE).toBe(
+        compose.services.payment?.environment?.ZENGIN_BANK_CODE,
+      );
     // Demo mode (demo users, the demo account) only when asked for.
     for (const service of Object.values(compose.services))
       expect(String(service.environment?.DEMO_MODE ?? '0')).toMatch(/^(0|\$\{DEMO_MODE:-0\})$/);
@@ -182,10 +230,10 @@ describe('docker-compose.yml', () => {
     const postgres = compose.services.postgres?.environment ?? {};
     const superuser = String(postgres.POSTGRES_USER);
     const userOf = (url: unknown) => new URL(String(url).replace(/\$\{[^}]*\}/g, 'x')).username;
-    for (const name of ['contract', 'invoice', 'payment', 'portal']) {
-      const service = compose.services[name];
+    for (const [instance, name] of [...domainInstances, ['portal', 'portal'] as const]) {
+      const service = compose.services[instance];
       const user = userOf(service?.environment?.DATABASE_URL);
-      expect([name, user]).toEqual([name, `denpyo_${name}`]);
+      expect([instance, user]).toEqual([instance, `denpyo_${name}`]);
       expect(user).not.toBe(superuser);
       // No service sees the superuser's password in any form.
       expect(JSON.stringify(service?.environment)).not.toContain('POSTGRES_PASSWORD');
@@ -204,8 +252,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('builds every service command from a file the build produces', () => {
-    for (const name of ['contract', 'invoice', 'payment', 'portal']) {
-      const command = compose.services[name]?.command;
+    for (const [instance, name] of [...domainInstances, ['portal', 'portal'] as const]) {
+      const command = compose.services[instance]?.command;
       expect(Array.isArray(command) && command[1]).toBe(`services/${name}/dist/main.js`);
     }
   });

@@ -41,11 +41,15 @@ export interface RetryingSubscribeOptions extends SubscribeOptions {
   /** Delay before the first retry; doubles per attempt, capped at 30 s. */
   backoffMs?: number;
   logger: Logger;
-  /** Where `denpyo_dead_letters_total` is registered; prom-client's global registry by default. */
+  /**
+   * Where `denpyo_dead_letters_total` and `denpyo_events_consumed_total` are registered;
+   * prom-client's global registry by default.
+   */
   registry?: Registry;
 }
 
 const DEAD_LETTERS_METRIC = 'denpyo_dead_letters_total';
+const CONSUMED_METRIC = 'denpyo_events_consumed_total';
 const MAX_BACKOFF_MS = 30_000;
 const MAX_ERROR_HEADER_LENGTH = 1000;
 
@@ -63,7 +67,9 @@ export async function subscribeWithRetry(
   options: RetryingSubscribeOptions,
 ): Promise<Subscription> {
   const { groupId, topics, handle, logger, maxAttempts = 5, backoffMs = 200 } = options;
-  const deadLetters = deadLetterCounter(options.registry ?? globalRegistry);
+  const registry = options.registry ?? globalRegistry;
+  const deadLetters = counter(registry, DEAD_LETTERS_METRIC, DEAD_LETTERS_HELP);
+  const consumed = counter(registry, CONSUMED_METRIC, CONSUMED_HELP);
   const stopping = new AbortController();
 
   const handleWithRetries = async (message: DeliveredMessage): Promise<void> => {
@@ -77,6 +83,7 @@ export async function subscribeWithRetry(
     for (let attempt = 1; ; attempt += 1) {
       try {
         await handle(message);
+        consumed.inc({ topic: message.topic, group: groupId });
         return;
       } catch (error) {
         const outage = isUnavailableError(error);
@@ -90,6 +97,7 @@ export async function subscribeWithRetry(
         }
         await bus.publish([deadLetterMessage(message, error, failures)]);
         deadLetters.inc({ topic: message.topic, group: groupId });
+        consumed.inc({ topic: message.topic, group: groupId });
         logger.error({ ...origin, err: error, attempts: failures }, 'event sent to dead letters');
         return;
       }
@@ -142,14 +150,13 @@ export function deadLetterMessage(
   };
 }
 
-/** One counter per registry, shared by all subscriptions registered there. */
-function deadLetterCounter(registry: Registry): Counter<'topic' | 'group'> {
-  const existing = registry.getSingleMetric(DEAD_LETTERS_METRIC);
+const DEAD_LETTERS_HELP = 'Events that kept failing and were published to a dead-letter topic';
+/** Per instance: how the members of a group share the work (handled or dead-lettered). */
+const CONSUMED_HELP = 'Events this process took off the bus and is done with';
+
+/** One counter per registry and name, shared by all subscriptions registered there. */
+function counter(registry: Registry, name: string, help: string): Counter<'topic' | 'group'> {
+  const existing = registry.getSingleMetric(name);
   if (existing) return existing as Counter<'topic' | 'group'>;
-  return new Counter({
-    name: DEAD_LETTERS_METRIC,
-    help: 'Events that kept failing and were published to a dead-letter topic',
-    labelNames: ['topic', 'group'],
-    registers: [registry],
-  });
+  return new Counter({ name, help, labelNames: ['topic', 'group'], registers: [registry] });
 }

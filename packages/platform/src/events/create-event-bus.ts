@@ -13,6 +13,8 @@ export interface EventBusConfig {
   databaseUrl: string;
   /** Schema of the event log (EVENT_LOG_SCHEMA), `eventlog` by default. */
   eventLogSchema?: string;
+  /** Partitions of each topic the bus creates (EVENT_TOPIC_PARTITIONS), 3 by default. */
+  topicPartitions?: number;
   clientId: string;
   logger: Logger;
 }
@@ -33,6 +35,7 @@ export async function createEventBus(config: EventBusConfig): Promise<EventBus> 
       clientId: config.clientId,
       logger: config.logger,
       security,
+      ...(config.topicPartitions ? { topicPartitions: config.topicPartitions } : {}),
     });
   }
   config.logger.info({ schema: config.eventLogSchema ?? 'eventlog' }, 'event bus: PostgreSQL log');
@@ -40,5 +43,6 @@ export async function createEventBus(config: EventBusConfig): Promise<EventBus> 
     databaseUrl: config.databaseUrl,
     schema: config.eventLogSchema,
     logger: config.logger,
+    ...(config.topicPartitions ? { partitions: config.topicPartitions } : {}),
   });
 }

@@ -18,7 +18,15 @@ import { withTimeout } from './timing';
 /**
  * The event bus on Apache Kafka (kafkajs), for production and scale-out.
  *
- * - Topics must exist (broker auto-creation is off): see infra/kafka/topics.json.
+ * - Broker auto-creation is off: the bus checks each topic with the admin client before its
+ *   first publish or subscribe, and creates a missing one with `topicPartitions` partitions
+ *   (EVENT_TOPIC_PARTITIONS). Deployments create them beforehand (infra/kafka/topics.json),
+ *   so a service's user needs no right to create topics. A topic with fewer partitions than
+ *   configured is left as it is, with a warning: adding partitions moves keys to other
+ *   partitions, so events of one aggregate in flight could be handled out of order.
+ * - Ordering per aggregate: the outbox gives each message its aggregate id as key, the
+ *   producer's partitioner maps a key to one partition, and one member of a group at a time
+ *   reads a partition, so instances of a service share the work without reordering it.
  * - The producer is idempotent with one request in flight, so retries never reorder or
  *   duplicate messages of a partition; every send waits for all in-sync replicas.
  * - Each subscribe() is one kafkajs consumer in the group; a new group starts at the beginning.
@@ -36,19 +44,25 @@ export interface KafkaBusOptions {
   logger?: Logger;
   /** SASL/SCRAM credentials and TLS; none for a PLAINTEXT listener. */
   security?: KafkaSecurity;
+  /** Partitions of a topic this bus has to create (default 3). */
+  topicPartitions?: number;
 }
 
 const RETRY_BACKOFF = { initialRetryTime: 300, maxRetryTime: 5000 };
 const READY_TIMEOUT_MS = 2000;
+const DEFAULT_TOPIC_PARTITIONS = 3;
 
 export class KafkaBus implements EventBus {
   private readonly subscriptions = new Set<KafkaSubscription>();
+  /** Topics checked (or being checked) with the admin client; a failed check is tried again. */
+  private readonly checkedTopics = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly kafka: Kafka,
     private readonly producer: Producer,
     private readonly admin: Admin,
     private readonly logger: Logger,
+    private readonly topicPartitions: number,
   ) {}
 
   static async create(options: KafkaBusOptions): Promise<KafkaBus> {
@@ -83,11 +97,18 @@ export class KafkaBus implements EventBus {
       await producer.disconnect();
       throw error;
     }
-    return new KafkaBus(kafka, producer, admin, logger);
+    return new KafkaBus(
+      kafka,
+      producer,
+      admin,
+      logger,
+      options.topicPartitions ?? DEFAULT_TOPIC_PARTITIONS,
+    );
   }
 
   async publish(messages: BusMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    await this.ensureTopics(messages.map((m) => m.topic));
     const byTopic = new Map<string, Message[]>();
     for (const { topic, key, value, headers } of messages) {
       const list = byTopic.get(topic) ?? [];
@@ -101,6 +122,7 @@ export class KafkaBus implements EventBus {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    await this.ensureTopics(options.topics);
     const subscription = new KafkaSubscription(this.kafka, options, this.logger, () =>
       this.subscriptions.delete(subscription),
     );
@@ -126,6 +148,43 @@ export class KafkaBus implements EventBus {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  /** Resolves once every topic exists (checked once per topic, created when missing). */
+  private async ensureTopics(topics: string[]): Promise<void> {
+    const unchecked = [...new Set(topics)].filter((topic) => !this.checkedTopics.has(topic));
+    if (unchecked.length > 0) {
+      const check = this.createOrCheckTopics(unchecked);
+      for (const topic of unchecked) this.checkedTopics.set(topic, check);
+      check.catch(() => {
+        for (const topic of unchecked) this.checkedTopics.delete(topic);
+      });
+    }
+    await Promise.all(topics.map((topic) => this.checkedTopics.get(topic)));
+  }
+
+  private async createOrCheckTopics(topics: string[]): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      // False when another instance created them first: fine, they exist.
+      await this.admin.createTopics({
+        topics: missing.map((topic) => ({ topic, numPartitions: this.topicPartitions })),
+        waitForLeaders: true,
+      });
+      this.logger.info({ topics: missing, partitions: this.topicPartitions }, 'created topics');
+    }
+    const present = topics.filter((topic) => existing.has(topic));
+    if (present.length === 0) return;
+    const metadata = await this.admin.fetchTopicMetadata({ topics: present });
+    for (const { name, partitions } of metadata.topics) {
+      if (partitions.length < this.topicPartitions) {
+        this.logger.warn(
+          { topic: name, partitions: partitions.length, configured: this.topicPartitions },
+          'topic has fewer partitions than EVENT_TOPIC_PARTITIONS: at most that many instances of a group share it (add partitions only while no events are in flight)',
+        );
+      }
+    }
   }
 }
 

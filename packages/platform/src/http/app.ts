@@ -24,6 +24,11 @@ export interface AppOptions {
   /** Registers the service's operations; runs after the common middleware and operations. */
   mount(app: Express): void;
   jsonLimit?: string;
+  /**
+   * Requests whose body this process leaves unread, for a later handler to stream on (the
+   * portal's gateway: the service behind it parses and checks the body, once).
+   */
+  leavesBodyUnread?: (req: express.Request) => boolean;
   /** Who may read /metrics; open to anyone who reaches the port when not given. */
   metrics?: MetricsAccess;
 }
@@ -85,21 +90,27 @@ export function createApp(options: AppOptions): Express {
   app.use((req, _res, next) => {
     next(/%00/i.test(req.url) ? badRequest('The URL contains a NUL character') : undefined);
   });
+  const unlessLeftUnread =
+    (parser: express.RequestHandler): express.RequestHandler =>
+    (req, res, next) =>
+      options.leavesBodyUnread?.(req) ? next() : parser(req, res, next);
   app.use(
-    express.json({
-      // Room for a transfer batch of 10,000 payment ids (about 390 KB).
-      limit: options.jsonLimit ?? '1mb',
-      verify: (req, _res, raw, encoding) => {
-        // RFC 8259 §8.1; the limits below read UTF-8 bytes.
-        if (encoding && encoding.toLowerCase() !== 'utf-8') {
-          throw new HttpError(415, 'Unsupported Media Type', 'Send JSON encoded as UTF-8');
-        }
-        const violation = jsonLimitViolation(raw);
-        if (violation) throw badRequest(violation);
-        // The bytes as they came: the portal forwards them, Idempotency-Key hashes them.
-        (req as express.Request).rawBody = raw;
-      },
-    }),
+    unlessLeftUnread(
+      express.json({
+        // Room for a transfer batch of 10,000 payment ids (about 390 KB).
+        limit: options.jsonLimit ?? '1mb',
+        verify: (req, _res, raw, encoding) => {
+          // RFC 8259 §8.1; the limits below read UTF-8 bytes.
+          if (encoding && encoding.toLowerCase() !== 'utf-8') {
+            throw new HttpError(415, 'Unsupported Media Type', 'Send JSON encoded as UTF-8');
+          }
+          const violation = jsonLimitViolation(raw);
+          if (violation) throw badRequest(violation);
+          // The bytes as they came: the portal forwards them, Idempotency-Key hashes them.
+          (req as express.Request).rawBody = raw;
+        },
+      }),
+    ),
   );
 
   // XML documents (e-invoices) are read as bytes, never parsed here: the operation hands them to
@@ -107,13 +118,15 @@ export function createApp(options: AppOptions): Express {
   // The operation checks its own limit; this one is the largest any operation declares.
   if (MAX_XML_BODY_BYTES > 0) {
     app.use(
-      express.raw({
-        type: [...XML_MEDIA_TYPES],
-        limit: MAX_XML_BODY_BYTES,
-        verify: (req, _res, raw) => {
-          (req as express.Request).rawBody = raw;
-        },
-      }),
+      unlessLeftUnread(
+        express.raw({
+          type: [...XML_MEDIA_TYPES],
+          limit: MAX_XML_BODY_BYTES,
+          verify: (req, _res, raw) => {
+            (req as express.Request).rawBody = raw;
+          },
+        }),
+      ),
     );
   }
 

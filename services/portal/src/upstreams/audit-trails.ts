@@ -2,9 +2,10 @@ import { Pool } from 'pg';
 import { makeVerifyAudit, pgExecutor, prismaExecutor, type ServiceRuntime } from '@denpyo/platform';
 import type { AuthUser } from '@denpyo/schemas';
 import type { AuditTrailsDeps } from '../application';
-import { PORTAL_DEFAULTS, upstreamUrls, type PortalEnv } from '../config';
+import { PORTAL_DEFAULTS, type PortalEnv } from '../config';
 import type { Db } from '../db/prisma';
 import { upstreamTrailVerifiers } from './audit-verification';
+import { upstreamsOf } from './instances';
 
 /**
  * The portal's audit-trail dependencies: its own trail, the three services' verify operations
@@ -35,7 +36,7 @@ export function auditTrailsDeps(
   return {
     verifyOwn: makeVerifyAudit(own, 'portal'),
     upstreams: upstreamTrailVerifiers(
-      upstreamUrls(env),
+      upstreamsOf(runtime),
       tokenFor,
       env.PROXY_TIMEOUT_MS ?? PORTAL_DEFAULTS.PROXY_TIMEOUT_MS,
     ),

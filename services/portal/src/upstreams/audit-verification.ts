@@ -1,6 +1,7 @@
 import { AuditTrailVerificationSchema, type AuthUser } from '@denpyo/schemas';
 import type { TrailVerifier } from '../application/verify-audit-trails';
 import type { UpstreamService } from '../domain/routes';
+import type { Upstreams } from './instances';
 
 /**
  * Each service's `GET /api/audit/<owner>/verify`, asked as the caller (a token signed for this
@@ -8,21 +9,17 @@ import type { UpstreamService } from '../domain/routes';
  * chain takes a while: the timeout is the proxy's.
  */
 export function upstreamTrailVerifiers(
-  upstreams: Readonly<Record<UpstreamService, string>>,
+  upstreams: Upstreams,
   tokenFor: (user: AuthUser) => Promise<string>,
   timeoutMs: number,
 ): Record<UpstreamService, TrailVerifier> {
   const verifier =
     (owner: UpstreamService): TrailVerifier =>
     async (caller, kept) => {
-      const url = new URL(`/api/audit/${owner}/verify`, upstreams[owner]);
-      if (kept.length > 0) {
-        url.searchParams.set(
-          'kept',
-          kept.map((head) => `${head.owner}:${head.sequence}:${head.hash}`).join(','),
-        );
-      }
-      const response = await fetch(url, {
+      const heads = kept.map((head) => `${head.owner}:${head.sequence}:${head.hash}`).join(',');
+      const query = kept.length > 0 ? `?${new URLSearchParams({ kept: heads })}` : '';
+      const path = `/api/audit/${owner}/verify${query}`;
+      const response = await upstreams[owner].fetch(path, {
         headers: {
           authorization: `Bearer ${await tokenFor(caller.user)}`,
           accept: 'application/json',

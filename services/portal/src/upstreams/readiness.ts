@@ -1,30 +1,17 @@
 import { UPSTREAM_SERVICES, type UpstreamService } from '../domain/routes';
+import type { Upstreams } from './instances';
 
 /**
- * Whether each service the portal forwards to reports ready itself, by name, so an operator
- * sees which one is missing (the platform adds the portal's own database).
+ * Whether each service the portal forwards to has an instance that reports ready itself, by
+ * name, so an operator sees which one is missing (the platform adds the portal's own database).
+ * Asking also tells the gateway which instances to skip.
  */
 export async function upstreamReadiness(
-  upstreams: Readonly<Record<UpstreamService, string>>,
-  timeoutMs = 2_000,
+  upstreams: Upstreams,
 ): Promise<Record<UpstreamService, boolean>> {
-  const ready = await Promise.all(
-    UPSTREAM_SERVICES.map((service) => isReady(upstreams[service], timeoutMs)),
-  );
+  const ready = await Promise.all(UPSTREAM_SERVICES.map((service) => upstreams[service].check()));
   return Object.fromEntries(UPSTREAM_SERVICES.map((service, i) => [service, ready[i]])) as Record<
     UpstreamService,
     boolean
   >;
-}
-
-async function isReady(baseUrl: string, timeoutMs: number): Promise<boolean> {
-  try {
-    const response = await fetch(new URL('/ready', baseUrl), {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
-  }
 }

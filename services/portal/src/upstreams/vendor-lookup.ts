@@ -1,6 +1,7 @@
 import { unavailable } from '@denpyo/platform';
 import type { AuthUser } from '@denpyo/schemas';
 import type { VendorLookup } from '../application';
+import type { UpstreamInstances } from './instances';
 
 /**
  * Asks the contract service whether a vendor exists, as the caller: the caller's identity
@@ -9,7 +10,7 @@ import type { VendorLookup } from '../application';
  * says 404; a 503 when it cannot answer.
  */
 export function contractVendorLookup(
-  contractUrl: string,
+  contract: UpstreamInstances,
   /** Signs a short-lived token for the caller (the portal's signer). */
   tokenFor: (user: AuthUser) => Promise<string>,
   timeoutMs = 5_000,
@@ -18,7 +19,7 @@ export function contractVendorLookup(
     const token = await tokenFor(asUser);
     let response: Response;
     try {
-      response = await fetch(new URL(`/api/vendors/${encodeURIComponent(vendorId)}`, contractUrl), {
+      response = await contract.fetch(`/api/vendors/${encodeURIComponent(vendorId)}`, {
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         signal: AbortSignal.timeout(timeoutMs),
       });

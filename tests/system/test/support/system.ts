@@ -9,13 +9,20 @@ import {
 import { testServiceEnv, uniqueSchema } from '@denpyo/platform/testing';
 import { contractService } from '@denpyo/contract';
 import { invoiceService } from '@denpyo/invoice';
-import { DEMO_REQUESTER_ENV, paymentEnvSchema, paymentService } from '@denpyo/payment';
+import {
+  DEMO_REQUESTER_ENV,
+  paymentEnvSchema,
+  paymentService,
+  type PaymentEnv,
+} from '@denpyo/payment';
 import { portalService, withPortalDefaults } from '@denpyo/portal';
 
 export interface SystemOptions {
   kafkaBrokers?: string[];
   /** More settings of a domain service, e.g. its own Kafka user (KAFKA_SASL_*, KAFKA_SSL*). */
   serviceSettings?: (name: 'contract' | 'invoice' | 'payment') => Partial<ServiceEnv>;
+  /** The payment service's own settings (mail, …), over the defaults and the demo 依頼人. */
+  paymentSettings?: Partial<PaymentEnv>;
   /** DENPYO_TODAY for every process: the system's date (the wall clock's when absent). */
   today?: string;
   /**
@@ -23,6 +30,12 @@ export interface SystemOptions {
    * the portal anchoring the audit chains; false runs them all as the test superuser. Default true.
    */
   databaseRoles?: boolean;
+  /**
+   * Instances of each service (contract, invoice, payment), each with its own pool, bus
+   * connections and periodic tasks, as `DENPYO_INSTANCES` runs them; the portal balances across
+   * them. Default 1.
+   */
+  instances?: number;
 }
 
 /** How the system's database is set up when it runs on roles: for tests that look underneath. */
@@ -35,9 +48,14 @@ export interface SystemDatabase {
   roleUrls: Record<string, string>;
 }
 
+type DomainService = 'contract' | 'invoice' | 'payment';
+
 export interface RunningSystem {
   portal: RunningService;
+  /** Every instance of contract, invoice and payment, in that order. */
   services: RunningService[];
+  /** The instances of each service. */
+  instances: Record<DomainService, RunningService[]>;
   /** Set when the services run on their own roles (the default). */
   database?: SystemDatabase;
   /**
@@ -74,28 +92,36 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   });
 
   async function start(today: string | undefined) {
-    const services = await Promise.all([
-      startService(contractService, dated(envs.contract, today)),
-      startService(invoiceService, dated(envs.invoice, today)),
+    const count = options.instances ?? 1;
+    const startEach = <Env extends ServiceEnv>(start: () => Promise<RunningService<Env>>) =>
+      Promise.all(Array.from({ length: count }, start));
+    const [contract, invoice, payment] = await Promise.all([
+      startEach(() => startService(contractService, dated(envs.contract, today))),
+      startEach(() => startService(invoiceService, dated(envs.invoice, today))),
       // The payment service with the demo 依頼人 account (given explicitly: it is not in demo mode).
-      startService(paymentService, {
-        ...dated(envs.payment, today),
-        ...paymentEnvSchema.parse(DEMO_REQUESTER_ENV),
-      }),
+      startEach(() =>
+        startService(paymentService, {
+          ...dated(envs.payment, today),
+          ...paymentEnvSchema.parse(DEMO_REQUESTER_ENV),
+          ...options.paymentSettings,
+        }),
+      ),
     ]);
-    const [contract, invoice, payment] = services;
+    const instances = { contract, invoice, payment } as Record<DomainService, RunningService[]>;
+    const services = [...contract, ...invoice, ...payment] as RunningService[];
+    const urls = (list: RunningService[]) => list.map((service) => service.url).join(',');
     const portal = await startService(
       portalService,
       withPortalDefaults({
         ...dated(envs.portal, today),
-        CONTRACT_URL: contract!.url,
-        INVOICE_URL: invoice!.url,
-        PAYMENT_URL: payment!.url,
+        CONTRACT_URL: urls(instances.contract),
+        INVOICE_URL: urls(instances.invoice),
+        PAYMENT_URL: urls(instances.payment),
         // scrypt at N = 2^10 keeps the suites fast; outside tests the portal refuses below 2^17.
         PASSWORD_SCRYPT_LOG_N: 10,
       }),
     );
-    return { portal, services };
+    return { portal, services, instances };
   }
 
   let running = await start(options.today);
@@ -109,6 +135,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     },
     get services() {
       return running.services;
+    },
+    get instances() {
+      return running.instances;
     },
     ...(database ? { database } : {}),
     async restart({ today }) {

@@ -20,9 +20,10 @@ import { PgSubscription } from './subscription';
  *   offsets become visible in commit order and a reader never skips a row that commits late.
  * - Consumer groups keep the next offset per partition in `consumer_offsets`; a new group starts
  *   at the beginning of the log (like Kafka's `fromBeginning`). Members of a group share the
- *   partitions: each member claims its fair share (ceil(partitions / members)) with session
- *   advisory locks on a connection of its own, so a member that dies releases its partitions and
- *   the others take them over at their next claim round (`claimIntervalMs`). As with Kafka,
+ *   partitions: each member claims its fair share of every topic (ceil(topic's partitions /
+ *   members)) with session advisory locks on a connection of its own, so a partition is read
+ *   by one member at a time; a member that dies releases its partitions and the others take
+ *   them over at their next claim round (`claimIntervalMs`). As with Kafka,
  *   the members of one group should subscribe to the same topics; membership is counted per
  *   subscription so a mismatch cannot leave a partition unread.
  * - Consumers are woken by LISTEN/NOTIFY (one listener connection per instance), with a slow

@@ -66,32 +66,54 @@ export class PgSubscription implements Subscription {
     }
   }
 
-  /** Gives back partitions above this member's fair share, then claims free ones up to it. */
+  /**
+   * Gives back partitions above this member's fair share, then claims free ones up to it. The
+   * share is counted per topic (ceil(topic's partitions / members)), as Kafka's assignors do:
+   * counted over all topics at once, one member could hold every partition of one topic and
+   * the others none, leaving that topic's events to a single instance.
+   */
   private async rebalance(): Promise<void> {
     const client = await this.lockConnection();
-    const share = Math.ceil(this.partitions.length / (await this.countMembers(client)));
-    for (const id of [...this.held.keys()].slice(share)) {
-      const { worker, lockKey } = this.held.get(id) as { worker: PartitionWorker; lockKey: bigint };
-      this.held.delete(id);
-      await worker.stop();
-      await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey.toString()]);
+    const members = await this.countMembers(client);
+    for (const topic of new Set(this.partitions.map((p) => p.topic))) {
+      const partitions = this.partitions.filter((p) => p.topic === topic);
+      const share = Math.ceil(partitions.length / members);
+      const held = partitions.filter((p) => this.held.has(topicPartitionId(topic, p.partition)));
+      for (const { partition } of held.slice(share)) {
+        await this.release(client, topicPartitionId(topic, partition));
+      }
+      let holding = Math.min(held.length, share);
+      for (const { partition } of partitions) {
+        if (holding >= share || this.abort.signal.aborted) break;
+        if (await this.claim(client, topic, partition)) holding += 1;
+      }
     }
-    for (const { topic, partition } of this.partitions) {
-      if (this.held.size >= share || this.abort.signal.aborted) break;
-      const id = topicPartitionId(topic, partition);
-      if (this.held.has(id)) continue;
-      const lockKey = advisoryKey(this.settings.schema, 'partition', this.options.groupId, id);
-      const [{ claimed }] = (
-        await client.query<{ claimed: boolean }>(
-          'SELECT pg_try_advisory_lock($1::bigint) AS claimed',
-          [lockKey.toString()],
-        )
-      ).rows;
-      if (!claimed || this.lockClient !== client) continue;
-      const worker = new PartitionWorker(this.settings, this.options, topic, partition, this.hooks);
-      worker.start();
-      this.held.set(id, { worker, lockKey });
-    }
+  }
+
+  /** Stops a partition's worker (the message in hand finishes and commits), then unlocks it. */
+  private async release(client: Client, id: string): Promise<void> {
+    const { worker, lockKey } = this.held.get(id) as { worker: PartitionWorker; lockKey: bigint };
+    this.held.delete(id);
+    await worker.stop();
+    await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey.toString()]);
+  }
+
+  /** True when it claims the partition now (false when held already or by another member). */
+  private async claim(client: Client, topic: string, partition: number): Promise<boolean> {
+    const id = topicPartitionId(topic, partition);
+    if (this.held.has(id)) return false;
+    const lockKey = advisoryKey(this.settings.schema, 'partition', this.options.groupId, id);
+    const [{ claimed }] = (
+      await client.query<{ claimed: boolean }>(
+        'SELECT pg_try_advisory_lock($1::bigint) AS claimed',
+        [lockKey.toString()],
+      )
+    ).rows;
+    if (!claimed || this.lockClient !== client) return false;
+    const worker = new PartitionWorker(this.settings, this.options, topic, partition, this.hooks);
+    worker.start();
+    this.held.set(id, { worker, lockKey });
+    return true;
   }
 
   private async lockConnection(): Promise<Client> {
