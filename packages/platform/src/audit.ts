@@ -27,18 +27,33 @@ export interface AuditRecord {
 export async function appendAudit(tx: SqlExecutor, record: AuditRecord): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (actor, action, entity_type, entity_id, amount, counterparty, before, after, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
-    [
-      record.actor,
-      record.action,
-      record.entityType,
-      record.entityId,
-      record.amount === undefined || record.amount === null ? null : String(record.amount),
-      record.counterparty ?? null,
-      record.before === undefined ? null : JSON.stringify(record.before, bigintAsNumber),
-      record.after === undefined ? null : JSON.stringify(record.after, bigintAsNumber),
-      record.correlationId ?? null,
-    ],
+     SELECT e->>'actor', e->>'action', e->>'entityType', e->>'entityId', (e->>'amount')::bigint,
+            e->>'counterparty', e->'before', e->'after',
+            e->>'correlationId'
+     FROM (SELECT $1::jsonb AS e) AS entry`,
+    [auditRow(record)],
+  );
+}
+
+/**
+ * An entry as the JSON the audit inserts read (see application/unit-records.ts): the snapshots
+ * nested as JSON (jsonb in the table), amounts as decimal strings so no bigint loses a digit.
+ */
+export function auditRow(record: AuditRecord): string {
+  return JSON.stringify(
+    {
+      actor: record.actor,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      amount: record.amount === undefined || record.amount === null ? null : String(record.amount),
+      counterparty: record.counterparty ?? null,
+      // Left out when undefined (SQL NULL); an explicit null is stored as JSON null, as ever.
+      before: record.before,
+      after: record.after,
+      correlationId: record.correlationId ?? null,
+    },
+    bigintAsNumber,
   );
 }
 

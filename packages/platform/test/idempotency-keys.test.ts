@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
+import { writeUnitRecords } from '../src/application/unit-records';
 import {
-  commitIdempotencyKey,
   IdempotencyLeaseLost,
   reserveIdempotencyKey,
   takeOverStaleIdempotencyKey,
@@ -20,7 +20,9 @@ describe('an Idempotency-Key lease', () => {
   afterAll(() => pool.end());
 
   const commit = (ref: { actor: string; key: string; lease: string }) =>
-    withTransaction(pool, (tx) => commitIdempotencyKey(tx, ref));
+    withTransaction(pool, (tx) =>
+      writeUnitRecords(tx, { audits: [], events: [], idempotencyKey: ref }),
+    );
 
   it('lets only the run holding the lease commit, and only once', async () => {
     const ref = { actor: 'pat', key: 'slow-request' };

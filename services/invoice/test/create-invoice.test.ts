@@ -233,6 +233,27 @@ describe('POST /api/invoices', () => {
     expect(rows[0].n).toBe(4);
   });
 
+  it('numbers concurrent invoices without a gap or a repeat, past six digits too', async () => {
+    const target = await approvedContract(service, { amount: 5_000_000 });
+    const numbers = async (count: number) =>
+      (
+        await Promise.all(
+          Array.from({ length: count }, () => post(invoiceBody(target.contractId)).expect(201)),
+        )
+      ).map((r) => Number(/^IV-2026-(\d+)$/.exec(r.body.documentNumber as string)![1]));
+    const sequential = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return sorted.every((n, i) => i === 0 || n === sorted[i - 1] + 1);
+    };
+    expect(sequential(await numbers(8))).toBe(true);
+
+    await service.runtime.pool.query(
+      `UPDATE document_sequences SET last_value = 999998 WHERE kind = 'IV' AND fiscal_year = 2026`,
+    );
+    const past = await numbers(3);
+    expect(past.sort((a, b) => a - b)).toEqual([999_999, 1_000_000, 1_000_001]);
+  });
+
   it('replays a repeated Idempotency-Key and creates one invoice', async () => {
     const target = await approvedContract(service);
     const body = invoiceBody(target.contractId);

@@ -137,6 +137,12 @@ describe('receiving a JP PINT e-invoice', () => {
       expect(invoice.total).toBe(document.totals.payable);
       expect(invoice.qualified).toBe(document.specification === 'billing');
       expect(invoice.period).toEqual(document.period);
+      // The answer is built from what was inserted: it must be what a read gives.
+      const read = await request(service.url)
+        .get(`/api/invoices/${invoice.id}`)
+        .set('Authorization', await bearer('auditor'))
+        .expect(200);
+      expect(read.body).toEqual(invoice);
     },
   );
 

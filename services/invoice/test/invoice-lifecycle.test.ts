@@ -80,6 +80,12 @@ describe('inspection and payment order', () => {
       orderedBy: 'carol',
       orderedBySignature: { username: 'carol', displayName: expect.any(String) },
     });
+    // The answer is built from the record before and the order: it must be what a read gives.
+    const read = await request(service.url)
+      .get(`/api/invoices/${invoice.id}`)
+      .set('Authorization', accountant)
+      .expect(200);
+    expect(read.body).toEqual(approved.body);
   });
 
   it('refuses the inspection to whoever registered the invoice (403), changing nothing', async () => {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthUser, DomainEvent, EventPayload, EventType } from '@denpyo/schemas';
-import { appendAudit, type AuditRecord } from '../audit';
+import type { AuditRecord } from '../audit';
 import { assertIdentifier, type SqlExecutor } from '../db/pool';
 import { PRISMA_TRANSACTION_OPTIONS } from '../db/prisma-support';
-import { buildEvent, recordEvent } from '../events/domain-events';
+import { buildEvent } from '../events/domain-events';
 import { recordInbox } from '../events/inbox';
 import { prismaExecutor, type PrismaRawClient } from '../events/prisma-executor';
-import { commitIdempotencyKey, type IdempotencyKeyRef } from '../db/idempotency-keys';
+import type { IdempotencyKeyRef } from '../db/idempotency-keys';
+import { writeUnitRecords } from './unit-records';
 import type { Outcome, Refusal } from './outcome';
 import { createClock, type Clock } from './clock';
 
@@ -147,9 +148,11 @@ export function createUnitOfWork<Tx extends PrismaRawClient>(
               events.push(buildEvent(type, aggregateId, payload, context) as DomainEvent),
           });
           if (!result.ok) throw new RolledBack(result.refusal);
-          for (const audit of audits) await appendAudit(sql, audit);
-          for (const event of events) await recordEvent(sql, event);
-          if (origin.idempotencyKey) await commitIdempotencyKey(sql, origin.idempotencyKey);
+          await writeUnitRecords(sql, {
+            audits,
+            events,
+            ...(origin.idempotencyKey ? { idempotencyKey: origin.idempotencyKey } : {}),
+          });
           published = events.length;
           return result;
         },

@@ -1,5 +1,4 @@
 import type { Pool } from 'pg';
-import type { SqlExecutor } from './pool';
 
 /** How long a reserved key may stay unanswered before a retry may run the request again. */
 const IN_PROGRESS_LEASE = '2 minutes';
@@ -89,23 +88,6 @@ export async function takeOverStaleIdempotencyKey(
     [ref.actor, ref.key],
   );
   return takenOver.rows[0]?.lease;
-}
-
-/**
- * Marks the keyed request's change as committed, inside the change's own transaction (the unit
- * of work does it): a request that committed but crashed before its response was stored is
- * never run a second time.
- */
-export async function commitIdempotencyKey(tx: SqlExecutor, ref: IdempotencyKeyRef): Promise<void> {
-  const committed = await tx.query(
-    `UPDATE idempotency_keys SET committed_at = now()
-     WHERE actor = $1 AND key = $2 AND committed_at IS NULL
-       AND ($3::text IS NULL OR created_at::text = $3::text)
-     RETURNING key`,
-    [ref.actor, ref.key, ref.lease ?? null],
-  );
-  // Throwing rolls the change back: a retry took the key over and runs (or ran) the request.
-  if (committed.length !== 1) throw new IdempotencyLeaseLost(ref.key);
 }
 
 export class IdempotencyLeaseLost extends Error {

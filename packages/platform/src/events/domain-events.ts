@@ -2,18 +2,15 @@ import { randomUUID } from 'node:crypto';
 import {
   EVENT_PAYLOADS,
   EVENT_VERSION,
-  eventTopic,
   parseEvent,
   type DomainEvent,
   type EventOf,
   type EventPayload,
   type EventType,
 } from '@denpyo/schemas';
-import type { SqlExecutor } from '../db/pool';
 import type { Outcome } from '../application/outcome';
 import type { ConsumerDefinition } from '../service';
 import { PermanentError, RefusedEvent } from './consumer';
-import { appendToOutbox } from './outbox';
 
 export interface EventContext {
   actor: string;
@@ -40,16 +37,6 @@ export function buildEvent<T extends EventType>(
     actor: context.actor,
     payload: EVENT_PAYLOADS[type].parse(payload) as EventPayload<T>,
   } as EventOf<T>;
-}
-
-/** Puts the event in the outbox, in the caller's transaction: it is published iff the change commits. */
-export async function recordEvent(tx: SqlExecutor, event: DomainEvent): Promise<void> {
-  await appendToOutbox(tx, {
-    eventId: event.id,
-    topic: eventTopic(event.type),
-    key: event.aggregateId,
-    envelope: event,
-  });
 }
 
 /** One use case per event type; what it returns is its outcome (undefined: already handled). */

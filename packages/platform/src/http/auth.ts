@@ -2,12 +2,14 @@ import type { Request, RequestHandler } from 'express';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeProtectedHeader,
   importJWK,
   jwtVerify,
   SignJWT,
   type JWTPayload,
   type KeyLike,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AuthUserSchema, type AuthUser, type Role } from '@denpyo/schemas';
 import { hasRole } from '../application/access';
 import { forbidden, unauthorized } from './errors';
@@ -116,23 +118,51 @@ export function createTokenVerifier(source: PublicKeySource): TokenVerifier {
           // A removed key stops verifying within this long (its tokens have expired by then).
           cacheMaxAge: 5 * 60_000,
         });
+  const verified = new LRUCache<string, { token: VerifiedToken; key: unknown }>({
+    max: VERIFIED_TOKENS_KEPT,
+  });
   return async (token) => {
-    const { payload } = await jwtVerify(token, keys, {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: [...TOKEN_ALGORITHMS],
-      typ: TOKEN_TYPE,
-      requiredClaims: ['sub', 'iat', 'exp'],
-      maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
-      clockTolerance: 5,
-    });
-    return {
-      user: userOf(payload),
+    // A token verified before is taken as verified again while it is unexpired and the key set
+    // still gives the same key for its kid (a key removed or replaced makes it verify afresh):
+    // the Ed25519 check is most of a small request's CPU, the key lookup costs next to nothing.
+    const known = verified.get(token);
+    if (known && known.token.expiresAt.getTime() > Date.now()) {
+      const key = await keys(decodeProtectedHeader(token)).catch(() => undefined);
+      if (key === known.key) return known.token;
+    }
+    let key: unknown;
+    const { payload } = await jwtVerify(
+      token,
+      async (header, input) => (key = await keys(header, input)),
+      {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: [...TOKEN_ALGORITHMS],
+        typ: TOKEN_TYPE,
+        requiredClaims: ['sub', 'iat', 'exp'],
+        maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
+        clockTolerance: 5,
+      },
+    );
+    const result: VerifiedToken = {
+      // Shared by every request that carries the token: nobody may change it.
+      user: Object.freeze(userOf(payload)),
       ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
       expiresAt: new Date((payload.exp ?? 0) * 1000),
     };
+    // Reused no longer than its expiry or its age (iat + MAX_ACCESS_TOKEN_AGE_SECONDS) allow.
+    const usableUntil = Math.min(
+      result.expiresAt.getTime(),
+      ((payload.iat ?? 0) + MAX_ACCESS_TOKEN_AGE_SECONDS) * 1000,
+    );
+    const ttl = usableUntil - Date.now();
+    if (ttl > 0) verified.set(token, { token: result, key }, { ttl });
+    return result;
   };
 }
+
+/** Tokens a process keeps as verified (about a kilobyte each). */
+const VERIFIED_TOKENS_KEPT = 5_000;
 
 function userOf(payload: JWTPayload): AuthUser {
   // The registered claims and `sid` are not the user's; AuthUserSchema keeps what is.

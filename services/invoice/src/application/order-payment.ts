@@ -1,15 +1,7 @@
-import {
-  nextDocumentSequence,
-  ok,
-  refuse,
-  signatureOf,
-  type Caller,
-  type Outcome,
-} from '@denpyo/platform';
+import { ok, refuse, signatureOf, type Caller, type Outcome } from '@denpyo/platform';
 import type { Invoice } from '@denpyo/schemas';
-import { changeInvoiceStatus } from '../db/invoices';
+import { orderInvoicePayment } from '../db/invoices';
 import { findContract, isFiscalYearClosed } from '../db/projections';
-import { formatDocumentNumber } from '../domain/document-number';
 import { decideOrderWithinContract } from '../domain/encumbrance';
 import { decideOrderFiscalYear } from '../domain/fiscal-year';
 import { decidePaymentOrderer } from '../domain/separation-of-duties';
@@ -50,14 +42,12 @@ export function makeOrderPayment({ uow, today }: InvoiceDeps) {
       if (!contract) throw new Error(`Contract ${before.contractId} of invoice ${id} is missing`);
       const within = decideOrderWithinContract(contract, year.value);
       if (!within.ok) return within;
-      const sequence = await nextDocumentSequence(unit.sql, 'PO', year.value);
-      const paymentOrderNumber = formatDocumentNumber('PO', year.value, sequence);
       const signature = signatureOf(caller.user);
-      const after = await changeInvoiceStatus(unit.tx, id, {
-        action: 'approve',
+      // Numbered last: the counter's lock is held from this statement to commit.
+      const after = await orderInvoicePayment(unit.sql, before, {
         by: signature,
         at: unit.now,
-        paymentOrderNumber,
+        fiscalYear: year.value,
       });
       unit.audit(statusAudit(before, after));
       unit.publish('PaymentOrdered', id, {
@@ -69,7 +59,7 @@ export function makeOrderPayment({ uow, today }: InvoiceDeps) {
         amount: after.payableTotal,
         dueDate: after.dueDate,
         orderedBy: unit.actor,
-        documentNumber: paymentOrderNumber,
+        documentNumber: after.paymentOrderNumber,
         withholdingTax: after.withholdingTax,
         netAmount: after.netAmount,
         fiscalYear: year.value,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   isUniqueViolation,
-  nextDocumentSequence,
   ok,
   refuse,
   refuseField,
@@ -11,8 +10,7 @@ import {
 } from '@denpyo/platform';
 import type { Invoice, InvoiceCreateRequest } from '@denpyo/schemas';
 import {
-  findInvoiceByNumber,
-  insertInvoice,
+  insertReceivedInvoice,
   type InvoiceRecord,
   type NewEInvoiceOriginal,
 } from '../db/invoices';
@@ -21,12 +19,10 @@ import {
   findContract,
   findContractYear,
   findVendor,
-  reserveContractAmount,
-  reserveYearAmount,
+  reserveAmounts,
   type ContractProjection,
   type VendorProjection,
 } from '../db/projections';
-import { formatDocumentNumber } from '../domain/document-number';
 import { exceedsYear } from '../domain/fiscal-year';
 import {
   assessInvoice,
@@ -85,9 +81,9 @@ export async function assessReceipt(
 }
 
 /**
- * Records an assessed invoice in one transaction: refuses a number already received for the
- * contract (409), reserves its total on the contract and its fiscal year, numbers it, keeps an
- * e-invoice's original beside it, audits and announces InvoiceReceived.
+ * Records an assessed invoice in one transaction: reserves its total on the contract and its
+ * fiscal year, numbers it, keeps an e-invoice's original beside it (a number already received for
+ * the contract: 409), audits and announces InvoiceReceived — three round trips and the commit.
  */
 export async function recordReceipt(
   uow: InvoiceDeps['uow'],
@@ -96,39 +92,40 @@ export async function recordReceipt(
   day: string,
   eInvoice?: NewEInvoiceOriginal,
 ): Promise<Outcome<Invoice>> {
-  const outcome = await uow.run(caller, async ({ tx, sql, audit, publish }) => {
-    if (await findInvoiceByNumber(tx, request.contractId, request.invoiceNumber)) {
-      return duplicate(request.invoiceNumber);
-    }
-    if (!(await reserveContractAmount(tx, contract.contractId, receipt.total))) {
-      const current = await findContract(tx, contract.contractId);
+  const outcome = await uow.run(caller, async ({ tx, sql, now, audit, publish }) => {
+    const { contractId } = contract;
+    const reserved = await reserveAmounts(tx, contractId, receipt.fiscalYear, receipt.total);
+    if (!reserved.contract) {
+      const current = await findContract(tx, contractId);
       if (current?.closedOutcome) return refuseClosedContract(current.closedOutcome);
       return refuse(
         'unprocessable',
         exceedsRemaining(receipt.total, current ? remainingAmount(current) : 0),
       );
     }
-    const { contractId } = contract;
-    if (!(await reserveYearAmount(tx, contractId, receipt.fiscalYear, receipt.total))) {
+    if (!reserved.year) {
       const year = await findContractYear(tx, contractId, receipt.fiscalYear);
       // A contract's years are projected with it, and a restated schedule never drops one.
       if (!year) throw new Error(`Contract ${contractId} has no fiscal year ${receipt.fiscalYear}`);
       return refuse('unprocessable', exceedsYear(receipt.total, year));
     }
-    const sequence = await nextDocumentSequence(sql, 'IV', receipt.fiscalYear);
+    // Numbered last (the counter's lock is held to commit); an invoice number already received
+    // for the contract is refused by the unique key, which rolls the reservations back too.
     let created: InvoiceRecord;
     try {
-      created = await insertInvoice(tx, {
-        id: randomUUID(),
-        documentNumber: formatDocumentNumber('IV', receipt.fiscalYear, sequence),
-        vendorId: contract.vendorId,
-        createdBy: signatureOf(caller.user),
-        request,
-        receipt,
-        ...(eInvoice ? { eInvoice } : {}),
-      });
+      created = await insertReceivedInvoice(
+        sql,
+        {
+          id: randomUUID(),
+          vendorId: contract.vendorId,
+          createdBy: signatureOf(caller.user),
+          request,
+          receipt,
+          ...(eInvoice ? { eInvoice } : {}),
+        },
+        now,
+      );
     } catch (error) {
-      // A concurrent receipt of the same number committed first.
       if (!isUniqueViolation(error)) throw error;
       return duplicate(request.invoiceNumber);
     }

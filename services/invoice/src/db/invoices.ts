@@ -17,7 +17,8 @@ import {
   type TaxRate,
 } from '@denpyo/schemas';
 import { isoDateToUtc, utcToIsoDate } from '@denpyo/jp';
-import { searchRanges, yenFromBigInt, type ListPage } from '@denpyo/platform';
+import { searchRanges, yenFromBigInt, type ListPage, type SqlExecutor } from '@denpyo/platform';
+import { DOCUMENT_SEQUENCE_DIGITS, documentNumberPrefix } from '../domain/document-number';
 import { statusAfter } from '../domain/invoice-state';
 import type { InvoiceReceipt } from '../domain/receipt';
 import { Prisma } from '../generated/prisma/client';
@@ -39,9 +40,9 @@ const withDetails = {
 
 type InvoiceRow = Prisma.InvoiceGetPayload<{ include: typeof withDetails }>;
 
+/** A received invoice to insert; its document number is taken by the insert. */
 export interface NewInvoice {
   id: string;
-  documentNumber: string;
   vendorId: string;
   createdBy: Signature;
   request: InvoiceCreateRequest;
@@ -61,71 +62,200 @@ export interface NewEInvoiceOriginal {
   payeeAccountDiffers: boolean;
 }
 
-/** Inserts the invoice with its lines and taxes; a duplicate invoice number throws P2002. */
-export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<InvoiceRecord> {
-  const { request, receipt, eInvoice } = invoice;
-  const row = await tx.invoice.create({
-    data: {
-      id: invoice.id,
-      documentNumber: invoice.documentNumber,
-      contractId: request.contractId,
-      vendorId: invoice.vendorId,
-      invoiceNumber: request.invoiceNumber,
-      issueDate: isoDateToUtc(request.issueDate),
-      registrationNumber: request.registrationNumber ?? null,
-      qualified: receipt.qualified,
-      amountsInclude: receipt.amountsInclude,
-      contractKind: receipt.contractKind,
-      fiscalYear: receipt.fiscalYear,
-      status: 'received',
-      receivedOn: isoDateToUtc(receipt.receivedOn),
-      subtotal: BigInt(receipt.subtotal),
-      total: BigInt(receipt.total),
-      withholdingTax: BigInt(receipt.withholdingTax),
-      netAmount: BigInt(receipt.netAmount),
-      dueDate: isoDateToUtc(receipt.dueDate),
-      originalDueDate: isoDateToUtc(receipt.dueDate),
-      inspectionDueDate: isoDateToUtc(receipt.inspectionDueDate),
-      createdBy: invoice.createdBy.username,
-      createdBySignature: invoice.createdBy,
-      source: eInvoice ? 'jp-pint' : 'paper',
-      periodStart: eInvoice?.period ? isoDateToUtc(eInvoice.period.start) : null,
-      periodEnd: eInvoice?.period ? isoDateToUtc(eInvoice.period.end) : null,
-      ...(eInvoice
-        ? {
-            original: {
-              create: {
-                xml: new Uint8Array(eInvoice.xml),
-                sha256: eInvoice.sha256,
-                specification: eInvoice.specification,
-                sellerCorporateNumber: eInvoice.sellerCorporateNumber ?? null,
-                statedPayeeAccount: eInvoice.statedPayeeAccount ?? Prisma.DbNull,
-                payeeAccountDiffers: eInvoice.payeeAccountDiffers,
-              },
-            },
-          }
-        : {}),
-      lines: {
-        create: request.lines.map((line, index) => ({
-          lineNo: index + 1,
+/**
+ * Numbers a received invoice in its fiscal year and inserts it with its lines, taxes and (for an
+ * e-invoice) its original, in one statement; a duplicate invoice number throws a unique
+ * violation. One statement, and no reading back: the counter's row lock is taken here and held
+ * to commit, so every round trip after it would serialise unrelated invoices for longer. The
+ * record answered is built from what was inserted, through the same mapping a read uses.
+ */
+export async function insertReceivedInvoice(
+  sql: SqlExecutor,
+  invoice: NewInvoice,
+  createdAt: Date,
+): Promise<InvoiceRecord> {
+  const row = newInvoiceRow(invoice, createdAt);
+  const { original } = row;
+  const [numbered] = await sql.query<{ document_number: string }>(
+    `WITH number AS (
+       INSERT INTO document_sequences (kind, fiscal_year, last_value) VALUES ('IV', $2::int, 1)
+       ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = document_sequences.last_value + 1
+       RETURNING last_value::text AS n
+     ), invoice AS (
+       INSERT INTO invoices (id, document_number, contract_id, vendor_id, invoice_number, issue_date,
+         registration_number, qualified, amounts_include, contract_kind, fiscal_year, status,
+         received_on, subtotal, total, withholding_tax, net_amount, due_date, original_due_date,
+         inspection_due_date, created_by, created_by_signature, created_at, source, period_start,
+         period_end)
+       SELECT $1::uuid, $3 || lpad(n, greatest($4::int, length(n)), '0'), i.contract_id,
+         i.vendor_id, i.invoice_number, i.issue_date, i.registration_number, i.qualified,
+         i.amounts_include, i.contract_kind, $2::int, 'received', i.received_on, i.subtotal, i.total,
+         i.withholding_tax, i.net_amount, i.due_date, i.original_due_date, i.inspection_due_date,
+         i.created_by, i.created_by_signature, i.created_at, i.source, i.period_start, i.period_end
+       FROM number, jsonb_to_record($5::jsonb) AS i(contract_id uuid, vendor_id uuid,
+         invoice_number text, issue_date date, registration_number text, qualified boolean,
+         amounts_include text, contract_kind text, received_on date, subtotal bigint, total bigint,
+         withholding_tax bigint, net_amount bigint, due_date date, original_due_date date,
+         inspection_due_date date, created_by text, created_by_signature jsonb,
+         created_at timestamptz, source text, period_start date, period_end date)
+       RETURNING document_number
+     ), lines AS (
+       INSERT INTO invoice_lines (invoice_id, line_no, description, amount, tax_rate, withholding)
+       SELECT $1::uuid, l.line_no, l.description, l.amount, l.tax_rate, l.withholding
+       FROM invoice, jsonb_to_recordset($6::jsonb) AS l(line_no int, description text,
+         amount bigint, tax_rate smallint, withholding boolean)
+     ), taxes AS (
+       INSERT INTO invoice_taxes (invoice_id, rate, base, tax, stated)
+       SELECT $1::uuid, t.rate, t.base, t.tax, t.stated
+       FROM invoice, jsonb_to_recordset($7::jsonb) AS t(rate smallint, base bigint, tax bigint,
+         stated boolean)
+     ), original AS (
+       INSERT INTO invoice_originals (invoice_id, xml, sha256, specification,
+         seller_corporate_number, stated_payee_account, payee_account_differs)
+       SELECT $1::uuid, $8::bytea, o.sha256, o.specification, o.seller_corporate_number,
+         o.stated_payee_account, o.payee_account_differs
+       FROM invoice, jsonb_to_record($9::jsonb) AS o(sha256 text, specification text,
+         seller_corporate_number text, stated_payee_account jsonb, payee_account_differs boolean)
+       WHERE $8::bytea IS NOT NULL
+     )
+     SELECT document_number FROM invoice`,
+    [
+      row.id,
+      row.fiscalYear,
+      documentNumberPrefix('IV', row.fiscalYear),
+      DOCUMENT_SEQUENCE_DIGITS,
+      JSON.stringify({
+        contract_id: row.contractId,
+        vendor_id: row.vendorId,
+        invoice_number: row.invoiceNumber,
+        issue_date: utcToIsoDate(row.issueDate),
+        registration_number: row.registrationNumber,
+        qualified: row.qualified,
+        amounts_include: row.amountsInclude,
+        contract_kind: row.contractKind,
+        received_on: utcToIsoDate(row.receivedOn),
+        subtotal: String(row.subtotal),
+        total: String(row.total),
+        withholding_tax: String(row.withholdingTax),
+        net_amount: String(row.netAmount),
+        due_date: utcToIsoDate(row.dueDate),
+        original_due_date: utcToIsoDate(row.originalDueDate),
+        inspection_due_date: utcToIsoDate(row.inspectionDueDate),
+        created_by: row.createdBy,
+        created_by_signature: row.createdBySignature,
+        created_at: row.createdAt.toISOString(),
+        source: row.source,
+        period_start: row.periodStart ? utcToIsoDate(row.periodStart) : null,
+        period_end: row.periodEnd ? utcToIsoDate(row.periodEnd) : null,
+      }),
+      JSON.stringify(
+        row.lines.map((line) => ({
+          line_no: line.lineNo,
           description: line.description,
-          amount: BigInt(line.amount),
-          taxRate: line.taxRate,
-          withholding: line.withholding ?? false,
+          amount: String(line.amount),
+          tax_rate: line.taxRate,
+          withholding: line.withholding,
         })),
-      },
-      taxes: {
-        create: receipt.taxes.map((tax) => ({
+      ),
+      JSON.stringify(
+        row.taxes.map((tax) => ({
           rate: tax.rate,
-          base: BigInt(tax.base),
-          tax: BigInt(tax.tax),
+          base: String(tax.base),
+          tax: String(tax.tax),
           stated: tax.stated,
         })),
-      },
-    },
-    include: withDetails,
-  });
-  return toInvoiceRecord(row);
+      ),
+      invoice.eInvoice?.xml ?? null,
+      JSON.stringify(
+        original && {
+          sha256: original.sha256,
+          specification: original.specification,
+          seller_corporate_number: original.sellerCorporateNumber,
+          stated_payee_account: original.statedPayeeAccount,
+          payee_account_differs: original.payeeAccountDiffers,
+        },
+      ),
+    ],
+  );
+  if (!numbered) throw new Error(`Invoice ${row.id} was not inserted`);
+  return toInvoiceRecord({ ...row, documentNumber: numbered.document_number });
+}
+
+/** A newly received invoice as its row would read back (the number is the counter's). */
+function newInvoiceRow(invoice: NewInvoice, createdAt: Date): InvoiceRow {
+  const { request, receipt, eInvoice } = invoice;
+  return {
+    id: invoice.id,
+    documentNumber: '',
+    contractId: request.contractId,
+    vendorId: invoice.vendorId,
+    invoiceNumber: request.invoiceNumber,
+    issueDate: isoDateToUtc(request.issueDate),
+    registrationNumber: request.registrationNumber ?? null,
+    qualified: receipt.qualified,
+    amountsInclude: receipt.amountsInclude,
+    contractKind: receipt.contractKind,
+    fiscalYear: receipt.fiscalYear,
+    status: 'received',
+    receivedOn: isoDateToUtc(receipt.receivedOn),
+    subtotal: BigInt(receipt.subtotal),
+    total: BigInt(receipt.total),
+    withholdingTax: BigInt(receipt.withholdingTax),
+    netAmount: BigInt(receipt.netAmount),
+    dueDate: isoDateToUtc(receipt.dueDate),
+    originalDueDate: isoDateToUtc(receipt.dueDate),
+    inspectionDueDate: isoDateToUtc(receipt.inspectionDueDate),
+    inspectionLateDays: null,
+    createdBy: invoice.createdBy.username,
+    createdBySignature: { ...invoice.createdBy },
+    createdAt,
+    inspectedBy: null,
+    inspectedBySignature: null,
+    inspectedAt: null,
+    paymentOrderNumber: null,
+    approvedBy: null,
+    approvedBySignature: null,
+    approvedAt: null,
+    paymentId: null,
+    confirmedBy: null,
+    confirmedBySignature: null,
+    confirmedAt: null,
+    rejectedBy: null,
+    rejectedAt: null,
+    rejectedReason: null,
+    source: eInvoice ? 'jp-pint' : 'paper',
+    periodStart: eInvoice?.period ? isoDateToUtc(eInvoice.period.start) : null,
+    periodEnd: eInvoice?.period ? isoDateToUtc(eInvoice.period.end) : null,
+    lines: request.lines.map((line, index) => ({
+      invoiceId: invoice.id,
+      lineNo: index + 1,
+      description: line.description,
+      amount: BigInt(line.amount),
+      taxRate: line.taxRate,
+      withholding: line.withholding ?? false,
+    })),
+    // In the order a read gives them (withDetails: rate descending).
+    taxes: receipt.taxes
+      .map((tax) => ({
+        invoiceId: invoice.id,
+        rate: tax.rate,
+        base: BigInt(tax.base),
+        tax: BigInt(tax.tax),
+        stated: tax.stated,
+      }))
+      .sort((a, b) => b.rate - a.rate),
+    original: eInvoice
+      ? {
+          invoiceId: invoice.id,
+          sha256: eInvoice.sha256,
+          specification: eInvoice.specification,
+          sellerCorporateNumber: eInvoice.sellerCorporateNumber ?? null,
+          statedPayeeAccount: eInvoice.statedPayeeAccount ?? null,
+          payeeAccountDiffers: eInvoice.payeeAccountDiffers,
+        }
+      : null,
+    creditNotes: [],
+  };
 }
 
 export async function findInvoice(db: Db | Tx, id: string): Promise<InvoiceRecord | undefined> {
@@ -200,6 +330,51 @@ export async function findInvoiceByNumber(
   return row ?? undefined;
 }
 
+/**
+ * Issues an inspected invoice's payment order: numbers it in `fiscalYear` and records who ordered
+ * it, in one statement (the counter's lock is held from here to commit, so nothing else comes
+ * between), and answers the record as it now reads — `before` with the order's fields.
+ */
+export async function orderInvoicePayment(
+  sql: SqlExecutor,
+  before: InvoiceRecord,
+  order: { by: Signature; at: Date; fiscalYear: number },
+): Promise<InvoiceRecord & { paymentOrderNumber: string }> {
+  const status = statusAfter('approve');
+  const [ordered] = await sql.query<{ payment_order_number: string }>(
+    `WITH number AS (
+       INSERT INTO document_sequences (kind, fiscal_year, last_value) VALUES ('PO', $2::int, 1)
+       ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = document_sequences.last_value + 1
+       RETURNING last_value::text AS n
+     )
+     UPDATE invoices SET status = $3::invoice_status, approved_by = $4,
+       approved_by_signature = $5::jsonb, approved_at = $6::timestamptz,
+       payment_order_number = $7 || lpad(n, greatest($8::int, length(n)), '0')
+     FROM number WHERE id = $1::uuid
+     RETURNING payment_order_number`,
+    [
+      before.id,
+      order.fiscalYear,
+      status,
+      order.by.username,
+      JSON.stringify(order.by),
+      order.at.toISOString(),
+      documentNumberPrefix('PO', order.fiscalYear),
+      DOCUMENT_SEQUENCE_DIGITS,
+    ],
+  );
+  if (!ordered) throw new Error(`Invoice ${before.id} was not ordered`);
+  return {
+    ...before,
+    status,
+    paymentOrderNumber: ordered.payment_order_number,
+    approvedBy: order.by.username,
+    approvedAt: order.at.toISOString(),
+    orderedBy: order.by.username,
+    orderedBySignature: order.by,
+  };
+}
+
 /** What an action records besides the status, which the state table decides (statusAfter). */
 export type InvoiceStatusChange =
   | {
@@ -210,7 +385,6 @@ export type InvoiceStatusChange =
       dueDate: string;
       lateDays: number;
     }
-  | { action: 'approve'; by: Signature; at: Date; paymentOrderNumber: string }
   | { action: 'reject'; by: string; at: Date; reason: string };
 
 export async function changeInvoiceStatus(
@@ -235,13 +409,6 @@ function actionColumns(change: InvoiceStatusChange): Prisma.InvoiceUpdateInput {
         inspectedAt: change.at,
         dueDate: isoDateToUtc(change.dueDate),
         inspectionLateDays: change.lateDays,
-      };
-    case 'approve':
-      return {
-        approvedBy: change.by.username,
-        approvedBySignature: change.by,
-        approvedAt: change.at,
-        paymentOrderNumber: change.paymentOrderNumber,
       };
     case 'reject':
       return { rejectedBy: change.by, rejectedAt: change.at, rejectedReason: change.reason };

@@ -255,39 +255,41 @@ export async function findVendor(
   };
 }
 
-/**
- * Adds `total` to the contract's invoiced total only if it stays within the contract amount and
- * the contract is still open. One conditional UPDATE: concurrent invoices queue on the row lock
- * and each sees the total the previous one committed, so together they can never exceed the
- * contract. False when refused.
- */
-export async function reserveContractAmount(
-  tx: Tx,
-  contractId: string,
-  total: number,
-): Promise<boolean> {
-  const updated = await tx.$executeRaw`
-    UPDATE approved_contracts SET invoiced_total = invoiced_total + ${BigInt(total)}
-    WHERE contract_id = ${contractId}::uuid AND closed_outcome IS NULL
-      AND invoiced_total + ${BigInt(total)} <= amount`;
-  return updated === 1;
+/** Which of an invoice's two reservations the database granted (both, or it rolls back). */
+export interface Reservation {
+  contract: boolean;
+  year: boolean;
 }
 
 /**
- * The same for the fiscal year that bears the invoice: within that year's amount, so a
- * multi-year contract's invoices never take a year beyond its schedule. False when refused.
+ * Adds `total` to the contract's invoiced total only if it stays within the contract amount and
+ * the contract is still open, and to the invoiced total of the fiscal year that bears it only if
+ * it stays within that year's amount (so a multi-year contract's invoices never take a year beyond
+ * its schedule). Two conditional UPDATEs in one statement, the year's only once the contract's
+ * was granted: concurrent invoices queue on the row locks and each sees the totals the previous
+ * one committed, so together they can never exceed the contract or a year of it.
  */
-export async function reserveYearAmount(
+export async function reserveAmounts(
   tx: Tx,
   contractId: string,
   fiscalYear: number,
   total: number,
-): Promise<boolean> {
-  const updated = await tx.$executeRaw`
-    UPDATE contract_years SET invoiced_total = invoiced_total + ${BigInt(total)}
-    WHERE contract_id = ${contractId}::uuid AND fiscal_year = ${fiscalYear}
-      AND invoiced_total + ${BigInt(total)} <= amount`;
-  return updated === 1;
+): Promise<Reservation> {
+  const amount = BigInt(total);
+  const [granted] = await tx.$queryRaw<Reservation[]>`
+    WITH contract AS (
+      UPDATE approved_contracts SET invoiced_total = invoiced_total + ${amount}
+      WHERE contract_id = ${contractId}::uuid AND closed_outcome IS NULL
+        AND invoiced_total + ${amount} <= amount
+      RETURNING contract_id
+    ), year AS (
+      UPDATE contract_years SET invoiced_total = invoiced_total + ${amount}
+      WHERE contract_id = (SELECT contract_id FROM contract) AND fiscal_year = ${fiscalYear}
+        AND invoiced_total + ${amount} <= amount
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM contract) AS contract, EXISTS (SELECT 1 FROM year) AS year`;
+  return granted ?? { contract: false, year: false };
 }
 
 /**

@@ -1,14 +1,13 @@
 /** Kinds of numbered documents this service issues: invoice receipts and payment orders. */
 export type DocumentKind = 'IV' | 'PO';
 
-/** `PO-2026-000045`: kind, fiscal year, six-digit sequence within that year. */
-export function formatDocumentNumber(
-  kind: DocumentKind,
-  fiscalYear: number,
-  sequence: number,
-): string {
-  if (!Number.isSafeInteger(sequence) || sequence < 1) {
-    throw new RangeError(`document sequence must be a positive integer, got ${sequence}`);
-  }
-  return `${kind}-${fiscalYear}-${String(sequence).padStart(6, '0')}`;
+/** Digits of the sequence within a year: 000045. */
+export const DOCUMENT_SEQUENCE_DIGITS = 6;
+
+/**
+ * `PO-2026-`: what comes before the sequence (`PO-2026-000045`). The database writes the number
+ * where it takes the sequence, in the statement that uses it (db/invoices.ts).
+ */
+export function documentNumberPrefix(kind: DocumentKind, fiscalYear: number): string {
+  return `${kind}-${fiscalYear}-`;
 }
