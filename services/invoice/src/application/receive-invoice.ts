@@ -92,7 +92,7 @@ export async function recordReceipt(
   day: string,
   eInvoice?: NewEInvoiceOriginal,
 ): Promise<Outcome<Invoice>> {
-  const outcome = await uow.run(caller, async ({ tx, sql, now, audit, publish }) => {
+  const outcome = await uow.run(caller, async ({ tx, sql, audit, publish }) => {
     const { contractId } = contract;
     const reserved = await reserveAmounts(tx, contractId, receipt.fiscalYear, receipt.total);
     if (!reserved.contract) {
@@ -113,18 +113,14 @@ export async function recordReceipt(
     // for the contract is refused by the unique key, which rolls the reservations back too.
     let created: InvoiceRecord;
     try {
-      created = await insertReceivedInvoice(
-        sql,
-        {
-          id: randomUUID(),
-          vendorId: contract.vendorId,
-          createdBy: signatureOf(caller.user),
-          request,
-          receipt,
-          ...(eInvoice ? { eInvoice } : {}),
-        },
-        now,
-      );
+      created = await insertReceivedInvoice(sql, {
+        id: randomUUID(),
+        vendorId: contract.vendorId,
+        createdBy: signatureOf(caller.user),
+        request,
+        receipt,
+        ...(eInvoice ? { eInvoice } : {}),
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return duplicate(request.invoiceNumber);

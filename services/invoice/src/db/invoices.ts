@@ -72,11 +72,10 @@ export interface NewEInvoiceOriginal {
 export async function insertReceivedInvoice(
   sql: SqlExecutor,
   invoice: NewInvoice,
-  createdAt: Date,
 ): Promise<InvoiceRecord> {
-  const row = newInvoiceRow(invoice, createdAt);
+  const row = newInvoiceRow(invoice);
   const { original } = row;
-  const [numbered] = await sql.query<{ document_number: string }>(
+  const [numbered] = await sql.query<{ document_number: string; created_at: Date | string }>(
     `WITH number AS (
        INSERT INTO document_sequences (kind, fiscal_year, last_value) VALUES ('IV', $2::int, 1)
        ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = document_sequences.last_value + 1
@@ -85,20 +84,19 @@ export async function insertReceivedInvoice(
        INSERT INTO invoices (id, document_number, contract_id, vendor_id, invoice_number, issue_date,
          registration_number, qualified, amounts_include, contract_kind, fiscal_year, status,
          received_on, subtotal, total, withholding_tax, net_amount, due_date, original_due_date,
-         inspection_due_date, created_by, created_by_signature, created_at, source, period_start,
-         period_end)
+         inspection_due_date, created_by, created_by_signature, source, period_start, period_end)
        SELECT $1::uuid, $3 || lpad(n, greatest($4::int, length(n)), '0'), i.contract_id,
          i.vendor_id, i.invoice_number, i.issue_date, i.registration_number, i.qualified,
          i.amounts_include, i.contract_kind, $2::int, 'received', i.received_on, i.subtotal, i.total,
          i.withholding_tax, i.net_amount, i.due_date, i.original_due_date, i.inspection_due_date,
-         i.created_by, i.created_by_signature, i.created_at, i.source, i.period_start, i.period_end
+         i.created_by, i.created_by_signature, i.source, i.period_start, i.period_end
        FROM number, jsonb_to_record($5::jsonb) AS i(contract_id uuid, vendor_id uuid,
          invoice_number text, issue_date date, registration_number text, qualified boolean,
          amounts_include text, contract_kind text, received_on date, subtotal bigint, total bigint,
          withholding_tax bigint, net_amount bigint, due_date date, original_due_date date,
          inspection_due_date date, created_by text, created_by_signature jsonb,
-         created_at timestamptz, source text, period_start date, period_end date)
-       RETURNING document_number
+         source text, period_start date, period_end date)
+       RETURNING document_number, created_at
      ), lines AS (
        INSERT INTO invoice_lines (invoice_id, line_no, description, amount, tax_rate, withholding)
        SELECT $1::uuid, l.line_no, l.description, l.amount, l.tax_rate, l.withholding
@@ -118,7 +116,7 @@ export async function insertReceivedInvoice(
          seller_corporate_number text, stated_payee_account jsonb, payee_account_differs boolean)
        WHERE $8::bytea IS NOT NULL
      )
-     SELECT document_number FROM invoice`,
+     SELECT document_number, created_at FROM invoice`,
     [
       row.id,
       row.fiscalYear,
@@ -143,7 +141,6 @@ export async function insertReceivedInvoice(
         inspection_due_date: utcToIsoDate(row.inspectionDueDate),
         created_by: row.createdBy,
         created_by_signature: row.createdBySignature,
-        created_at: row.createdAt.toISOString(),
         source: row.source,
         period_start: row.periodStart ? utcToIsoDate(row.periodStart) : null,
         period_end: row.periodEnd ? utcToIsoDate(row.periodEnd) : null,
@@ -178,15 +175,18 @@ export async function insertReceivedInvoice(
     ],
   );
   if (!numbered) throw new Error(`Invoice ${row.id} was not inserted`);
-  return toInvoiceRecord({ ...row, documentNumber: numbered.document_number });
+  return toInvoiceRecord({
+    ...row,
+    documentNumber: numbered.document_number,
+    createdAt: new Date(numbered.created_at),
+  });
 }
 
-/** A newly received invoice as its row would read back (the number is the counter's). */
-function newInvoiceRow(invoice: NewInvoice, createdAt: Date): InvoiceRow {
+/** A newly received invoice as its row will read back, but for what the database gives it. */
+function newInvoiceRow(invoice: NewInvoice): Omit<InvoiceRow, 'documentNumber' | 'createdAt'> {
   const { request, receipt, eInvoice } = invoice;
   return {
     id: invoice.id,
-    documentNumber: '',
     contractId: request.contractId,
     vendorId: invoice.vendorId,
     invoiceNumber: request.invoiceNumber,
@@ -208,7 +208,6 @@ function newInvoiceRow(invoice: NewInvoice, createdAt: Date): InvoiceRow {
     inspectionLateDays: null,
     createdBy: invoice.createdBy.username,
     createdBySignature: { ...invoice.createdBy },
-    createdAt,
     inspectedBy: null,
     inspectedBySignature: null,
     inspectedAt: null,
