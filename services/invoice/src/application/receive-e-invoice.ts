@@ -167,16 +167,7 @@ export function makePreviewEInvoice(deps: InvoiceDeps) {
     const { document, assessed, original } = invoice.value;
     const { contract, vendor, request, receipt } = assessed;
     return ok({
-      specification: document.specification,
-      invoiceNumber: document.invoiceNumber,
-      issueDate: document.issueDate,
-      seller: document.seller,
-      contract: {
-        id: contract.contractId,
-        documentNumber: contract.documentNumber,
-        title: contract.title,
-      },
-      vendor: { id: contract.vendorId, name: vendor?.name ?? document.seller.name },
+      ...previewHeading(document, contract, vendor),
       ...(original.period ? { period: original.period } : {}),
       lines: request.lines,
       amountsInclude: receipt.amountsInclude,
@@ -195,16 +186,12 @@ export function makePreviewEInvoice(deps: InvoiceDeps) {
   };
 }
 
-/**
- * A credit note's preview: what it states, and the invoice it would reduce by how much. Its
- * deadlines are the invoice's, which a credit does not move.
- */
-function previewCredit(
-  { document, contract }: ReadDocument,
-  { invoice, vendor, figures }: AssessedCreditNote,
-  today: string,
-): EInvoicePreview {
-  const subtotal = figures.taxes.reduce((sum, { base }) => sum + base, 0);
+/** What every preview opens with: the document as stated, its contract and vendor. */
+function previewHeading(
+  document: ReadDocument['document'],
+  contract: ReadDocument['contract'],
+  vendor: { name: string } | undefined | null,
+) {
   return {
     specification: document.specification,
     invoiceNumber: document.invoiceNumber,
@@ -216,6 +203,21 @@ function previewCredit(
       title: contract.title,
     },
     vendor: { id: contract.vendorId, name: vendor?.name ?? document.seller.name },
+  };
+}
+
+/**
+ * A credit note's preview: what it states, and the invoice it would reduce by how much. Its
+ * deadlines are the invoice's, which a credit does not move.
+ */
+function previewCredit(
+  { document, contract }: ReadDocument,
+  { invoice, vendor, figures }: AssessedCreditNote,
+  today: string,
+): EInvoicePreview {
+  const subtotal = figures.taxes.reduce((sum, { base }) => sum + base, 0);
+  return {
+    ...previewHeading(document, contract, vendor),
     ...(document.period ? { period: document.period } : {}),
     lines: toInvoiceRequest(document, contract.contractId).lines,
     amountsInclude: 'tax-excluded',
